@@ -1,0 +1,19 @@
+package dev.nabla.autograd;
+
+import dev.nabla.tensor.Activation;
+
+/** Fused ops that layers are built from; each is one graph node with one backward rule. */
+public final class Functional {
+    private Functional() {
+    }
+
+    /** Y = X·Wᵀ + 1bᵀ, W of shape out × in, b of shape [out] or null for no bias. */
+    public static Variable linear(Variable x, Variable weight, Variable bias) {
+        return MatMulOps.linear(x, weight, bias, Activation.IDENTITY, 0);
+    }
+
+    /** Y = f(X·Wᵀ + 1bᵀ) in one node: the bias add and activation fused forward and backward. */
+    public static Variable linear(Variable x, Variable weight, Variable bias, Activation f, double slope) {
+        return MatMulOps.linear(x, weight, bias, f, slope);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.nabla.loss;
+
+import dev.nabla.autograd.Variable;
+import dev.nabla.tensor.Linalg;
+import dev.nabla.tensor.Pointwise;
+import dev.nabla.tensor.Shapes;
+import dev.nabla.tensor.Tensor;
+import dev.nabla.tensor.Workspace;
+import java.util.List;
+
+/**
+ * Loss functions: from outputs or logits and targets to a scalar, each one fused graph node with a
+ * numerically stable forward and a closed-form backward. Targets are plain tensors (no gradient).
+ */
+public final class Losses {
+    private Losses() {
+    }
+
+    /** L = (1/n)·Σ (y − t)² over all n elements. Backward: ȳ = L̄·2(y − t)/n. */
+    public static Variable mse(Variable output, Tensor target) {
+        return squaredError("mse", output, target, 1.0 / output.data().size());
+    }
+
+    /** E = ½‖t − y‖², summed over all elements (the seeds' form). Backward: ȳ = Ē·(y − t). */
+    public static Variable halfSumSquaredError(Variable output, Tensor target) {
+        return squaredError("halfSumSquaredError", output, target, 0.5);
+    }
+
+    private static Variable squaredError(String op, Variable output, Tensor target, double scale) {
+        Tensor y = output.data();
+        Shapes.requireSame(op, y, target);
+        Tensor diff = Workspace.temporaryLike(y, false);
+        Pointwise.axpby(1, y, -1, target, diff);
+        Tensor loss = scalar(y);
+        loss.set(0, scale * Pointwise.sumOfSquares(diff));
+        return Variable.fromOp(op, loss, g -> Pointwise.axpy(2 * scale * g.get(0), diff, output.gradBuffer()), output);
+    }
+
+    /**
+     * ε = (1/N)·Σ y·log(1+e^{−z}) + (1−y)·log(1+e^{z}) from logits z (the UMONS seed's cost), finite for
+     * |z| = 1000. Backward: z̄ = ε̄·(σ(z) − y)/N.
+     */
+    public static Variable binaryCrossEntropyWithLogits(Variable logits, Tensor target) {
+        Tensor z = logits.data();
+        Tensor probs = Workspace.temporaryLike(z, false);
+        int n = z.size();
+        Tensor loss = scalar(z);
+        loss.set(0, Linalg.binaryCrossEntropy(z, target, probs) / n);
+        return Variable.fromOp("binaryCrossEntropyWithLogits", loss, g -> {
+            double s = g.get(0) / n;
+            Tensor d = Workspace.temporaryLike(z, false);
+            Pointwise.axpby(s, probs, -s, target, d);
+            Pointwise.axpy(1, d, logits.gradBuffer());
+        }, logits);
+    }
+
+    /**
+     * L = (1/N)·Σ_i −log softmax(z_i)[y_i] for integer labels, via log-sum-exp.
+     * Backward: Z̄ = L̄·(P − onehot(y))/N (the Saxon seed's df = p_k − 1(y_i = k)).
+     */
+    public static Variable softmaxCrossEntropy(Variable logits, int[] labels) {
+        Tensor z = logits.data();
+        Shapes.requireMatrix("softmax cross-entropy", z);
+        Tensor probs = Workspace.temporaryLike(z, false);
+        int rows = z.rows();
+        int cols = z.cols();
+        Tensor loss = scalar(z);
+        loss.set(0, Linalg.softmaxCrossEntropy(z, labels, probs) / rows);
+        return Variable.fromOp("softmaxCrossEntropy", loss, g -> {
+            double s = g.get(0) / rows;
+            Tensor gz = logits.gradBuffer();
+            Pointwise.axpy(s, probs, gz);
+            for (int i = 0; i < rows; i++) {
+                int at = i * cols + labels[i];
+                gz.set(at, gz.get(at) - s);
+            }
+        }, logits);
+    }
+
+    /**
+     * L = (1/N)·Σ_i −Σ_k t_ik·log softmax(z_i)_k for probability targets T.
+     * Backward: Z̄ = L̄·(P ⊙ (T1)1ᵀ − T)/N, which is L̄·(P − T)/N when each row of T sums to 1.
+     */
+    public static Variable softmaxCrossEntropy(Variable logits, Tensor targets) {
+        Tensor z = logits.data();
+        Shapes.requireMatrix("softmax cross-entropy", z);
+        Tensor probs = Workspace.temporaryLike(z, false);
+        int rows = z.rows();
+        int cols = z.cols();
+        Tensor loss = scalar(z);
+        loss.set(0, Linalg.softmaxCrossEntropy(z, targets, probs) / rows);
+        return Variable.fromOp("softmaxCrossEntropy", loss, g -> {
+            double s = g.get(0) / rows;
+            Tensor gz = logits.gradBuffer();
+            for (int i = 0; i < rows; i++) {
+                double mass = 0;
+                for (int j = 0; j < cols; j++) {
+                    mass += targets.get(i * cols + j);
+                }
+                for (int j = 0; j < cols; j++) {
+                    int at = i * cols + j;
+                    gz.set(at, gz.get(at) + s * (probs.get(at) * mass - targets.get(at)));
+                }
+            }
+        }, logits);
+    }
+
+    /** L_r = α/2·Σ w² over the given parameters (the Saxon seed's regulariser). Backward: w̄ = L̄·α·w. */
+    public static Variable l2Penalty(double alpha, List<Variable> parameters) {
+        if (parameters.isEmpty()) {
+            throw new IllegalArgumentException("l2Penalty needs at least one parameter");
+        }
+        double total = 0;
+        for (Variable p : parameters) {
+            total += Pointwise.sumOfSquares(p.data());
+        }
+        Tensor loss = scalar(parameters.get(0).data());
+        loss.set(0, 0.5 * alpha * total);
+        return Variable.fromOp("l2Penalty", loss, g -> {
+            for (Variable p : parameters) {
+                if (p.requiresGrad()) {
+                    Pointwise.axpy(alpha * g.get(0), p.data(), p.gradBuffer());
+                }
+            }
+        }, parameters.toArray(new Variable[0]));
+    }
+
+    private static Tensor scalar(Tensor like) {
+        return Workspace.temporary(like.dtype(), 1, 1, 1, false);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.nabla.optim;
+
+import dev.nabla.autograd.Variable;
+import java.util.List;
+
+/** Updates a list of parameters from their gradients; owns whatever state the update rule needs. */
+public abstract class Optimizer {
+    private final List<Variable> parameters;
+
+    protected Optimizer(List<Variable> parameters) {
+        if (parameters.isEmpty()) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " needs at least one parameter");
+        }
+        for (Variable p : parameters) {
+            if (!p.requiresGrad()) {
+                throw new IllegalArgumentException("an optimiser updates parameters; got a value without gradient: " + p);
+            }
+        }
+        this.parameters = List.copyOf(parameters);
+    }
+
+    /** The parameters this optimiser updates. */
+    public final List<Variable> parameters() {
+        return parameters;
+    }
+
+    /** Applies one update from the current gradients; parameters without a gradient yet are skipped. */
+    public abstract void step();
+
+    /** Sets every parameter's gradient to zero. */
+    public final void zeroGrad() {
+        for (Variable p : parameters) {
+            p.zeroGrad();
+        }
+    }
+
+    static double requirePositive(String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be a positive number, got " + value);
+        }
+        return value;
+    }
+
+    static double requireNonNegative(String name, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be zero or positive, got " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.nabla.tensor;
+
+/**
+ * Pointwise activation functions f and their derivatives f′, which every one of them can compute from
+ * its output y = f(x) alone — so forward results may overwrite their inputs.
+ */
+public enum Activation {
+    /** f(x) = x. */
+    IDENTITY,
+    /** f(x) = tanh x, f′ = 1 − y². */
+    TANH,
+    /** f(x) = σ(x) = 1/(1+e^{−x}), f′ = y(1 − y). */
+    SIGMOID,
+    /** f(x) = max(0, x), f′ = 1(x > 0). */
+    RELU,
+    /** f(x) = max(x, αx) for a slope 0 &lt; α &lt; 1, f′ = 1(x > 0) + α·1(x ≤ 0). */
+    LEAKY_RELU;
+
+    /** Lower-case name as used in model files and the command line (e.g. {@code leaky_relu}). */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The activation with the given {@link #id()}, case-insensitive. */
+    public static Activation fromId(String id) {
+        for (Activation a : values()) {
+            if (a.id().equalsIgnoreCase(id)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("unknown activation '" + id + "'; expected one of identity, tanh, "
+                + "sigmoid, relu, leaky_relu");
+    }
+}

@@ -1,0 +1,314 @@
+package dev.nabla.tensor;
+
+import java.util.Arrays;
+
+/**
+ * A dense, row-major tensor of rank 1 ({@code [n]}) or rank 2 ({@code [rows, cols]}, a batch is
+ * rows × features), stored on the heap as {@code float[]} (F32, the default) or {@code double[]} (F64).
+ * A rank-1 tensor behaves as a single row wherever a matrix is expected.
+ */
+public final class Tensor {
+    private final DType dtype;
+    private final int rank;
+    private final int rows;
+    private final int cols;
+    private final float[] f;
+    private final double[] d;
+
+    private Tensor(DType dtype, int rank, int rows, int cols, float[] f, double[] d) {
+        this.dtype = dtype;
+        this.rank = rank;
+        this.rows = rows;
+        this.cols = cols;
+        this.f = f;
+        this.d = d;
+    }
+
+    // ---- creation -------------------------------------------------------------------------------
+
+    /** A zero tensor of the given shape ({@code [n]} or {@code [rows, cols]}). */
+    public static Tensor zeros(DType dtype, int... shape) {
+        int rank = checkShape(shape);
+        int rows = rank == 1 ? 1 : shape[0];
+        int cols = rank == 1 ? shape[0] : shape[1];
+        int size = Math.multiplyExact(rows, cols);
+        return dtype == DType.F32
+                ? new Tensor(dtype, rank, rows, cols, new float[size], null)
+                : new Tensor(dtype, rank, rows, cols, null, new double[size]);
+    }
+
+    /** A zero F32 tensor. */
+    public static Tensor zeros(int... shape) {
+        return zeros(DType.F32, shape);
+    }
+
+    /** A tensor of the given shape filled with {@code value}. */
+    public static Tensor full(DType dtype, double value, int... shape) {
+        Tensor t = zeros(dtype, shape);
+        t.fillInPlace(value);
+        return t;
+    }
+
+    /** Wraps {@code data} (not copied) as an F32 tensor of the given shape. */
+    public static Tensor wrap(float[] data, int... shape) {
+        int rank = checkShape(shape);
+        int rows = rank == 1 ? 1 : shape[0];
+        int cols = rank == 1 ? shape[0] : shape[1];
+        checkLength(data.length, rows, cols, shape);
+        return new Tensor(DType.F32, rank, rows, cols, data, null);
+    }
+
+    /** Wraps {@code data} (not copied) as an F64 tensor of the given shape. */
+    public static Tensor wrap(double[] data, int... shape) {
+        int rank = checkShape(shape);
+        int rows = rank == 1 ? 1 : shape[0];
+        int cols = rank == 1 ? shape[0] : shape[1];
+        checkLength(data.length, rows, cols, shape);
+        return new Tensor(DType.F64, rank, rows, cols, null, data);
+    }
+
+    /** An F32 rank-1 tensor holding a copy of {@code values}. */
+    public static Tensor of(float... values) {
+        return wrap(values.clone(), values.length);
+    }
+
+    /** An F64 rank-1 tensor holding a copy of {@code values}. */
+    public static Tensor of(double... values) {
+        return wrap(values.clone(), values.length);
+    }
+
+    /** A rank-2 tensor of the given type from rows of equal length. */
+    public static Tensor of(DType dtype, double[][] rowsData) {
+        int r = rowsData.length;
+        int c = r == 0 ? 0 : rowsData[0].length;
+        Tensor t = zeros(dtype, r, c);
+        for (int i = 0; i < r; i++) {
+            if (rowsData[i].length != c) {
+                throw new ShapeException("row " + i + " has " + rowsData[i].length + " values, row 0 has " + c);
+            }
+            for (int j = 0; j < c; j++) {
+                t.set(i, j, rowsData[i][j]);
+            }
+        }
+        return t;
+    }
+
+    /** An F32 rank-2 tensor from rows of equal length. */
+    public static Tensor of(float[][] rowsData) {
+        int r = rowsData.length;
+        int c = r == 0 ? 0 : rowsData[0].length;
+        float[] data = new float[r * c];
+        for (int i = 0; i < r; i++) {
+            if (rowsData[i].length != c) {
+                throw new ShapeException("row " + i + " has " + rowsData[i].length + " values, row 0 has " + c);
+            }
+            System.arraycopy(rowsData[i], 0, data, i * c, c);
+        }
+        return wrap(data, r, c);
+    }
+
+    /** A scalar, stored as a rank-1 tensor of length 1. */
+    public static Tensor scalar(DType dtype, double value) {
+        return full(dtype, value, 1);
+    }
+
+    private static int checkShape(int[] shape) {
+        if (shape.length < 1 || shape.length > 2) {
+            throw new ShapeException("a tensor has rank 1 or 2, got shape " + Arrays.toString(shape));
+        }
+        for (int s : shape) {
+            if (s < 0) {
+                throw new ShapeException("negative dimension in shape " + Arrays.toString(shape));
+            }
+        }
+        return shape.length;
+    }
+
+    private static void checkLength(int length, int rows, int cols, int[] shape) {
+        if ((long) rows * cols != length) {
+            throw new ShapeException("shape " + Arrays.toString(shape) + " needs " + (long) rows * cols
+                    + " values, the array has " + length);
+        }
+    }
+
+    // ---- shape ----------------------------------------------------------------------------------
+
+    public DType dtype() {
+        return dtype;
+    }
+
+    public int rank() {
+        return rank;
+    }
+
+    /** Rows of the matrix view: the first dimension, or 1 for a rank-1 tensor. */
+    public int rows() {
+        return rows;
+    }
+
+    /** Columns of the matrix view: the last dimension. */
+    public int cols() {
+        return cols;
+    }
+
+    /** Number of elements. */
+    public int size() {
+        return rows * cols;
+    }
+
+    /** The shape, {@code [n]} or {@code [rows, cols]}; a fresh array. */
+    public int[] shape() {
+        return rank == 1 ? new int[] {cols} : new int[] {rows, cols};
+    }
+
+    /** The shape as text, {@code [n]} or {@code [rows, cols]}, for messages. */
+    public String shapeString() {
+        return rank == 1 ? "[" + cols + "]" : "[" + rows + ", " + cols + "]";
+    }
+
+    /** Whether this tensor has the same dtype and shape as {@code other}. */
+    public boolean sameShape(Tensor other) {
+        return rank == other.rank && rows == other.rows && cols == other.cols;
+    }
+
+    // ---- storage --------------------------------------------------------------------------------
+
+    /** The backing F32 array (shared, not copied); fails for an F64 tensor. */
+    public float[] floats() {
+        if (f == null) {
+            throw new IllegalStateException("tensor " + shapeString() + " is F64, not F32");
+        }
+        return f;
+    }
+
+    /** The backing F64 array (shared, not copied); fails for an F32 tensor. */
+    public double[] doubles() {
+        if (d == null) {
+            throw new IllegalStateException("tensor " + shapeString() + " is F32, not F64");
+        }
+        return d;
+    }
+
+    /** Element {@code i} of the flat row-major storage. */
+    public double get(int i) {
+        return f != null ? f[i] : d[i];
+    }
+
+    /** Element at row {@code i}, column {@code j}. */
+    public double get(int i, int j) {
+        checkIndex(i, j);
+        return get(i * cols + j);
+    }
+
+    /** The single element of a one-element tensor. */
+    public double item() {
+        if (size() != 1) {
+            throw new ShapeException("item() needs a one-element tensor, got " + shapeString());
+        }
+        return get(0);
+    }
+
+    /** Sets element {@code i} of the flat storage. */
+    public void set(int i, double value) {
+        if (f != null) {
+            f[i] = (float) value;
+        } else {
+            d[i] = value;
+        }
+    }
+
+    /** Sets the element at row {@code i}, column {@code j}. */
+    public void set(int i, int j, double value) {
+        checkIndex(i, j);
+        set(i * cols + j, value);
+    }
+
+    private void checkIndex(int i, int j) {
+        if (i < 0 || i >= rows || j < 0 || j >= cols) {
+            throw new IndexOutOfBoundsException("index (" + i + ", " + j + ") outside " + shapeString());
+        }
+    }
+
+    /** Fills every element with {@code value}; returns this. */
+    public Tensor fillInPlace(double value) {
+        if (f != null) {
+            Arrays.fill(f, (float) value);
+        } else {
+            Arrays.fill(d, value);
+        }
+        return this;
+    }
+
+    /** Copies {@code src} (same shape, any dtype) into this tensor; returns this. */
+    public Tensor copyFromInPlace(Tensor src) {
+        Shapes.requireSameSize("copy", this, src);
+        if (f != null && src.f != null) {
+            System.arraycopy(src.f, 0, f, 0, f.length);
+        } else if (d != null && src.d != null) {
+            System.arraycopy(src.d, 0, d, 0, d.length);
+        } else {
+            for (int i = 0, n = size(); i < n; i++) {
+                set(i, src.get(i));
+            }
+        }
+        return this;
+    }
+
+    /** A deep copy. */
+    public Tensor copy() {
+        return f != null
+                ? new Tensor(dtype, rank, rows, cols, f.clone(), null)
+                : new Tensor(dtype, rank, rows, cols, null, d.clone());
+    }
+
+    /** A copy converted to {@code target} (this tensor itself if it already has that dtype). */
+    public Tensor to(DType target) {
+        if (target == dtype) {
+            return this;
+        }
+        return zeros(target, shape()).copyFromInPlace(this);
+    }
+
+    /** The same storage seen with another shape of equal size (a view: writes show through). */
+    public Tensor reshape(int... shape) {
+        int r = checkShape(shape);
+        int newRows = r == 1 ? 1 : shape[0];
+        int newCols = r == 1 ? shape[0] : shape[1];
+        if ((long) newRows * newCols != size()) {
+            throw new ShapeException("cannot reshape " + shapeString() + " to " + Arrays.toString(shape));
+        }
+        return new Tensor(dtype, r, newRows, newCols, f, d);
+    }
+
+    /** Values as a flat double array (a copy). */
+    public double[] toDoubleArray() {
+        double[] out = new double[size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = get(i);
+        }
+        return out;
+    }
+
+    /** Row {@code i} as a double array (a copy). */
+    public double[] row(int i) {
+        if (i < 0 || i >= rows) {
+            throw new IndexOutOfBoundsException("row " + i + " outside " + shapeString());
+        }
+        double[] out = new double[cols];
+        for (int j = 0; j < cols; j++) {
+            out[j] = get(i * cols + j);
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Tensor").append(shapeString()).append(' ').append(dtype).append(' ');
+        int shown = Math.min(size(), 12);
+        sb.append('[');
+        for (int i = 0; i < shown; i++) {
+            sb.append(i == 0 ? "" : ", ").append(get(i));
+        }
+        return sb.append(size() > shown ? ", …]" : "]").toString();
+    }
+}

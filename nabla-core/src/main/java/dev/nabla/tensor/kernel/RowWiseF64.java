@@ -1,0 +1,158 @@
+package dev.nabla.tensor.kernel;
+
+/**
+ * Float64 row-wise kernels over a row-major {@code rows × cols} matrix: bias broadcast, column sums,
+ * softmax and log-softmax with max subtraction, and the fused losses built on them.
+ */
+public final class RowWiseF64 {
+    private RowWiseF64() {
+    }
+
+    /** Z = X + 1bᵀ: adds the row vector b to every row (out may alias x). */
+    public static void addRow(double[] x, double[] b, double[] out, int rows, int cols) {
+        for (int i = 0; i < rows; i++) {
+            int o = i * cols;
+            for (int j = 0; j < cols; j++) {
+                out[o + j] = x[o + j] + b[j];
+            }
+        }
+    }
+
+    /** out (+)= Xᵀ1: the sum of each column (the bias gradient b̄ = Ḡᵀ1). */
+    public static void columnSums(double[] x, double[] out, int rows, int cols, boolean acc) {
+        if (!acc) {
+            java.util.Arrays.fill(out, 0, cols, 0.0);
+        }
+        for (int i = 0; i < rows; i++) {
+            int o = i * cols;
+            for (int j = 0; j < cols; j++) {
+                out[j] += x[o + j];
+            }
+        }
+    }
+
+    /** y_ij = e^{x_ij − m_i} / Σ_k e^{x_ik − m_i} with m_i = max_k x_ik (out may alias x). */
+    public static void softmax(double[] x, double[] out, int rows, int cols) {
+        for (int i = 0; i < rows; i++) {
+            int o = i * cols;
+            double max = rowMax(x, o, cols);
+            double s = 0;
+            for (int j = 0; j < cols; j++) {
+                double e = Math.exp(x[o + j] - max);
+                out[o + j] = e;
+                s += e;
+            }
+            double inv = (1.0 / s);
+            for (int j = 0; j < cols; j++) {
+                out[o + j] *= inv;
+            }
+        }
+    }
+
+    /** y_ij = x_ij − m_i − log Σ_k e^{x_ik − m_i} (out may alias x). */
+    public static void logSoftmax(double[] x, double[] out, int rows, int cols) {
+        for (int i = 0; i < rows; i++) {
+            int o = i * cols;
+            double lse = logSumExp(x, o, cols);
+            for (int j = 0; j < cols; j++) {
+                out[o + j] = x[o + j] - lse;
+            }
+        }
+    }
+
+    /** dx (+)= y ⊙ (dy − (dy·y)1): the softmax Jacobian-vector product, row by row. */
+    public static void softmaxBackward(double[] y, double[] dy, double[] dx, int rows, int cols, boolean acc) {
+        for (int i = 0; i < rows; i++) {
+            int o = i * cols;
+            double dot = 0;
+            for (int j = 0; j < cols; j++) {
+                dot += dy[o + j] * y[o + j];
+            }
+            double dt = dot;
+            for (int j = 0; j < cols; j++) {
+                double g = y[o + j] * (dy[o + j] - dt);
+                dx[o + j] = acc ? dx[o + j] + g : g;
+            }
+        }
+    }
+
+    /** dx (+)= dy − softmax(x)·Σ_k dy_k, with softmax recovered as e^{y} from the log-softmax output y. */
+    public static void logSoftmaxBackward(double[] y, double[] dy, double[] dx, int rows, int cols, boolean acc) {
+        for (int i = 0; i < rows; i++) {
+            int o = i * cols;
+            double s = 0;
+            for (int j = 0; j < cols; j++) {
+                s += dy[o + j];
+            }
+            double st = s;
+            for (int j = 0; j < cols; j++) {
+                double g = dy[o + j] - Math.exp(y[o + j]) * st;
+                dx[o + j] = acc ? dx[o + j] + g : g;
+            }
+        }
+    }
+
+    /**
+     * Σ_i −log softmax(z_i)[label_i]; leaves softmax(Z) in {@code probs} for the backward pass
+     * Z̄ = (P − onehot(y))·scale.
+     */
+    public static double softmaxCrossEntropy(double[] z, int[] labels, double[] probs, int rows, int cols) {
+        double total = 0;
+        for (int i = 0; i < rows; i++) {
+            int o = i * cols;
+            double lse = logSumExp(z, o, cols);
+            total += lse - z[o + labels[i]];
+            for (int j = 0; j < cols; j++) {
+                probs[o + j] = Math.exp(z[o + j] - lse);
+            }
+        }
+        return total;
+    }
+
+    /** Σ_i −Σ_k t_ik·log softmax(z_i)_k; leaves softmax(Z) in {@code probs}. */
+    public static double softmaxCrossEntropySoft(double[] z, double[] t, double[] probs, int rows, int cols) {
+        double total = 0;
+        for (int i = 0; i < rows; i++) {
+            int o = i * cols;
+            double lse = logSumExp(z, o, cols);
+            for (int j = 0; j < cols; j++) {
+                double logp = z[o + j] - lse;
+                total -= t[o + j] * logp;
+                probs[o + j] = Math.exp(logp);
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Σ y·log(1+e^{−z}) + (1−y)·log(1+e^{z}), each term as max(z,0) − y·z + log(1+e^{−|z|}) so that
+     * |z| = 1000 neither overflows nor loses the linear part; leaves σ(z) in {@code probs}.
+     */
+    public static double binaryCrossEntropy(double[] z, double[] y, double[] probs, int n) {
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            double v = z[i];
+            total += Math.max(v, 0) - y[i] * v + Math.log1p(Math.exp(-Math.abs(v)));
+            probs[i] = (v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v)));
+        }
+        return total;
+    }
+
+    private static double rowMax(double[] x, int o, int cols) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < cols; j++) {
+            max = Math.max(max, x[o + j]);
+        }
+        return max;
+    }
+
+    /** log Σ_j e^{x_j} over one row, with the row maximum subtracted first. */
+    private static double logSumExp(double[] x, int o, int cols) {
+        double max = rowMax(x, o, cols);
+        double s = 0;
+        for (int j = 0; j < cols; j++) {
+            s += Math.exp(x[o + j] - max);
+        }
+        return (max + Math.log(s));
+    }
+}
