@@ -1,0 +1,44 @@
+package dev.nabla.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One float32 training step (forward, softmax cross-entropy, backward, SGD update) of a 784-256-128-10
+ * ReLU network at batch 128. Run with {@code -prof gc} for bytes allocated per step (gc.alloc.rate.norm).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+public class TrainingStepBenchmark {
+    private Mlp mlp;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        mlp = new Mlp(128, 1, 784, 256, 128, 10);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        mlp.close();
+    }
+
+    @Benchmark
+    public double step() {
+        return mlp.step();
+    }
+}

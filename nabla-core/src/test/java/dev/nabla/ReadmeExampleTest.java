@@ -1,0 +1,57 @@
+package dev.nabla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's example is real code: it compiles against the library and prints XOR's truth table. */
+class ReadmeExampleTest {
+    @Test
+    void readmeExampleCompilesRunsAndLearnsXor(@TempDir Path dir) throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(block.find()).as("README has a ```java block").isTrue();
+        String source = block.group(1);
+        Matcher name = Pattern.compile("public class (\\w+)").matcher(source);
+        assertThat(name.find()).isTrue();
+        Path file = dir.resolve(name.group(1) + ".java");
+        Files.writeString(file, source);
+
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int status = javac.run(null, null, null, "-d", dir.toString(),
+                "-cp", System.getProperty("java.class.path"), file.toString());
+        assertThat(status).as("javac exit status").isZero();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            loader.loadClass(name.group(1)).getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        String printed = out.toString(StandardCharsets.UTF_8);
+        Matcher numbers = Pattern.compile("\\[([^\\]]*)\\]$", Pattern.MULTILINE).matcher(printed.strip());
+        assertThat(numbers.find()).as("printed: %s", printed).isTrue();
+        List<Double> values = java.util.Arrays.stream(numbers.group(1).split(","))
+                .map(String::strip).map(Double::parseDouble).toList();
+        assertThat(values).hasSize(4);
+        assertThat(values.get(0)).isLessThan(0.1);
+        assertThat(values.get(1)).isGreaterThan(0.9);
+        assertThat(values.get(2)).isGreaterThan(0.9);
+        assertThat(values.get(3)).isLessThan(0.1);
+    }
+}
