@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A node of the computational graph (the UMONS seed's Figure 1): a value, the op that made it and, after
  * {@link #backward()}, the gradient ε̄ = ∂ε/∂(this value) of the scalar that backward started from.
- * Gradients accumulate across calls until {@link #zeroGrad()}; gradients of intermediate values are kept
- * too, so that a reader can compare them with the seeds' H̄, Ḡ, δ.
+ * Gradients of leaves accumulate across calls until {@link #zeroGrad()}; gradients of intermediate values
+ * are kept too (those of the latest backward), so that a reader can compare them with the seeds' H̄, Ḡ, δ.
  */
 public final class Variable {
     private static final Variable[] NO_PARENTS = new Variable[0];
@@ -110,6 +110,14 @@ public final class Variable {
         ArrayList<Variable> order = ORDER.get();
         order.clear();
         topologicalOrder(this, VISIT_EPOCH.incrementAndGet(), order);
+        // Intermediate gradients hold only this pass's share; a previous backward through a shared part of
+        // the graph must not flow into the leaves a second time. Leaves keep accumulating.
+        for (int i = 0, n = order.size(); i < n; i++) {
+            Variable v = order.get(i);
+            if (!v.leaf && v.grad != null) {
+                v.grad.fillInPlace(0);
+            }
+        }
         gradBuffer().fillInPlace(0).set(0, 1.0);
         for (int i = order.size() - 1; i >= 0; i--) {
             Variable v = order.get(i);
