@@ -62,19 +62,15 @@ public final class Losses {
         Tensor z = logits.data();
         Shapes.requireMatrix("softmax cross-entropy", z);
         Tensor probs = Workspace.temporaryLike(z, false);
-        int rows = z.rows();
+        double total = Linalg.softmaxCrossEntropy(z, labels, probs);
         int cols = z.cols();
-        Tensor loss = scalar(z);
-        loss.set(0, Linalg.softmaxCrossEntropy(z, labels, probs) / rows);
-        return Variable.fromOp("softmaxCrossEntropy", loss, g -> {
-            double s = g.get(0) / rows;
-            Tensor gz = logits.gradBuffer();
+        return meanOverRows(logits, total, (s, gz) -> {
             Pointwise.axpy(s, probs, gz);
-            for (int i = 0; i < rows; i++) {
+            for (int i = 0; i < labels.length; i++) {
                 int at = i * cols + labels[i];
                 gz.set(at, gz.get(at) - s);
             }
-        }, logits);
+        });
     }
 
     /**
@@ -85,14 +81,10 @@ public final class Losses {
         Tensor z = logits.data();
         Shapes.requireMatrix("softmax cross-entropy", z);
         Tensor probs = Workspace.temporaryLike(z, false);
-        int rows = z.rows();
+        double total = Linalg.softmaxCrossEntropy(z, targets, probs);
         int cols = z.cols();
-        Tensor loss = scalar(z);
-        loss.set(0, Linalg.softmaxCrossEntropy(z, targets, probs) / rows);
-        return Variable.fromOp("softmaxCrossEntropy", loss, g -> {
-            double s = g.get(0) / rows;
-            Tensor gz = logits.gradBuffer();
-            for (int i = 0; i < rows; i++) {
+        return meanOverRows(logits, total, (s, gz) -> {
+            for (int i = 0; i < z.rows(); i++) {
                 double mass = 0;
                 for (int j = 0; j < cols; j++) {
                     mass += targets.get(i * cols + j);
@@ -102,7 +94,21 @@ public final class Losses {
                     gz.set(at, gz.get(at) + s * (probs.get(at) * mass - targets.get(at)));
                 }
             }
-        }, logits);
+        });
+    }
+
+    /** Adds s·(∂Σ/∂Z) into Z̄ for the scale s = L̄/N. */
+    private interface RowGradient {
+        void accumulate(double s, Tensor logitsGrad);
+    }
+
+    /** The node L = total/N over the N rows of the logits, whose backward hands s = L̄/N to {@code gradient}. */
+    private static Variable meanOverRows(Variable logits, double total, RowGradient gradient) {
+        int rows = logits.data().rows();
+        Tensor loss = scalar(logits.data());
+        loss.set(0, total / rows);
+        return Variable.fromOp("softmaxCrossEntropy", loss,
+                g -> gradient.accumulate(g.get(0) / rows, logits.gradBuffer()), logits);
     }
 
     /** L_r = α/2·Σ w² over the given parameters (the Saxon seed's regulariser). Backward: w̄ = L̄·α·w. */

@@ -166,7 +166,7 @@ public final class Tensor {
         return rank == 1 ? "[" + cols + "]" : "[" + rows + ", " + cols + "]";
     }
 
-    /** Whether this tensor has the same dtype and shape as {@code other}. */
+    /** Whether this tensor has the same rank and shape as {@code other} (dtypes are not compared). */
     public boolean sameShape(Tensor other) {
         return rank == other.rank && rows == other.rows && cols == other.cols;
     }

@@ -211,6 +211,26 @@ final class Mat {
         return c;
     }
 
+    /** Row-wise softmax with the row maximum subtracted. */
+    static double[][] softmaxRows(double[][] f) {
+        double[][] p = new double[f.length][f[0].length];
+        for (int i = 0; i < f.length; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : f[i]) {
+                max = Math.max(max, v);
+            }
+            double sum = 0;
+            for (int k = 0; k < f[i].length; k++) {
+                p[i][k] = Math.exp(f[i][k] - max);
+                sum += p[i][k];
+            }
+            for (int k = 0; k < f[i].length; k++) {
+                p[i][k] /= sum;
+            }
+        }
+        return p;
+    }
+
     private static void sameShape(double[][] a, double[][] b) {
         if (a.length != b.length || a[0].length != b[0].length) {
             throw new IllegalArgumentException("shapes " + a.length + "x" + a[0].length + " and " + b.length + "x"

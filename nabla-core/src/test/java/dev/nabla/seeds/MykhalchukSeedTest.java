@@ -91,7 +91,7 @@ class MykhalchukSeedTest {
         final double[][] a2 = Mat.addRow(Mat.mul(z1, Mat.t(w2)), second.bias().data().toDoubleArray());
         final double[][] z2 = Mat.add(Mat.map(a2, v -> Math.max(0, v)), Mat.mul(x, Mat.t(ws)));
         final double[][] a3 = Mat.addRow(Mat.mul(z2, Mat.t(w3)), third.bias().data().toDoubleArray());
-        final double[][] y = softmaxRows(a3);
+        final double[][] y = Mat.softmaxRows(a3);
         final double[][] delta3 = Mat.scale(1.0 / B, Mat.sub(y, oneHot()));   // δ³ = (Y − Ŷ)/B
         final double[][] w3Bar = Mat.mul(Mat.t(delta3), z2);                  // W̄₃ = δ³ᵀZ₂
         final double[] b3Bar = Mat.columnSums(delta3);
@@ -275,24 +275,5 @@ class MykhalchukSeedTest {
             }
         }
         return n;
-    }
-
-    private static double[][] softmaxRows(double[][] f) {
-        double[][] p = new double[f.length][f[0].length];
-        for (int i = 0; i < f.length; i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (double v : f[i]) {
-                max = Math.max(max, v);
-            }
-            double sum = 0;
-            for (int k = 0; k < f[i].length; k++) {
-                p[i][k] = Math.exp(f[i][k] - max);
-                sum += p[i][k];
-            }
-            for (int k = 0; k < f[i].length; k++) {
-                p[i][k] /= sum;
-            }
-        }
-        return p;
     }
 }

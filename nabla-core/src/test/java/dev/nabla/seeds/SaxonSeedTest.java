@@ -75,7 +75,7 @@ class SaxonSeedTest {
         final double[][] a = Mat.addRow(Mat.mul(x, Mat.t(w1)), b1);      // ReLU input
         final double[][] h = Mat.map(a, v -> Math.max(0, v));
         final double[][] f = Mat.addRow(Mat.mul(h, Mat.t(w2)), b2);
-        final double[][] p = softmaxRows(f);
+        final double[][] p = Mat.softmaxRows(f);
         final double[][] df = Mat.sub(p, oneHot());                         // df = p − 1(y_i = k), per row
     }
 
@@ -200,25 +200,6 @@ class SaxonSeedTest {
             y[i][labels[i]] = 1;
         }
         return y;
-    }
-
-    private static double[][] softmaxRows(double[][] f) {
-        double[][] p = new double[f.length][f[0].length];
-        for (int i = 0; i < f.length; i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (double v : f[i]) {
-                max = Math.max(max, v);
-            }
-            double sum = 0;
-            for (int k = 0; k < f[i].length; k++) {
-                p[i][k] = Math.exp(f[i][k] - max);
-                sum += p[i][k];
-            }
-            for (int k = 0; k < f[i].length; k++) {
-                p[i][k] /= sum;
-            }
-        }
-        return p;
     }
 
     private static double[][] appendColumn(double[][] a, double[] column) {
