@@ -107,10 +107,11 @@ final class Dgemm {
                         for (int ir = 0; ir < mc; ir += mrTile) {
                             int mr = Math.min(mrTile, mc - ir);
                             int ci = cOff + (ic + ir) * ldc + jc + jr;
+                            DgemmKernel.multiply(kc, ap, ir * kc, bp, bi, tile);
                             if (mr == mrTile && nr == nrTile) {
-                                DgemmKernel.full(kc, ap, ir * kc, bp, bi, c, ci, ldc, alpha, betaNow);
+                                DgemmKernel.mergeFull(tile, c, ci, ldc, alpha, betaNow);
                             } else {
-                                DgemmKernel.edge(kc, ap, ir * kc, bp, bi, c, ci, ldc, alpha, betaNow, mr, nr, tile);
+                                DgemmKernel.mergeEdge(tile, c, ci, ldc, alpha, betaNow, mr, nr);
                             }
                         }
                     }

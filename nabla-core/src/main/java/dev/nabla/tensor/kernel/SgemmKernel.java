@@ -10,8 +10,12 @@ import jdk.incubator.vector.VectorSpecies;
 final class SgemmKernel {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
-    /** Rows of the tile: 6 rows × 2 vectors = 12 accumulators, leaving 3 of AVX2's 16 registers for operands. */
-    static final int MR = 6;
+    /**
+     * Rows of the tile: 4 rows × 2 vectors = 8 accumulators, the 8 independent FMA chains two 4-cycle FMA units
+     * need. Measured on Zen 3 (16 ymm registers): 5 or 6 rows made C2 spill (it hoists the row broadcasts),
+     * halving the speed.
+     */
+    static final int MR = 4;
     /** Columns of the tile: two vectors. */
     static final int NR = 2 * L;
 
@@ -19,13 +23,13 @@ final class SgemmKernel {
     }
 
     /**
-     * C[0..MR)[0..NR) at {@code c[ci + r·ldc + j]} = α·Σ_p ap·bp + β·C (β = 0 ignores old C). The full tile
-     * must lie inside C; edge tiles go through {@link #edge}.
+     * tile[r·NR + j] = Σ_p ap[ai + p·MR + r]·bp[bi + p·NR + j] for the MR×NR tile. The accumulators go to a
+     * small buffer rather than straight to C: vectors handed to another method may be boxed if it is not
+     * inlined, and one merge routine then serves full and edge tiles with identical rounding.
      */
-    static void full(int kc, float[] ap, int ai, float[] bp, int bi, float[] c, int ci, int ldc,
-                     float alpha, float beta) {
+    static void multiply(int kc, float[] ap, int ai, float[] bp, int bi, float[] tile) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        FloatVector c30 = c00, c31 = c00;
         for (int p = 0; p < kc; p++) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
@@ -41,53 +45,45 @@ final class SgemmKernel {
             a = FloatVector.broadcast(S, ap[ai + 3]);
             c30 = a.fma(b0, c30);
             c31 = a.fma(b1, c31);
-            a = FloatVector.broadcast(S, ap[ai + 4]);
-            c40 = a.fma(b0, c40);
-            c41 = a.fma(b1, c41);
-            a = FloatVector.broadcast(S, ap[ai + 5]);
-            c50 = a.fma(b0, c50);
-            c51 = a.fma(b1, c51);
             ai += MR;
             bi += NR;
         }
-        store(c00, c01, c, ci, alpha, beta);
-        store(c10, c11, c, ci + ldc, alpha, beta);
-        store(c20, c21, c, ci + 2 * ldc, alpha, beta);
-        store(c30, c31, c, ci + 3 * ldc, alpha, beta);
-        store(c40, c41, c, ci + 4 * ldc, alpha, beta);
-        store(c50, c51, c, ci + 5 * ldc, alpha, beta);
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
     }
 
-    /**
-     * An edge tile of mr ≤ MR rows and nr ≤ NR columns: the full tile is computed into {@code tile} (MR×NR,
-     * zero-padded panels make the extra lanes harmless) and only the valid part is merged into C, with the same
-     * roundings as {@link #full} so the result does not depend on where tile edges fall.
-     */
-    static void edge(int kc, float[] ap, int ai, float[] bp, int bi, float[] c, int ci, int ldc,
-                     float alpha, float beta, int mr, int nr, float[] tile) {
-        full(kc, ap, ai, bp, bi, tile, 0, NR, 1f, 0f);
-        for (int r = 0; r < mr; r++) {
-            int row = ci + r * ldc;
-            int t = r * NR;
-            if (beta == 0f) {
-                for (int j = 0; j < nr; j++) {
-                    c[row + j] = alpha * tile[t + j];
+    /** C[0..MR)[0..NR) at {@code c[ci + r·ldc + j]} = α·tile + β·C (β = 0 ignores old C); the tile lies inside C. */
+    static void mergeFull(float[] tile, float[] c, int ci, int ldc, float alpha, float beta) {
+        for (int r = 0; r < MR; r++, ci += ldc) {
+            for (int j = 0; j < NR; j += L) {
+                FloatVector t = FloatVector.fromArray(S, tile, r * NR + j).mul(alpha);
+                if (beta != 0f) {
+                    t = t.add(FloatVector.fromArray(S, c, ci + j).mul(beta));
                 }
-            } else {
-                for (int j = 0; j < nr; j++) {
-                    c[row + j] = alpha * tile[t + j] + beta * c[row + j];
-                }
+                t.intoArray(c, ci + j);
             }
         }
     }
 
-    private static void store(FloatVector v0, FloatVector v1, float[] c, int ci, float alpha, float beta) {
-        if (beta == 0f) {
-            v0.mul(alpha).intoArray(c, ci);
-            v1.mul(alpha).intoArray(c, ci + L);
-        } else {
-            v0.mul(alpha).add(FloatVector.fromArray(S, c, ci).mul(beta)).intoArray(c, ci);
-            v1.mul(alpha).add(FloatVector.fromArray(S, c, ci + L).mul(beta)).intoArray(c, ci + L);
+    /** The mr×nr corner of {@link #mergeFull}, for tiles cut by the edge of C; same roundings, lane by lane. */
+    static void mergeEdge(float[] tile, float[] c, int ci, int ldc, float alpha, float beta, int mr, int nr) {
+        for (int r = 0; r < mr; r++, ci += ldc) {
+            int t = r * NR;
+            if (beta == 0f) {
+                for (int j = 0; j < nr; j++) {
+                    c[ci + j] = alpha * tile[t + j];
+                }
+            } else {
+                for (int j = 0; j < nr; j++) {
+                    c[ci + j] = alpha * tile[t + j] + beta * c[ci + j];
+                }
+            }
         }
     }
 }
