@@ -6,11 +6,11 @@ package dev.nabla.tensor.kernel;
  * blocks across {@link KernelThreads}. Arguments are assumed validated by {@link Gemm}.
  */
 final class Dgemm {
-    /** Depth of a packed slice: a KC×NR panel of B (16 KB) stays in L1 while A panels stream from L2. */
+    /** Depth of a packed slice: a KC×NR panel of B (16 KB of doubles) stays in L1 while A panels stream from L2. */
     static final int KC = 256;
-    /** Rows of A per packed block: MC×KC doubles (≈ 150 KB) sit in the 512 KB L2 of Zen 3. */
+    /** Rows of A per packed block: MC×KC doubles (≈ 300 KB) sit in the 512 KB L2 of Zen 3. */
     static final int MC = 144;
-    /** Columns of B per packed block: KC×NC doubles (4 MB) live in L3. */
+    /** Columns of B per packed block: KC×NC doubles (8 MB) live in L3. */
     static final int NC = 4080;
     /** Below this many multiply-adds the packing costs more than it saves. */
     static final long SMALL = 24 * 24 * 24;
@@ -107,12 +107,7 @@ final class Dgemm {
                         for (int ir = 0; ir < mc; ir += mrTile) {
                             int mr = Math.min(mrTile, mc - ir);
                             int ci = cOff + (ic + ir) * ldc + jc + jr;
-                            DgemmKernel.multiply(kc, ap, ir * kc, bp, bi, tile);
-                            if (mr == mrTile && nr == nrTile) {
-                                DgemmKernel.mergeFull(tile, c, ci, ldc, alpha, betaNow);
-                            } else {
-                                DgemmKernel.mergeEdge(tile, c, ci, ldc, alpha, betaNow, mr, nr);
-                            }
+                            DgemmKernel.tile(kc, ap, ir * kc, bp, bi, c, ci, ldc, alpha, betaNow, mr, nr, tile);
                         }
                     }
                 }

@@ -46,29 +46,37 @@ public final class Gemm {
         if (m < 0 || n < 0 || k < 0) {
             throw new IllegalArgumentException("GEMM dimensions must be non-negative: m=" + m + ", n=" + n + ", k=" + k);
         }
-        String shape = " (m=" + m + ", n=" + n + ", k=" + k + ", transA=" + transA + ", transB=" + transB + ")";
-        checkOperand("A", transA ? k : m, transA ? m : k, aLength, aOff, lda, shape);
-        checkOperand("B", transB ? n : k, transB ? k : n, bLength, bOff, ldb, shape);
-        checkOperand("C", m, n, cLength, cOff, ldc, shape);
+        String problem = checkOperand("A", transA ? k : m, transA ? m : k, aLength, aOff, lda);
+        if (problem == null) {
+            problem = checkOperand("B", transB ? n : k, transB ? k : n, bLength, bOff, ldb);
+        }
+        if (problem == null) {
+            problem = checkOperand("C", m, n, cLength, cOff, ldc);
+        }
+        if (problem != null) {
+            // The message is built only on failure: a valid call must not allocate.
+            throw new IllegalArgumentException(problem + " (m=" + m + ", n=" + n + ", k=" + k
+                    + ", transA=" + transA + ", transB=" + transB + ")");
+        }
     }
 
-    /** A rows×cols matrix stored from {@code off} with row stride {@code ld} must fit in the array. */
-    private static void checkOperand(String name, int rows, int cols, int length, int off, int ld, String shape) {
+    /** Why a rows×cols matrix stored from {@code off} with row stride {@code ld} does not fit, or null. */
+    private static String checkOperand(String name, int rows, int cols, int length, int off, int ld) {
         if (off < 0) {
-            throw new IllegalArgumentException(name + " offset must be non-negative, got " + off + shape);
+            return name + " offset must be non-negative, got " + off;
         }
         if (rows == 0 || cols == 0) {
-            return;
+            return null;
         }
         if (ld < cols) {
-            throw new IllegalArgumentException(name + " is stored " + rows + "×" + cols + " but its row stride "
-                    + ld + " is smaller than its width" + shape);
+            return name + " is stored " + rows + "×" + cols + " but its row stride " + ld
+                    + " is smaller than its width";
         }
         long end = off + (long) (rows - 1) * ld + cols;
         if (end > length) {
-            throw new IllegalArgumentException(name + " is stored " + rows + "×" + cols + " with offset " + off
-                    + " and row stride " + ld + ", which needs " + end + " elements, but the array has "
-                    + length + shape);
+            return name + " is stored " + rows + "×" + cols + " with offset " + off + " and row stride " + ld
+                    + ", which needs " + end + " elements, but the array has " + length;
         }
+        return null;
     }
 }

@@ -107,12 +107,7 @@ final class Sgemm {
                         for (int ir = 0; ir < mc; ir += mrTile) {
                             int mr = Math.min(mrTile, mc - ir);
                             int ci = cOff + (ic + ir) * ldc + jc + jr;
-                            SgemmKernel.multiply(kc, ap, ir * kc, bp, bi, tile);
-                            if (mr == mrTile && nr == nrTile) {
-                                SgemmKernel.mergeFull(tile, c, ci, ldc, alpha, betaNow);
-                            } else {
-                                SgemmKernel.mergeEdge(tile, c, ci, ldc, alpha, betaNow, mr, nr);
-                            }
+                            SgemmKernel.tile(kc, ap, ir * kc, bp, bi, c, ci, ldc, alpha, betaNow, mr, nr, tile);
                         }
                     }
                 }
