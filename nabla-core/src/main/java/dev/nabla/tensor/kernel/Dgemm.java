@@ -56,9 +56,12 @@ final class Dgemm {
             return;
         }
         int threads = work < PARALLEL ? 1 : KernelThreads.threads();
-        // Split the longer side of C, in whole tiles, so tall-skinny and short-wide products both balance.
-        boolean splitRows = ceilDiv(m, DgemmKernel.MR) >= ceilDiv(n, DgemmKernel.NR);
-        int units = splitRows ? ceilDiv(m, DgemmKernel.MR) : ceilDiv(n, DgemmKernel.NR);
+        // Split the longer side of C in whole tiles: balanced for tall-skinny and short-wide shapes, and each
+        // thread then re-packs only the smaller operand (all of B when splitting rows, all of A for columns).
+        int rowUnits = ceilDiv(m, DgemmKernel.MR);
+        int colUnits = ceilDiv(n, DgemmKernel.NR);
+        boolean splitRows = m > n ? rowUnits >= threads : colUnits < threads;
+        int units = splitRows ? rowUnits : colUnits;
         int parts = Math.min(threads, units);
         if (parts <= 1) {
             blocked(transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
@@ -87,14 +90,15 @@ final class Dgemm {
         final int mrTile = DgemmKernel.MR;
         final int nrTile = DgemmKernel.NR;
         Buffers buffers = BUFFERS.get();
-        int kcMax = Math.min(KC, k);
+        // Equal slices rather than KC, KC, …, remainder: a thin last slice would pay a full pass over C.
+        int kcMax = ceilDiv(k, ceilDiv(k, KC));
         double[] ap = buffers.a(roundUp(Math.min(MC, i1 - i0), mrTile) * kcMax);
         double[] bp = buffers.b(roundUp(Math.min(NC, j1 - j0), nrTile) * kcMax);
         double[] tile = buffers.tile;
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+            for (int pc = 0; pc < k; pc += kcMax) {
+                int kc = Math.min(kcMax, k - pc);
                 // β applies once, on the first slice; later slices accumulate onto C.
                 double betaNow = pc == 0 ? beta : 1d;
                 DgemmPacking.packB(transB, b, bOff, ldb, pc, jc, kc, nc, bp);

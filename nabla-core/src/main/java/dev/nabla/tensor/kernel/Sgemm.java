@@ -56,9 +56,12 @@ final class Sgemm {
             return;
         }
         int threads = work < PARALLEL ? 1 : KernelThreads.threads();
-        // Split the longer side of C, in whole tiles, so tall-skinny and short-wide products both balance.
-        boolean splitRows = ceilDiv(m, SgemmKernel.MR) >= ceilDiv(n, SgemmKernel.NR);
-        int units = splitRows ? ceilDiv(m, SgemmKernel.MR) : ceilDiv(n, SgemmKernel.NR);
+        // Split the longer side of C in whole tiles: balanced for tall-skinny and short-wide shapes, and each
+        // thread then re-packs only the smaller operand (all of B when splitting rows, all of A for columns).
+        int rowUnits = ceilDiv(m, SgemmKernel.MR);
+        int colUnits = ceilDiv(n, SgemmKernel.NR);
+        boolean splitRows = m > n ? rowUnits >= threads : colUnits < threads;
+        int units = splitRows ? rowUnits : colUnits;
         int parts = Math.min(threads, units);
         if (parts <= 1) {
             blocked(transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
@@ -87,14 +90,15 @@ final class Sgemm {
         final int mrTile = SgemmKernel.MR;
         final int nrTile = SgemmKernel.NR;
         Buffers buffers = BUFFERS.get();
-        int kcMax = Math.min(KC, k);
+        // Equal slices rather than KC, KC, …, remainder: a thin last slice would pay a full pass over C.
+        int kcMax = ceilDiv(k, ceilDiv(k, KC));
         float[] ap = buffers.a(roundUp(Math.min(MC, i1 - i0), mrTile) * kcMax);
         float[] bp = buffers.b(roundUp(Math.min(NC, j1 - j0), nrTile) * kcMax);
         float[] tile = buffers.tile;
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+            for (int pc = 0; pc < k; pc += kcMax) {
+                int kc = Math.min(kcMax, k - pc);
                 // β applies once, on the first slice; later slices accumulate onto C.
                 float betaNow = pc == 0 ? beta : 1f;
                 SgemmPacking.packB(transB, b, bOff, ldb, pc, jc, kc, nc, bp);
