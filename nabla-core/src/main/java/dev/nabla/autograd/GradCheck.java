@@ -33,6 +33,10 @@ public final class GradCheck {
      */
     public static Report check(Map<String, Variable> parameters, Supplier<Variable> loss, double step, double floor) {
         for (Map.Entry<String, Variable> e : parameters.entrySet()) {
+            if (!e.getValue().requiresGrad() || !"parameter".equals(e.getValue().op())) {
+                throw new IllegalArgumentException("GradCheck perturbs parameters; '" + e.getKey()
+                        + "' is not a parameter but the result of " + e.getValue().op());
+            }
             if (e.getValue().data().dtype() != DType.F64) {
                 throw new IllegalArgumentException("GradCheck needs F64 parameters; '" + e.getKey() + "' is "
                         + e.getValue().data().dtype() + " " + e.getValue().data().shapeString());

@@ -16,6 +16,8 @@ public final class Variable {
     private static final Variable[] NO_PARENTS = new Variable[0];
     private static final AtomicLong VISIT_EPOCH = new AtomicLong();
     private static final ThreadLocal<ArrayList<Variable>> ORDER = ThreadLocal.withInitial(ArrayList::new);
+    private static final ThreadLocal<ArrayList<Variable>> STACK = ThreadLocal.withInitial(ArrayList::new);
+    private static final ThreadLocal<ArrayList<Integer>> NEXT = ThreadLocal.withInitial(ArrayList::new);
 
     private final Tensor data;
     private final boolean requiresGrad;
@@ -65,6 +67,11 @@ public final class Variable {
     /** The value. */
     public Tensor data() {
         return data;
+    }
+
+    /** The value of a one-element variable, e.g. a loss. */
+    public double item() {
+        return data.item();
     }
 
     /** The accumulated gradient, or null before any backward reached this value. */
@@ -118,7 +125,8 @@ public final class Variable {
                 v.grad.fillInPlace(0);
             }
         }
-        gradBuffer().fillInPlace(0).set(0, 1.0);
+        // ε̄ = 1; a leaf root (a scalar parameter) keeps what it had accumulated, like every leaf.
+        gradBuffer().set(0, grad.get(0) + 1.0);
         for (int i = order.size() - 1; i >= 0; i--) {
             Variable v = order.get(i);
             if (v.backward != null && v.grad != null) {
@@ -130,8 +138,8 @@ public final class Variable {
 
     /** Post-order DFS without recursion, so deep graphs cannot overflow the stack. */
     private static void topologicalOrder(Variable root, long epoch, ArrayList<Variable> order) {
-        ArrayList<Variable> stack = new ArrayList<>();
-        ArrayList<Integer> next = new ArrayList<>();
+        ArrayList<Variable> stack = STACK.get();
+        ArrayList<Integer> next = NEXT.get();
         root.visited = epoch;
         stack.add(root);
         next.add(0);

@@ -5,13 +5,16 @@ import dev.nabla.tensor.ShapeException;
 import dev.nabla.tensor.Tensor;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
  * Batches over in-memory features X [N, D] and targets Y ([N] or [N, K]) in the three regimes of the Chau
  * seed: {@link #stochastic} (batch 1, row j drawn uniformly from 1..N at every step), {@link #miniBatch}
- * (a seeded shuffle, then consecutive batches; one pass = one epoch) and {@link #fullBatch}. The batch
- * tensors are reused from batch to batch (a batch is valid until the next call of {@link #next()}).
+ * (a seeded shuffle, then consecutive batches; one pass is one epoch) and {@link #fullBatch}.
+ * <p>Each {@link #iterator()} is a new pass — a new epoch, reshuffled by the same generator — so
+ * {@code for (Batch b : batches)} inside an epoch loop does what it says. The batch tensors are reused from
+ * batch to batch: a batch is valid until the next one is drawn.
  */
 public final class Batches implements Iterator<Batch>, Iterable<Batch> {
     private final Tensor x;
@@ -19,15 +22,21 @@ public final class Batches implements Iterator<Batch>, Iterable<Batch> {
     private final int[] order;
     private final int batchSize;
     private final RandomGenerator rng;
-    private final boolean sampleWithReplacement;
-    private final long total;
+    private final boolean shuffle;
+    private final boolean withReplacement;
+    private final long batchesPerPass;
     private long drawn;
     private int cursor;
-    private Batch full;
-    private Batch last;
+    private Buffers full;
+    private Buffers last;
 
-    private Batches(Tensor x, Tensor y, int batchSize, RandomGenerator rng, boolean withReplacement, long total) {
-        if (x.rows() != y.rows() && !(y.rank() == 1 && y.size() == x.rows())) {
+    private Batches(Tensor x, Tensor y, int batchSize, RandomGenerator rng, boolean shuffle, boolean withReplacement,
+                    long batchesPerPass) {
+        if (x.rank() != 2) {
+            throw new ShapeException("features must be a matrix [rows, features], got " + x.shapeString());
+        }
+        int targetRows = y.rank() == 1 ? y.size() : y.rows();
+        if (targetRows != x.rows()) {
             throw new ShapeException("features " + x.shapeString() + " and targets " + y.shapeString()
                     + " have different numbers of rows");
         }
@@ -36,33 +45,44 @@ public final class Batches implements Iterator<Batch>, Iterable<Batch> {
         }
         this.x = x;
         this.y = y;
-        this.batchSize = Math.min(batchSize, x.rows());
+        this.batchSize = Math.min(batchSize, Math.max(1, x.rows()));
         this.rng = rng;
-        this.sampleWithReplacement = withReplacement;
-        this.total = total;
+        this.shuffle = shuffle;
+        this.withReplacement = withReplacement;
+        this.batchesPerPass = batchesPerPass;
         this.order = new int[x.rows()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        if (rng != null && !withReplacement) {
-            shuffle(order, rng);
-        }
+        startPass();
     }
 
-    /** {@code steps} single-row batches, each row drawn uniformly at random (with replacement). */
+    /** {@code steps} single-row batches per pass, each row drawn uniformly at random (with replacement). */
     public static Batches stochastic(Tensor x, Tensor y, long steps, RandomGenerator rng) {
-        return new Batches(x, y, 1, rng, true, steps);
+        return new Batches(x, y, 1, Objects.requireNonNull(rng, "rng"), false, true, steps);
     }
 
-    /** One epoch of batches of {@code batchSize} rows (the last may be smaller), shuffled by {@code rng} or in order when rng is null. */
+    /** Passes of batches of {@code batchSize} rows (the last may be smaller), each pass shuffled by {@code rng}. */
     public static Batches miniBatch(Tensor x, Tensor y, int batchSize, RandomGenerator rng) {
-        int n = x.rows();
-        return new Batches(x, y, batchSize, rng, false, (n + Math.max(1, Math.min(batchSize, n)) - 1) / Math.max(1, Math.min(batchSize, n)));
+        return new Batches(x, y, batchSize, Objects.requireNonNull(rng, "rng (use inOrder for no shuffling)"), true,
+                false, batchCount(x.rows(), batchSize));
     }
 
-    /** One batch holding every row, in order. */
+    /** Passes of batches of {@code batchSize} rows in row order, without shuffling. */
+    public static Batches inOrder(Tensor x, Tensor y, int batchSize) {
+        return new Batches(x, y, batchSize, null, false, false, batchCount(x.rows(), batchSize));
+    }
+
+    /** Passes of one batch holding every row, in order. */
     public static Batches fullBatch(Tensor x, Tensor y) {
-        return new Batches(x, y, Math.max(1, x.rows()), null, false, 1);
+        return new Batches(x, y, Math.max(1, x.rows()), null, false, false, 1);
+    }
+
+    private static long batchCount(int rows, int batchSize) {
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+        }
+        return (rows + batchSize - 1) / batchSize;
     }
 
     /** Fisher–Yates shuffle driven by {@code rng}: the same seed gives the same order. */
@@ -75,9 +95,22 @@ public final class Batches implements Iterator<Batch>, Iterable<Batch> {
         }
     }
 
+    /** Batches in one pass. */
+    public long batchesPerPass() {
+        return batchesPerPass;
+    }
+
+    private void startPass() {
+        drawn = 0;
+        cursor = 0;
+        if (shuffle) {
+            shuffle(order, rng);
+        }
+    }
+
     @Override
     public boolean hasNext() {
-        return drawn < total;
+        return drawn < batchesPerPass;
     }
 
     @Override
@@ -87,44 +120,56 @@ public final class Batches implements Iterator<Batch>, Iterable<Batch> {
         }
         drawn++;
         int size;
-        if (sampleWithReplacement) {
+        if (withReplacement) {
             order[0] = rng.nextInt(x.rows());
             cursor = 0;
             size = 1;
         } else {
             size = Math.min(batchSize, x.rows() - cursor);
         }
-        Batch b = buffers(size);
-        Linalg.gatherRows(x, order, cursor, b.features());
-        Linalg.gatherRows(y.rank() == 1 ? y.reshape(y.size(), 1) : y, order, cursor,
-                y.rank() == 1 ? b.targets().reshape(size, 1) : b.targets());
-        if (!sampleWithReplacement) {
+        Buffers b = buffers(size);
+        Linalg.gatherRows(x, order, cursor, b.batch.features());
+        Linalg.gatherRows(b.targetSource, order, cursor, b.targetRows);
+        if (!withReplacement) {
             cursor += size;
         }
-        return b;
+        return b.batch;
     }
 
-    private Batch buffers(int size) {
+    /** A new pass over the data: the first call continues the pass begun at construction, later calls start anew. */
+    @Override
+    public Iterator<Batch> iterator() {
+        if (drawn > 0) {
+            startPass();
+        }
+        return this;
+    }
+
+    private Buffers buffers(int size) {
         if (size == batchSize) {
             if (full == null) {
-                full = newBatch(size);
+                full = new Buffers(size);
             }
             return full;
         }
-        if (last == null || last.size() != size) {
-            last = newBatch(size);
+        if (last == null || last.batch.size() != size) {
+            last = new Buffers(size);
         }
         return last;
     }
 
-    private Batch newBatch(int size) {
-        Tensor features = Tensor.zeros(x.dtype(), size, x.cols());
-        Tensor targets = y.rank() == 1 ? Tensor.zeros(y.dtype(), size) : Tensor.zeros(y.dtype(), size, y.cols());
-        return new Batch(features, targets);
-    }
+    /** A batch and the matrix views its gather writes through (rank-1 targets are gathered as one column). */
+    private final class Buffers {
+        final Batch batch;
+        final Tensor targetSource;
+        final Tensor targetRows;
 
-    @Override
-    public Iterator<Batch> iterator() {
-        return this;
+        Buffers(int size) {
+            Tensor features = Tensor.zeros(x.dtype(), size, x.cols());
+            Tensor targets = y.rank() == 1 ? Tensor.zeros(y.dtype(), size) : Tensor.zeros(y.dtype(), size, y.cols());
+            batch = new Batch(features, targets);
+            targetSource = y.rank() == 1 ? y.reshape(y.size(), 1) : y;
+            targetRows = y.rank() == 1 ? targets.reshape(size, 1) : targets;
+        }
     }
 }

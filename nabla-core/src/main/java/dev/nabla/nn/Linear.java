@@ -38,7 +38,8 @@ public final class Linear extends Module {
     public Linear(Tensor weight, Tensor bias) {
         this.in = weight.cols();
         this.out = weight.rows();
-        if (weight.rank() != 2 || (bias != null && (bias.size() != out || bias.dtype() != weight.dtype()))) {
+        if (weight.rank() != 2 || (bias != null && (bias.rank() != 1 || bias.size() != out
+                || bias.dtype() != weight.dtype()))) {
             throw new IllegalArgumentException("Linear needs weight [out, in] and bias [out] of one dtype, got "
                     + weight.shapeString() + " and " + (bias == null ? "no bias" : bias.shapeString()));
         }

@@ -82,7 +82,10 @@ public abstract class Module {
         }
     }
 
-    /** Converts every parameter to {@code dtype} (gradients are dropped); returns this. */
+    /**
+     * Converts every parameter to {@code dtype} (gradients are dropped); returns this. Converted parameters
+     * are new objects: create optimisers after converting.
+     */
     public Module to(DType dtype) {
         parameters.replaceAll((name, p) -> p.data().dtype() == dtype ? p : Variable.parameter(p.data().to(dtype)));
         children.values().forEach(c -> c.to(dtype));
@@ -94,6 +97,11 @@ public abstract class Module {
         training = on;
         children.values().forEach(c -> c.train(on));
         return this;
+    }
+
+    /** Evaluation mode, {@code train(false)}; returns this. */
+    public Module eval() {
+        return train(false);
     }
 
     /** Whether the module is in training mode (the default). */

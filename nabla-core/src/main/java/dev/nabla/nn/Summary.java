@@ -2,6 +2,7 @@ package dev.nabla.nn;
 
 import dev.nabla.autograd.Grad;
 import dev.nabla.autograd.Variable;
+import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Tensor;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ final class Summary {
         return sb.toString();
     }
 
-    private static dev.nabla.tensor.DType dtypeOf(Module model) {
-        return model.parameters().isEmpty() ? dev.nabla.tensor.DType.F32 : model.parameters().get(0).data().dtype();
+    private static DType dtypeOf(Module model) {
+        return model.parameters().isEmpty() ? DType.F32 : model.parameters().get(0).data().dtype();
     }
 }

@@ -1,7 +1,10 @@
 package dev.nabla.optim;
 
 import dev.nabla.autograd.Variable;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /** Updates a list of parameters from their gradients; owns whatever state the update rule needs. */
 public abstract class Optimizer {
@@ -14,6 +17,12 @@ public abstract class Optimizer {
         for (Variable p : parameters) {
             if (!p.requiresGrad()) {
                 throw new IllegalArgumentException("an optimiser updates parameters; got a value without gradient: " + p);
+            }
+        }
+        Set<Variable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Variable p : parameters) {
+            if (!seen.add(p)) {
+                throw new IllegalArgumentException("parameter listed twice (it would be updated twice): " + p);
             }
         }
         this.parameters = List.copyOf(parameters);

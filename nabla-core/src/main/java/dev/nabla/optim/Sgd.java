@@ -9,7 +9,7 @@ import java.util.List;
  * (the gradient of λ/2·Σθ²), applied in one pass over each parameter.
  */
 public final class Sgd extends Optimizer {
-    private final double learningRate;
+    private double learningRate;
     private final double weightDecay;
 
     public Sgd(List<Variable> parameters, double learningRate) {
@@ -24,6 +24,11 @@ public final class Sgd extends Optimizer {
 
     public double learningRate() {
         return learningRate;
+    }
+
+    /** Changes the learning rate from the next step on (for schedules). */
+    public void learningRate(double value) {
+        this.learningRate = requirePositive("learning rate", value);
     }
 
     public double weightDecay() {

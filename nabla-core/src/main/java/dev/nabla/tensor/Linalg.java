@@ -5,8 +5,9 @@ import dev.nabla.tensor.kernel.RowWiseF32;
 import dev.nabla.tensor.kernel.RowWiseF64;
 
 /**
- * Matrix products and row-wise operations on rank-2 tensors (rank-1 tensors act as one row). Arguments
- * named {@code c}, {@code out} or {@code dx} are written; the others are only read.
+ * Matrix products and row-wise operations on rank-2 tensors (rank-1 tensors act as one row where a row
+ * vector is expected). Arguments named {@code c}, {@code out}, {@code dx}, {@code probs} or {@code dst} are
+ * written; the others are only read.
  */
 public final class Linalg {
     private Linalg() {
@@ -24,6 +25,10 @@ public final class Linalg {
             throw new ShapeException("matmul: cannot multiply " + opString(a, transA) + " by " + opString(b, transB)
                     + ": inner dimensions " + k + " and " + kb + " differ");
         }
+        if (sharesStorage(c, a) || sharesStorage(c, b)) {
+            throw new IllegalArgumentException("matmul: the output " + c.shapeString()
+                    + " shares storage with an operand; the product would overwrite its own input");
+        }
         if (c.rows() != m || c.cols() != n) {
             throw new ShapeException("matmul: " + opString(a, transA) + " · " + opString(b, transB) + " is [" + m
                     + ", " + n + "], the output is " + c.shapeString());
@@ -35,6 +40,10 @@ public final class Linalg {
             Gemm.dgemm(transA, transB, m, n, k, alpha, a.doubles(), 0, a.cols(), b.doubles(), 0, b.cols(),
                     beta, c.doubles(), 0, n);
         }
+    }
+
+    private static boolean sharesStorage(Tensor x, Tensor y) {
+        return x.dtype() == DType.F32 ? x.floats() == y.floats() : x.doubles() == y.doubles();
     }
 
     private static String opString(Tensor t, boolean transposed) {

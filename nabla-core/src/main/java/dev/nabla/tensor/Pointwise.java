@@ -4,8 +4,8 @@ import dev.nabla.tensor.kernel.ElementwiseF32;
 import dev.nabla.tensor.kernel.ElementwiseF64;
 
 /**
- * Elementwise operations on tensors of equal shape and dtype. Arguments named {@code out}, {@code y} or
- * {@code dx} are written; the others are only read. {@code acc} selects {@code out += …} over
+ * Elementwise operations on tensors of equal shape and dtype. Arguments named {@code out} or {@code dx} are
+ * written, and {@code y} in {@link #activate}; the others are only read. {@code acc} selects {@code out += …} over
  * {@code out = …}.
  */
 public final class Pointwise {
@@ -15,6 +15,7 @@ public final class Pointwise {
     /** y = f(x) (y may be x). */
     public static void activate(Activation f, double slope, Tensor x, Tensor y) {
         Shapes.requireSame(f.id(), x, y);
+        requireSlope(f, slope);
         int n = x.size();
         boolean f32 = x.dtype() == DType.F32;
         switch (f) {
@@ -43,6 +44,7 @@ public final class Pointwise {
     public static void activationBackward(Activation f, double slope, Tensor y, Tensor dy, Tensor dx, boolean acc) {
         Shapes.requireSame(f.id() + " backward", y, dy);
         Shapes.requireSame(f.id() + " backward", y, dx);
+        requireSlope(f, slope);
         int n = y.size();
         boolean f32 = y.dtype() == DType.F32;
         switch (f) {
@@ -60,6 +62,13 @@ public final class Pointwise {
                 if (f32) ElementwiseF32.leakyReluBackward(y.floats(), dy.floats(), dx.floats(), n, (float) s, acc);
                 else ElementwiseF64.leakyReluBackward(y.doubles(), dy.doubles(), dx.doubles(), n, s, acc);
             }
+        }
+    }
+
+    /** f′ is read from the output's sign, which matches the input's only for a slope ≥ 0. */
+    private static void requireSlope(Activation f, double slope) {
+        if (f == Activation.LEAKY_RELU && !(slope >= 0 && slope < 1)) {
+            throw new IllegalArgumentException("leaky ReLU slope must lie in [0, 1), got " + slope);
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * A dense, row-major tensor of rank 1 ({@code [n]}) or rank 2 ({@code [rows, cols]}, a batch is
  * rows × features), stored on the heap as {@code float[]} (F32, the default) or {@code double[]} (F64).
- * A rank-1 tensor behaves as a single row wherever a matrix is expected.
+ * A rank-1 tensor acts as a single row where a row vector is expected (a bias, one row of targets).
  */
 public final class Tensor {
     private final DType dtype;
@@ -239,7 +239,7 @@ public final class Tensor {
         return this;
     }
 
-    /** Copies {@code src} (same shape, any dtype) into this tensor; returns this. */
+    /** Copies {@code src} (same number of elements, any dtype, row-major order) into this tensor; returns this. */
     public Tensor copyFromInPlace(Tensor src) {
         Shapes.requireSameSize("copy", this, src);
         if (f != null && src.f != null) {

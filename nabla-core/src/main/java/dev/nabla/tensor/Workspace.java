@@ -71,6 +71,9 @@ public final class Workspace implements AutoCloseable {
      * Its contents are zero when {@code zeroed}, unspecified otherwise.
      */
     public static Tensor temporary(DType dtype, int rank, int rows, int cols, boolean zeroed) {
+        if (rank == 1 && rows != 1 || rank < 1 || rank > 2) {
+            throw new ShapeException("temporary tensor: rank " + rank + " with " + rows + " rows");
+        }
         Workspace ws = CURRENT.get();
         if (ws == null) {
             return rank == 1 ? Tensor.zeros(dtype, cols) : Tensor.zeros(dtype, rows, cols);

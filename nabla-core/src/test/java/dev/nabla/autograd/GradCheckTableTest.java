@@ -390,4 +390,12 @@ class GradCheckTableTest {
         return "[" + r + ", " + c + "]";
     }
 
+
+    @Test
+    void gradCheckRejectsAnIntermediateValueInPlaceOfAParameter() {
+        Variable w = Variable.parameter(Tensor.of(1.0, 2.0));
+        Variable doubled = w.scale(2);
+        assertThatThrownBy(() -> GradCheck.check(Map.of("doubled", doubled), () -> doubled.sum()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'doubled'").hasMessageContaining("scale");
+    }
 }

@@ -180,4 +180,13 @@ class VariableTest {
         assertThat(h.op()).isEqualTo("tanh");
         assertThat(g.op()).isEqualTo("parameter");
     }
+
+    @Test
+    void backwardFromAScalarParameterAddsOneToWhatItHadAccumulated() {
+        Variable p = Variable.parameter(Tensor.of(3.0));
+        p.backward();
+        p.backward();
+        assertThat(p.grad().get(0)).isEqualTo(2.0);
+        assertThat(p.item()).isEqualTo(3.0);
+    }
 }

@@ -97,7 +97,7 @@ class BatchesTest {
 
     @Test
     void withoutAGeneratorMiniBatchesKeepTheRowOrder() {
-        assertThat(flat(drain(Batches.miniBatch(features(N), labels(N), 4, null))))
+        assertThat(flat(drain(Batches.inOrder(features(N), labels(N), 4))))
                 .containsExactly(IntStream.range(0, N).toArray());
     }
 
@@ -106,7 +106,7 @@ class BatchesTest {
         List<int[]> batches = drain(Batches.fullBatch(features(N), targets(N)));
         assertThat(batches).hasSize(1);
         assertThat(batches.get(0)).containsExactly(IntStream.range(0, N).toArray());
-        assertThat(drain(Batches.miniBatch(features(N), labels(N), 1000, null))).hasSize(1);
+        assertThat(drain(Batches.inOrder(features(N), labels(N), 1000))).hasSize(1);
     }
 
     @Test
@@ -151,13 +151,33 @@ class BatchesTest {
 
     @Test
     void mismatchedRowsAndBadBatchSizesAreRejected() {
-        assertThatThrownBy(() -> Batches.miniBatch(features(4), labels(5), 2, null)).isInstanceOf(ShapeException.class)
+        assertThatThrownBy(() -> Batches.inOrder(features(4), labels(5), 2)).isInstanceOf(ShapeException.class)
                 .hasMessageContaining("[4, 3]").hasMessageContaining("[5]");
         assertThatThrownBy(() -> Batches.fullBatch(features(4), targets(3))).isInstanceOf(ShapeException.class)
                 .hasMessageContaining("[4, 3]").hasMessageContaining("[3, 2]");
-        assertThatThrownBy(() -> Batches.miniBatch(features(4), labels(4), 0, null))
+        assertThatThrownBy(() -> Batches.inOrder(features(4), labels(4), 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0");
         assertThatThrownBy(() -> Batches.fullBatch(features(2), targets(2)).next().labels())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("[2, 2]");
+    }
+
+    @Test
+    void eachForEachIsANewEpochReshuffledByTheSameGenerator() {
+        Batches batches = Batches.miniBatch(features(N), labels(N), 4, new SplittableRandom(11));
+        int[] first = flat(drain(batches));
+        int[] second = flat(drain(batches));
+        assertThat(second).containsExactlyInAnyOrder(IntStream.range(0, N).toArray());
+        assertThat(second).as("the second epoch is reshuffled").isNotEqualTo(first);
+        SplittableRandom replay = new SplittableRandom(11);
+        int[] expected = IntStream.range(0, N).toArray();
+        Batches.shuffle(expected, replay);
+        Batches.shuffle(expected, replay);
+        assertThat(second).containsExactly(expected);
+    }
+
+    @Test
+    void aSingleFeatureRowWithSeveralLabelsIsRejected() {
+        assertThatThrownBy(() -> Batches.fullBatch(features(1), labels(5))).isInstanceOf(ShapeException.class)
+                .hasMessageContaining("[1, 3]").hasMessageContaining("[5]");
     }
 }

@@ -191,4 +191,20 @@ class ModuleTest {
             }
         }).hasMessageContaining("a.b");
     }
+
+    @Test
+    void linearRefusesABiasThatIsNotAVectorOfOutputSize() {
+        Tensor w = Tensor.zeros(DType.F64, 2, 3);
+        assertThatThrownBy(() -> new Linear(w, Tensor.zeros(DType.F64, 2, 1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[2, 1]");
+    }
+
+    @Test
+    void evalSwitchesEveryLayerOutOfTrainingMode() {
+        var rng = new SplittableRandom(1);
+        var net = new Sequential(new Linear(2, 2, rng), new Relu());
+        net.eval();
+        assertThat(net.isTraining()).isFalse();
+        assertThat(net.layers()).allSatisfy(m -> assertThat(m.isTraining()).isFalse());
+    }
 }

@@ -99,4 +99,23 @@ class SgdTest {
         list.clear();
         assertThat(sgd.parameters()).as("a copy of the list").containsExactly(p);
     }
+
+    @Test
+    void aParameterListedTwiceIsRejected() {
+        Variable p = Variable.parameter(Tensor.of(1.0));
+        assertThatThrownBy(() -> new Sgd(List.of(p, p), 0.1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
+    }
+
+    @Test
+    void theLearningRateCanBeChangedBetweenSteps() {
+        Variable p = Variable.parameter(Tensor.of(1.0));
+        Sgd sgd = new Sgd(List.of(p), 0.1);
+        p.gradBuffer().set(0, 1.0);
+        sgd.step();
+        sgd.learningRate(0.5);
+        sgd.step();
+        assertThat(p.data().get(0)).isCloseTo(1.0 - 0.1 - 0.5, within(1e-15));
+        assertThatThrownBy(() -> sgd.learningRate(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

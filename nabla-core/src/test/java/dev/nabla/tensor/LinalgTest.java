@@ -260,4 +260,14 @@ class LinalgTest {
         assertThat(pb.get(0)).isEqualTo(0.5);
         assertThat(pb.get(2)).isGreaterThanOrEqualTo(0).isLessThan(1e-300);
     }
+
+    @Test
+    void matmulRefusesAnOutputThatSharesStorageWithAnOperand() {
+        Tensor a = Tensor.zeros(DType.F32, 3, 3);
+        Tensor b = Tensor.zeros(DType.F32, 3, 3);
+        assertThatThrownBy(() -> Linalg.matmul(a, false, b, false, 1, 0, a))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shares storage");
+        assertThatThrownBy(() -> Linalg.matmul(a, false, b, false, 1, 0, b.reshape(3, 3)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[3, 3]");
+    }
 }

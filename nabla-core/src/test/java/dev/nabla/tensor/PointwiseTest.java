@@ -137,4 +137,14 @@ class PointwiseTest {
         assertThat(Activation.LEAKY_RELU.id()).isEqualTo("leaky_relu");
         assertThatThrownBy(() -> Activation.fromId("gelu")).hasMessageContaining("'gelu'");
     }
+
+    @Test
+    void aNegativeLeakyReluSlopeIsRejectedBecauseItsDerivativeWouldBeReadFromTheWrongSign() {
+        Tensor x = Tensor.of(-1.0, 2.0);
+        Tensor y = Tensor.zeros(DType.F64, 2);
+        assertThatThrownBy(() -> Pointwise.activate(Activation.LEAKY_RELU, -0.5, x, y))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-0.5");
+        assertThatThrownBy(() -> Pointwise.activationBackward(Activation.LEAKY_RELU, Double.NaN, y, x, y.copy(), false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+    }
 }

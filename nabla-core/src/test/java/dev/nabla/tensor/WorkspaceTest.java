@@ -164,4 +164,10 @@ class WorkspaceTest {
         assertThat(pooled).as("reuse changes no value").containsExactlyElementsOf(plain);
         assertThat(pooled.get(19)).isLessThan(pooled.get(0));
     }
+
+    @Test
+    void aRankOneTemporaryWithSeveralRowsIsRejected() {
+        assertThatThrownBy(() -> Workspace.temporary(DType.F32, 1, 3, 4, false))
+                .isInstanceOf(ShapeException.class).hasMessageContaining("rank 1");
+    }
 }

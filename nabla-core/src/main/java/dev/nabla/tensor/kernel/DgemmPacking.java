@@ -1,7 +1,7 @@
 package dev.nabla.tensor.kernel;
 
 /**
- * Copies blocks of op(A) and op(B) into the panel layouts the double32 micro-kernel streams, reading the
+ * Copies blocks of op(A) and op(B) into the panel layouts the float64 micro-kernel streams, reading the
  * operands as stored (transpose flags honoured while copying, never by a transposed copy of the whole matrix).
  * Panels are zero-padded to full MR rows / NR columns so edge tiles can run the full kernel.
  */

@@ -83,7 +83,7 @@ public final class ElementwiseF64 {
         }
     }
 
-    /** Σ x, accumulated in double so that long sums keep double precision. */
+    /** Σ x, left to right. */
     public static double sum(double[] x, int n) {
         double s = 0;
         for (int i = 0; i < n; i++) {

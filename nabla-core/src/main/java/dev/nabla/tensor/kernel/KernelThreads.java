@@ -2,7 +2,9 @@ package dev.nabla.tensor.kernel;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,7 +26,7 @@ public final class KernelThreads {
 
     private static final AtomicInteger THREAD_ID = new AtomicInteger();
     private static volatile int threads = initialThreads();
-    private static ExecutorService pool;
+    private static ThreadPoolExecutor pool;
 
     private KernelThreads() {
     }
@@ -125,22 +127,21 @@ public final class KernelThreads {
         }
     }
 
-    /** A pool with at least {@code workers} threads; grows, never shrinks, so its threads' buffers stay warm. */
+    /**
+     * A pool with at least {@code workers} threads. A pool that is outgrown is never shut down — a caller may
+     * still be submitting to it — its idle threads time out instead.
+     */
     private static synchronized ExecutorService pool(int workers) {
-        if (pool == null || poolSize < workers) {
-            ExecutorService old = pool;
-            pool = Executors.newFixedThreadPool(workers, r -> {
-                Thread t = new Thread(r, "nabla-kernel-" + THREAD_ID.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-            poolSize = workers;
-            if (old != null) {
-                old.shutdown();
-            }
+        if (pool == null || pool.getMaximumPoolSize() < workers) {
+            ThreadPoolExecutor grown = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), r -> {
+                        Thread t = new Thread(r, "nabla-kernel-" + THREAD_ID.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+            grown.allowCoreThreadTimeOut(true);
+            pool = grown;
         }
         return pool;
     }
-
-    private static int poolSize;
 }

@@ -42,7 +42,7 @@ public final class RowWiseF64 {
                 out[o + j] = e;
                 s += e;
             }
-            double inv = (1.0 / s);
+            double inv = 1.0 / s;
             for (int j = 0; j < cols; j++) {
                 out[o + j] *= inv;
             }
@@ -153,6 +153,6 @@ public final class RowWiseF64 {
         for (int j = 0; j < cols; j++) {
             s += Math.exp(x[o + j] - max);
         }
-        return (max + Math.log(s));
+        return max + Math.log(s);
     }
 }

@@ -11,7 +11,7 @@ final class VectorShapeCheck {
 
     static Optional<String> unsuitableReason() {
         int bits = VectorShape.preferredShape().vectorBitSize();
-        // Below 128 bits (or 2 float lanes) the Vector API runs scalar emulation, slower than plain Java.
+        // Below 128 bits (4 float lanes) the Vector API runs scalar emulation, slower than plain Java.
         if (bits < 128 || FloatVector.SPECIES_PREFERRED.length() < 4) {
             return Optional.of("the CPU's preferred vector size is " + bits
                     + " bits, too small for the Vector API kernels: using the plain-Java kernels");

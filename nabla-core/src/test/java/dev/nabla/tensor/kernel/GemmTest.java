@@ -8,6 +8,7 @@ import java.util.Arrays;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -48,6 +49,20 @@ class GemmTest {
 
     @Property(tries = 120)
     void sgemmMatchesReference(@ForAll("cases") Case t, @ForAll("threadCounts") int threads) {
+        checkSgemm(t, threads);
+    }
+
+    /** Wider than one NC column block, so the outermost blocking loop turns more than once. */
+    @Example
+    void sgemmMatchesReferenceAcrossColumnBlocks() {
+        for (boolean transA : new boolean[] {false, true}) {
+            for (boolean transB : new boolean[] {false, true}) {
+                checkSgemm(Case.of(transA, transB, 6, Sgemm.NC + 21, 9, 3, 1.5, 0.5, 17), 2);
+            }
+        }
+    }
+
+    private void checkSgemm(Case t, int threads) {
         KernelThreads.setThreads(threads);
         float[] a = t.randomFloats(t.aLength(), 1);
         float[] b = t.randomFloats(t.bLength(), 2);

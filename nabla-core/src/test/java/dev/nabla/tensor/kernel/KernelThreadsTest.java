@@ -31,4 +31,41 @@ class KernelThreadsTest {
             }
         })).isInstanceOf(IllegalStateException.class).hasMessage("part 1 failed");
     }
+
+    @Test
+    void concurrentCallersSurviveThePoolGrowing() throws Exception {
+        int saved = KernelThreads.threads();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread[] callers = new Thread[3];
+        for (int t = 0; t < callers.length; t++) {
+            int parts = 2 + t;
+            callers[t] = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 300; i++) {
+                        AtomicIntegerArray seen = new AtomicIntegerArray(parts);
+                        KernelThreads.run(parts, (part, count) -> seen.incrementAndGet(part));
+                        for (int p = 0; p < parts; p++) {
+                            assertThat(seen.get(p)).isEqualTo(1);
+                        }
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+        }
+        try {
+            for (Thread c : callers) {
+                c.start();
+            }
+            for (int i = 0; i < 50; i++) {
+                KernelThreads.setThreads(1 + i % 4);
+            }
+            for (Thread c : callers) {
+                c.join();
+            }
+        } finally {
+            KernelThreads.setThreads(saved);
+        }
+        assertThat(failure.get()).isNull();
+    }
 }
