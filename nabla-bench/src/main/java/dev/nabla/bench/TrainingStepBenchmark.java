@@ -1,5 +1,6 @@
 package dev.nabla.bench;
 
+import dev.nabla.tensor.Threads;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -8,6 +9,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -25,10 +27,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class TrainingStepBenchmark {
+    /** Kernel threads (the GEMM splits large products across them). */
+    @Param({"1", "2"})
+    public int threads;
+
     private Mlp mlp;
 
     @Setup(Level.Trial)
     public void setUp() {
+        Threads.set(threads);
         mlp = new Mlp(128, 1, 784, 256, 128, 10);
     }
 
