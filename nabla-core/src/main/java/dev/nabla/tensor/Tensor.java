@@ -28,13 +28,8 @@ public final class Tensor {
 
     /** A zero tensor of the given shape ({@code [n]} or {@code [rows, cols]}). */
     public static Tensor zeros(DType dtype, int... shape) {
-        int rank = checkShape(shape);
-        int rows = rank == 1 ? 1 : shape[0];
-        int cols = rank == 1 ? shape[0] : shape[1];
-        int size = Math.multiplyExact(rows, cols);
-        return dtype == DType.F32
-                ? new Tensor(dtype, rank, rows, cols, new float[size], null)
-                : new Tensor(dtype, rank, rows, cols, null, new double[size]);
+        int size = sizeOf(shape);
+        return dtype == DType.F32 ? make(dtype, shape, new float[size], null) : make(dtype, shape, null, new double[size]);
     }
 
     /** A zero F32 tensor. */
@@ -51,20 +46,12 @@ public final class Tensor {
 
     /** Wraps {@code data} (not copied) as an F32 tensor of the given shape. */
     public static Tensor wrap(float[] data, int... shape) {
-        int rank = checkShape(shape);
-        int rows = rank == 1 ? 1 : shape[0];
-        int cols = rank == 1 ? shape[0] : shape[1];
-        checkLength(data.length, rows, cols, shape);
-        return new Tensor(DType.F32, rank, rows, cols, data, null);
+        return make(DType.F32, shape, data, null);
     }
 
     /** Wraps {@code data} (not copied) as an F64 tensor of the given shape. */
     public static Tensor wrap(double[] data, int... shape) {
-        int rank = checkShape(shape);
-        int rows = rank == 1 ? 1 : shape[0];
-        int cols = rank == 1 ? shape[0] : shape[1];
-        checkLength(data.length, rows, cols, shape);
-        return new Tensor(DType.F64, rank, rows, cols, null, data);
+        return make(DType.F64, shape, null, data);
     }
 
     /** An F32 rank-1 tensor holding a copy of {@code values}. */
@@ -124,11 +111,21 @@ public final class Tensor {
         return shape.length;
     }
 
-    private static void checkLength(int length, int rows, int cols, int[] shape) {
-        if ((long) rows * cols != length) {
-            throw new ShapeException("shape " + Arrays.toString(shape) + " needs " + (long) rows * cols
+    /** Number of elements of a valid shape. */
+    private static int sizeOf(int[] shape) {
+        int rank = checkShape(shape);
+        return rank == 1 ? shape[0] : Math.multiplyExact(shape[0], shape[1]);
+    }
+
+    /** A tensor over {@code f} or {@code d}, whose length must match the shape. */
+    private static Tensor make(DType dtype, int[] shape, float[] f, double[] d) {
+        int length = f != null ? f.length : d.length;
+        if (sizeOf(shape) != length) {
+            throw new ShapeException("shape " + Arrays.toString(shape) + " needs " + sizeOf(shape)
                     + " values, the array has " + length);
         }
+        boolean vector = shape.length == 1;
+        return new Tensor(dtype, shape.length, vector ? 1 : shape[0], vector ? shape[0] : shape[1], f, d);
     }
 
     // ---- shape ----------------------------------------------------------------------------------
@@ -271,13 +268,10 @@ public final class Tensor {
 
     /** The same storage seen with another shape of equal size (a view: writes show through). */
     public Tensor reshape(int... shape) {
-        int r = checkShape(shape);
-        int newRows = r == 1 ? 1 : shape[0];
-        int newCols = r == 1 ? shape[0] : shape[1];
-        if ((long) newRows * newCols != size()) {
+        if (sizeOf(shape) != size()) {
             throw new ShapeException("cannot reshape " + shapeString() + " to " + Arrays.toString(shape));
         }
-        return new Tensor(dtype, r, newRows, newCols, f, d);
+        return make(dtype, shape, f, d);
     }
 
     /** Values as a flat double array (a copy). */
