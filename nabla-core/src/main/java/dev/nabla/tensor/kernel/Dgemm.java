@@ -1,3 +1,5 @@
+// Generated from Sgemm.java by Float64SourcesTest: edit that file, then run
+// ./build test -Dnabla.regenerate=true
 package dev.nabla.tensor.kernel;
 
 /**
@@ -6,11 +8,11 @@ package dev.nabla.tensor.kernel;
  * blocks across {@link KernelThreads}. Arguments are assumed validated by {@link Gemm}.
  */
 final class Dgemm {
-    /** Depth of a packed slice: a KC×NR panel of B (16 KB of doubles) stays in L1 while A panels stream from L2. */
+    /** Depth of a packed slice: a KC×NR panel of B stays in L1 while A panels stream from L2. */
     static final int KC = 256;
-    /** Rows of A per packed block: MC×KC doubles (≈ 300 KB) sit in the 512 KB L2 of Zen 3. */
+    /** Rows of A per packed block: MC×KC elements sit in the 512 KB L2 of Zen 3. */
     static final int MC = 144;
-    /** Columns of B per packed block: KC×NC doubles (8 MB) live in L3. */
+    /** Columns of B per packed block: KC×NC elements live in L3. */
     static final int NC = 4080;
     /** Below this many multiply-adds the packing costs more than it saves. */
     static final long SMALL = 24 * 24 * 24;
@@ -100,7 +102,7 @@ final class Dgemm {
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
                 // β applies once, on the first slice; later slices accumulate onto C.
-                double betaNow = pc == 0 ? beta : 1d;
+                double betaNow = pc == 0 ? beta : 1.0;
                 DgemmPacking.packB(transB, b, bOff, ldb, pc, jc, kc, nc, bp);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);

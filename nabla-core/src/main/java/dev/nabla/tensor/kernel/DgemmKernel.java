@@ -1,3 +1,5 @@
+// Generated from SgemmKernel.java by Float64SourcesTest: edit that file, then run
+// ./build test -Dnabla.regenerate=true
 package dev.nabla.tensor.kernel;
 
 import jdk.incubator.vector.DoubleVector;
@@ -78,7 +80,7 @@ final class DgemmKernel {
         for (int r = 0; r < MR; r++, ci += ldc) {
             for (int j = 0; j < NR; j += L) {
                 DoubleVector t = DoubleVector.fromArray(S, tile, r * NR + j).mul(alpha);
-                if (beta != 0d) {
+                if (beta != 0.0) {
                     t = t.add(DoubleVector.fromArray(S, c, ci + j).mul(beta));
                 }
                 t.intoArray(c, ci + j);
@@ -90,7 +92,7 @@ final class DgemmKernel {
     static void mergeEdge(double[] tile, double[] c, int ci, int ldc, double alpha, double beta, int mr, int nr) {
         for (int r = 0; r < mr; r++, ci += ldc) {
             int t = r * NR;
-            if (beta == 0d) {
+            if (beta == 0.0) {
                 for (int j = 0; j < nr; j++) {
                     c[ci + j] = alpha * tile[t + j];
                 }

@@ -1,3 +1,5 @@
+// Generated from SgemmPacking.java by Float64SourcesTest: edit that file, then run
+// ./build test -Dnabla.regenerate=true
 package dev.nabla.tensor.kernel;
 
 /**
@@ -29,7 +31,7 @@ final class DgemmPacking {
                         ap[dst + r] = a[src + r];
                     }
                     for (int r = mr; r < MR; r++) {
-                        ap[dst + r] = 0d;
+                        ap[dst + r] = 0.0;
                     }
                 }
             } else {
@@ -43,7 +45,7 @@ final class DgemmPacking {
                 }
                 for (int r = mr; r < MR; r++) {
                     for (int p = 0; p < kc; p++) {
-                        ap[base + r + p * MR] = 0d;
+                        ap[base + r + p * MR] = 0.0;
                     }
                 }
             }
@@ -64,7 +66,7 @@ final class DgemmPacking {
                     int dst = base + p * NR;
                     System.arraycopy(b, src, bp, dst, nr);
                     for (int j = nr; j < NR; j++) {
-                        bp[dst + j] = 0d;
+                        bp[dst + j] = 0.0;
                     }
                 }
             } else {
@@ -78,7 +80,7 @@ final class DgemmPacking {
                 }
                 for (int j = nr; j < NR; j++) {
                     for (int p = 0; p < kc; p++) {
-                        bp[base + j + p * NR] = 0d;
+                        bp[base + j + p * NR] = 0.0;
                     }
                 }
             }

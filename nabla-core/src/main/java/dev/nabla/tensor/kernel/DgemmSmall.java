@@ -1,3 +1,5 @@
+// Generated from SgemmSmall.java by Float64SourcesTest: edit that file, then run
+// ./build test -Dnabla.regenerate=true
 package dev.nabla.tensor.kernel;
 
 import jdk.incubator.vector.DoubleVector;
@@ -33,13 +35,13 @@ final class DgemmSmall {
                         acc = DoubleVector.broadcast(S, a[ai + p * aCol]).fma(DoubleVector.fromArray(S, b, bi), acc);
                     }
                     DoubleVector out = acc.mul(alpha);
-                    if (beta != 0d) {
+                    if (beta != 0.0) {
                         out = out.add(DoubleVector.fromArray(S, c, ci + j).mul(beta));
                     }
                     out.intoArray(c, ci + j);
                 }
                 for (; j < n; j++) {
-                    double s = 0d;
+                    double s = 0.0;
                     for (int p = 0, bi = bOff + j; p < k; p++, bi += ldb) {
                         s = Math.fma(a[ai + p * aCol], b[bi], s);
                     }
@@ -56,7 +58,7 @@ final class DgemmSmall {
     }
 
     private static double merge(double s, double alpha, double beta, double old) {
-        return beta == 0d ? alpha * s : alpha * s + beta * old;
+        return beta == 0.0 ? alpha * s : alpha * s + beta * old;
     }
 
     private static double dot(double[] x, int xi, double[] y, int yi, int k) {
@@ -73,7 +75,7 @@ final class DgemmSmall {
     }
 
     private static double stridedDot(double[] x, int xi, int xStride, double[] y, int yi, int k) {
-        double s = 0d;
+        double s = 0.0;
         for (int p = 0; p < k; p++) {
             s = Math.fma(x[xi + p * xStride], y[yi + p], s);
         }

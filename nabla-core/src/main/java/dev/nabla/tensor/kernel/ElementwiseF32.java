@@ -83,7 +83,7 @@ public final class ElementwiseF32 {
         }
     }
 
-    /** Σ x, accumulated in double so that long sums keep float precision. */
+    /** Σ x, accumulated in double so that long sums keep their precision. */
     public static double sum(float[] x, int n) {
         double s = 0;
         for (int i = 0; i < n; i++) {

@@ -1,3 +1,5 @@
+// Generated from ElementwiseF32.java by Float64SourcesTest: edit that file, then run
+// ./build test -Dnabla.regenerate=true
 package dev.nabla.tensor.kernel;
 
 /**
@@ -83,7 +85,7 @@ public final class ElementwiseF64 {
         }
     }
 
-    /** Σ x, left to right. */
+    /** Σ x, accumulated in double so that long sums keep their precision. */
     public static double sum(double[] x, int n) {
         double s = 0;
         for (int i = 0; i < n; i++) {
@@ -92,7 +94,7 @@ public final class ElementwiseF64 {
         return s;
     }
 
-    /** Σ x². */
+    /** Σ x², accumulated in double. */
     public static double sumOfSquares(double[] x, int n) {
         double s = 0;
         for (int i = 0; i < n; i++) {

@@ -148,7 +148,7 @@ public final class RowWiseF32 {
 
     /**
      * log Σ_j e^{x_j} over one row, with the row maximum subtracted first; kept in double, because rounding
-     * it to float loses up to half a float spacing of max (5e-4 at 1e4) in every log-probability.
+     * it to single precision loses up to half a spacing of max (5e-4 at 1e4) in every log-probability.
      */
     private static double logSumExp(float[] x, int o, int cols) {
         float max = rowMax(x, o, cols);

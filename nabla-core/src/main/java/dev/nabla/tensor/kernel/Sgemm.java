@@ -6,11 +6,11 @@ package dev.nabla.tensor.kernel;
  * blocks across {@link KernelThreads}. Arguments are assumed validated by {@link Gemm}.
  */
 final class Sgemm {
-    /** Depth of a packed slice: a KC×NR panel of B (16 KB) stays in L1 while A panels stream from L2. */
+    /** Depth of a packed slice: a KC×NR panel of B stays in L1 while A panels stream from L2. */
     static final int KC = 256;
-    /** Rows of A per packed block: MC×KC floats (≈ 150 KB) sit in the 512 KB L2 of Zen 3. */
+    /** Rows of A per packed block: MC×KC elements sit in the 512 KB L2 of Zen 3. */
     static final int MC = 144;
-    /** Columns of B per packed block: KC×NC floats (4 MB) live in L3. */
+    /** Columns of B per packed block: KC×NC elements live in L3. */
     static final int NC = 4080;
     /** Below this many multiply-adds the packing costs more than it saves. */
     static final long SMALL = 24 * 24 * 24;
