@@ -24,10 +24,8 @@ import org.junit.jupiter.api.Test;
  * tensor.kernel  &lt;- tensor  &lt;- autograd  &lt;- nn, loss, optim   (nn, loss, optim never import each other)
  * tensor         &lt;- data                                       (data never builds graphs)
  * nn, loss, optim, data, metrics &lt;- train
- * tensor, nn     &lt;- io
+ * tensor, nn, data, train &lt;- io
  * </pre>
- * Rules about packages that do not exist yet (train, metrics, io) pass while the package is empty and
- * apply as soon as it has a class.
  */
 class ArchitectureTest {
     private static final String ROOT = "dev.nabla";
@@ -103,12 +101,12 @@ class ArchitectureTest {
     }
 
     @Test
-    void packagesStillToComeKeepTheirPlace() {
-        // metrics evaluates predictions, which are tensors (DESIGN.md names no other dependency).
+    void metricsTrainAndIoKeepTheirPlace() {
+        // metrics evaluates predictions, which are tensors.
         onlyDependsOn(METRICS, TENSOR).allowEmptyShould(true).check(CLASSES);
-        onlyDependsOn(TRAIN, NN, LOSS, OPTIM, DATA, METRICS, AUTOGRAD, TENSOR).allowEmptyShould(true).check(CLASSES);
-        // A model's parameters are Variables, so io reaches autograd through nn.
-        onlyDependsOn(IO, NN, AUTOGRAD, TENSOR).allowEmptyShould(true).check(CLASSES);
+        onlyDependsOn(TRAIN, NN, LOSS, OPTIM, DATA, METRICS, AUTOGRAD, TENSOR).check(CLASSES);
+        // A model file holds a TrainedModel: its network (nn, autograd), its scaling (data) and its objective (train).
+        onlyDependsOn(IO, TRAIN, DATA, NN, AUTOGRAD, TENSOR).allowEmptyShould(true).check(CLASSES);
     }
 
     @Test
@@ -117,10 +115,15 @@ class ArchitectureTest {
     }
 
     @Test
-    void coreNeedsNothingBeyondTheJdk() {
-        classes().should().onlyDependOnClassesThat().resideInAnyPackage("dev.nabla..", "java..", "jdk.incubator.vector..")
-                .because("DESIGN.md: nabla-core has no runtime dependency beyond the JDK")
+    void coreNeedsNothingBeyondTheJdkButACsvParserAndAJsonLibrary() {
+        classes().should().onlyDependOnClassesThat().resideInAnyPackage("dev.nabla..", "java..", "jdk.incubator.vector..",
+                        "de.siegmar.fastcsv..", "com.google.gson..")
+                .because("DESIGN.md: nabla-core depends on the JDK, FastCSV and Gson only")
                 .check(CLASSES);
+        noClasses().that().resideOutsideOfPackage(DATA).should().dependOnClassesThat().resideInAPackage("de.siegmar..")
+                .because("DESIGN.md: only data reads CSV").check(CLASSES);
+        noClasses().that().resideOutsideOfPackage(IO).should().dependOnClassesThat().resideInAPackage("com.google.gson..")
+                .because("DESIGN.md: only io reads and writes JSON").allowEmptyShould(true).check(CLASSES);
     }
 
     @Test

@@ -1,0 +1,127 @@
+package dev.nabla.data;
+
+import dev.nabla.tensor.DType;
+import dev.nabla.tensor.Tensor;
+import java.util.Locale;
+
+/**
+ * Per-column affine preprocessing x′ = (x − shift) / scale, fitted on training rows only and stored with a
+ * model so that prediction applies exactly the same transform.
+ *
+ * @param kind  how shift and scale were fitted
+ * @param shift per-column shift (mean, or minimum)
+ * @param scale per-column divisor (standard deviation, or max − min); never zero
+ */
+public record Scaling(Kind kind, float[] shift, float[] scale) {
+
+    /** How a {@link Scaling} is fitted. */
+    public enum Kind {
+        /** shift = mean, scale = population standard deviation. */
+        STANDARD,
+        /** shift = min, scale = max − min, so training columns map onto [0, 1]. */
+        MINMAX,
+        /** shift = 0, scale = 1. */
+        NONE;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Kind fromId(String id) {
+            for (Kind k : values()) {
+                if (k.id().equalsIgnoreCase(id)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("unknown scaling '" + id + "'; expected standard, minmax or none");
+        }
+    }
+
+    public Scaling {
+        if (shift.length != scale.length) {
+            throw new IllegalArgumentException("scaling: " + shift.length + " shifts but " + scale.length + " scales");
+        }
+        for (int j = 0; j < scale.length; j++) {
+            if (!(scale[j] != 0 && Float.isFinite(scale[j]) && Float.isFinite(shift[j]))) {
+                throw new IllegalArgumentException("scaling: column " + j + " has shift " + shift[j] + ", scale " + scale[j]);
+            }
+        }
+        shift = shift.clone();
+        scale = scale.clone();
+    }
+
+    /** Fits on the columns of {@code x} [rows, columns]. Constant columns get scale 1. */
+    public static Scaling fit(Kind kind, Tensor x) {
+        int n = x.rows();
+        int d = x.cols();
+        float[] shift = new float[d];
+        float[] scale = new float[d];
+        java.util.Arrays.fill(scale, 1f);
+        if (kind == Kind.NONE || n == 0) {
+            return new Scaling(kind, shift, scale);
+        }
+        double[] v = x.to(DType.F64).doubles();
+        for (int j = 0; j < d; j++) {
+            double a;
+            double b;
+            if (kind == Kind.STANDARD) {
+                double mean = 0;
+                for (int i = 0; i < n; i++) {
+                    mean += v[i * d + j];
+                }
+                mean /= n;
+                double var = 0;
+                for (int i = 0; i < n; i++) {
+                    double t = v[i * d + j] - mean;
+                    var += t * t;
+                }
+                a = mean;
+                b = Math.sqrt(var / n);
+            } else {
+                double min = Double.POSITIVE_INFINITY;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < n; i++) {
+                    min = Math.min(min, v[i * d + j]);
+                    max = Math.max(max, v[i * d + j]);
+                }
+                a = min;
+                b = max - min;
+            }
+            shift[j] = (float) a;
+            scale[j] = b > 1e-12 ? (float) b : 1f;
+        }
+        return new Scaling(kind, shift, scale);
+    }
+
+    /** Number of columns. */
+    public int columns() {
+        return shift.length;
+    }
+
+    /** A new float32 tensor (x − shift) / scale. */
+    public Tensor apply(Tensor x) {
+        if (x.cols() != columns()) {
+            throw new IllegalArgumentException("scaling fitted on " + columns() + " columns, got " + x.shapeString());
+        }
+        float[] in = x.to(DType.F32).floats();
+        float[] out = new float[in.length];
+        int d = columns();
+        for (int i = 0; i < in.length; i++) {
+            int j = i % d;
+            out[i] = (in[i] - shift[j]) / scale[j];
+        }
+        return Tensor.wrap(out, x.rows(), d);
+    }
+
+    /** The inverse x = x′·scale + shift, into a new float32 tensor. */
+    public Tensor invert(Tensor scaled) {
+        float[] in = scaled.to(DType.F32).floats();
+        float[] out = new float[in.length];
+        int d = columns();
+        for (int i = 0; i < in.length; i++) {
+            int j = i % d;
+            out[i] = in[i] * scale[j] + shift[j];
+        }
+        return Tensor.wrap(out, scaled.rows(), d);
+    }
+}

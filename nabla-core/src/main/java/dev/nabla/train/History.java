@@ -1,0 +1,36 @@
+package dev.nabla.train;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The per-epoch record of one {@link Trainer#fit} run.
+ *
+ * @param epochs       one entry per epoch run, in order
+ * @param bestEpoch    the epoch whose weights the model holds at the end (the last one without early stopping)
+ * @param stoppedEarly whether patience ran out before the last epoch
+ */
+public record History(List<EpochResult> epochs, int bestEpoch, boolean stoppedEarly) {
+    public History {
+        epochs = List.copyOf(epochs);
+    }
+
+    /** The values of one metric over the epochs (NaN where an epoch lacks it). */
+    public List<Double> series(String metric) {
+        List<Double> out = new ArrayList<>(epochs.size());
+        for (EpochResult e : epochs) {
+            out.add(e.get(metric));
+        }
+        return out;
+    }
+
+    /** The last epoch's result. */
+    public EpochResult last() {
+        return epochs.get(epochs.size() - 1);
+    }
+
+    /** Names of the metrics recorded, in the first epoch's order. */
+    public List<String> metricNames() {
+        return epochs.isEmpty() ? List.of() : List.copyOf(epochs.get(0).metrics().keySet());
+    }
+}

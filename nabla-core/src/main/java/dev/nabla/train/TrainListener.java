@@ -1,0 +1,24 @@
+package dev.nabla.train;
+
+/** Callbacks from {@link Trainer#fit}, all optional; they run on the training thread. */
+public interface TrainListener {
+    /** Before the first epoch. */
+    default void onTrainStart(int epochs, int batchesPerEpoch, int trainRows) {
+    }
+
+    /** At the start of each epoch (1-based). */
+    default void onEpochStart(int epoch) {
+    }
+
+    /** After each batch's update: the batch's 1-based index, its mean loss and its number of rows. */
+    default void onBatchEnd(int epoch, int batch, double loss, int rows) {
+    }
+
+    /** After each epoch's validation. */
+    default void onEpochEnd(EpochResult result) {
+    }
+
+    /** After the last epoch (and after the best weights were restored). */
+    default void onTrainEnd(History history) {
+    }
+}

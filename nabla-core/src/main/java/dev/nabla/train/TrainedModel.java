@@ -1,0 +1,120 @@
+package dev.nabla.train;
+
+import dev.nabla.autograd.Grad;
+import dev.nabla.autograd.Variable;
+import dev.nabla.data.Scaling;
+import dev.nabla.data.Task;
+import dev.nabla.nn.ModelSpec;
+import dev.nabla.nn.Module;
+import dev.nabla.tensor.DType;
+import dev.nabla.tensor.Tensor;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A network with everything prediction needs: its architecture, the fitted input scaling (and, for
+ * regression, the target scaling), the objective that turns outputs into predictions, and the names of
+ * the features, the target and the classes. This is what a model file holds.
+ *
+ * @param targetScaling one-column scaling of a regression target (identity for classification)
+ * @param classNames    class names, index = label; empty for regression
+ */
+public record TrainedModel(ModelSpec spec, Module network, Task task, Objective objective, Scaling scaling,
+                           Scaling targetScaling, List<String> classNames, List<String> featureNames,
+                           String targetName) {
+
+    /** Rows scored per forward pass at prediction time (bounds memory on large inputs). */
+    private static final int CHUNK = 4096;
+
+    public TrainedModel {
+        Objects.requireNonNull(spec);
+        Objects.requireNonNull(network);
+        Objects.requireNonNull(task);
+        Objects.requireNonNull(objective);
+        classNames = List.copyOf(classNames);
+        featureNames = List.copyOf(featureNames);
+        if (scaling.columns() != spec.inputs() || featureNames.size() != spec.inputs()) {
+            throw new IllegalArgumentException("model takes " + spec.inputs() + " inputs but has " + scaling.columns()
+                    + " scaled columns and " + featureNames.size() + " feature names");
+        }
+        if (targetScaling.columns() != 1) {
+            throw new IllegalArgumentException("target scaling must have one column, got " + targetScaling.columns());
+        }
+        int expected = objective.outputs(task, classNames.size());
+        if (spec.outputs() != expected) {
+            throw new IllegalArgumentException("network has " + spec.outputs() + " outputs; " + objective.id() + " on "
+                    + task.id() + (classNames.isEmpty() ? "" : " with " + classNames.size() + " classes") + " needs "
+                    + expected);
+        }
+    }
+
+    /** Number of input features. */
+    public int inputs() {
+        return spec.inputs();
+    }
+
+    /** Raw network outputs Z for unscaled features X [rows, inputs()], in evaluation mode, without a graph. */
+    public Tensor outputs(Tensor features) {
+        if (features.rank() != 2 || features.cols() != inputs()) {
+            throw new IllegalArgumentException("model expects " + inputs() + " features per row, got "
+                    + features.shapeString());
+        }
+        Tensor x = scaling.apply(features);
+        int n = x.rows();
+        int d = x.cols();
+        Tensor out = null;
+        boolean wasTraining = network.isTraining();
+        network.eval();
+        try (Grad.Scope ignored = Grad.noGrad()) {
+            for (int start = 0; start < n; start += CHUNK) {
+                int rows = Math.min(CHUNK, n - start);
+                float[] chunk = new float[rows * d];
+                System.arraycopy(x.floats(), start * d, chunk, 0, chunk.length);
+                Tensor z = network.forward(Variable.constant(Tensor.wrap(chunk, rows, d).to(dtype()))).data();
+                if (out == null) {
+                    out = Tensor.zeros(DType.F32, n, z.cols());
+                }
+                float[] zs = z.to(DType.F32).floats();
+                System.arraycopy(zs, 0, out.floats(), start * z.cols(), rows * z.cols());
+            }
+        } finally {
+            network.train(wasTraining);
+        }
+        return out != null ? out : Tensor.zeros(DType.F32, 0, spec.outputs());
+    }
+
+    /** Predicted classes with probabilities, or predicted values, for unscaled features X. */
+    public Prediction predict(Tensor features) {
+        Tensor z = outputs(features);
+        int n = z.rows();
+        if (task == Task.REGRESSION) {
+            Tensor y = targetScaling.invert(z);
+            return new Prediction(null, null, y.floats().clone());
+        }
+        Tensor p = objective.activate(z);
+        if (p.cols() == 1) {
+            Tensor two = Tensor.zeros(DType.F32, n, 2);
+            for (int i = 0; i < n; i++) {
+                two.set(i, 0, 1 - p.get(i));
+                two.set(i, 1, p.get(i));
+            }
+            p = two;
+        }
+        int[] classes = new int[n];
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int k = 1; k < p.cols(); k++) {
+                if (p.get(i, k) > p.get(i, best)) {
+                    best = k;
+                }
+            }
+            classes[i] = best;
+        }
+        return new Prediction(classes, p, null);
+    }
+
+    private DType dtype() {
+        List<Variable> ps = network.parameters();
+        return ps.isEmpty() ? DType.F32 : ps.get(0).data().dtype();
+    }
+}

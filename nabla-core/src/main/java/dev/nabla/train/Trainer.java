@@ -1,0 +1,289 @@
+package dev.nabla.train;
+
+import dev.nabla.autograd.Grad;
+import dev.nabla.autograd.Variable;
+import dev.nabla.data.Batch;
+import dev.nabla.data.Batches;
+import dev.nabla.data.Dataset;
+import dev.nabla.data.Task;
+import dev.nabla.nn.Module;
+import dev.nabla.optim.Optimizer;
+import dev.nabla.tensor.Tensor;
+import dev.nabla.tensor.Workspace;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The training loop: for each epoch, mini-batches of the (reshuffled) training rows, each a forward pass,
+ * the loss, {@code backward()} and one optimiser step; then validation, listeners and early stopping.
+ * <pre>{@code
+ * History h = Trainer.builder().epochs(20).batchSize(32).patience(5).build()
+ *         .fit(model, new Adam(model.parameters(), 1e-3), train, validation);
+ * }</pre>
+ */
+public final class Trainer {
+    private static final int EVAL_CHUNK = 1024;
+
+    private final int epochs;
+    private final int batchSize;
+    private final boolean shuffle;
+    private final long seed;
+    private final int patience;
+    private final Objective objective;
+    private final List<TrainListener> listeners;
+
+    private Trainer(Builder b) {
+        this.epochs = b.epochs;
+        this.batchSize = b.batchSize;
+        this.shuffle = b.shuffle;
+        this.seed = b.seed;
+        this.patience = b.patience;
+        this.objective = b.objective;
+        this.listeners = List.copyOf(b.listeners);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The objective used for {@code data}: the one configured, else the one its task calls for. */
+    public Objective objectiveFor(Dataset data) {
+        return objective != null ? objective : Objective.forTask(data.task());
+    }
+
+    /**
+     * Trains {@code model} in place on {@code train}, validating on {@code validation} (may be null) after
+     * every epoch. With patience p > 0 training stops after p epochs without a lower monitored loss
+     * ({@code val_loss}, or {@code loss} without validation) and the best epoch's weights are restored.
+     *
+     * @throws TrainingException when the loss becomes NaN or infinite
+     */
+    public History fit(Module model, Optimizer optimizer, Dataset train, Dataset validation) {
+        Objective obj = objectiveFor(train);
+        Batches batches = shuffle
+                ? Batches.miniBatch(train.features(), train.targets(), batchSize, new SplittableRandom(seed))
+                : Batches.inOrder(train.features(), train.targets(), batchSize);
+        for (TrainListener l : listeners) {
+            l.onTrainStart(epochs, (int) batches.batchesPerPass(), train.rows());
+        }
+        List<EpochResult> results = new ArrayList<>();
+        List<Tensor> best = null;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        boolean stopped = false;
+        try (Workspace ws = Workspace.open()) {
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                long start = System.nanoTime();
+                for (TrainListener l : listeners) {
+                    l.onEpochStart(epoch);
+                }
+                model.train(true);
+                Running running = new Running(train.task(), obj);
+                int index = 0;
+                for (Batch batch : batches) {
+                    ws.reset();
+                    optimizer.zeroGrad();
+                    Variable out = model.forward(Variable.constant(batch.features()));
+                    Variable loss = obj.loss(out, batch);
+                    double value = loss.item();
+                    if (!Double.isFinite(value)) {
+                        throw new TrainingException("epoch " + epoch + ", batch " + (index + 1) + ": the loss is "
+                                + value + "; lower the learning rate or scale the features");
+                    }
+                    loss.backward();
+                    optimizer.step();
+                    running.add(value, out.data(), batch);
+                    index++;
+                    for (TrainListener l : listeners) {
+                        l.onBatchEnd(epoch, index, value, batch.size());
+                    }
+                }
+                ws.reset();
+                Map<String, Double> metrics = running.metrics("");
+                if (validation != null && validation.rows() > 0) {
+                    metrics.putAll(evaluate(model, obj, validation, "val_"));
+                }
+                EpochResult result = new EpochResult(epoch, metrics, Duration.ofNanos(System.nanoTime() - start));
+                results.add(result);
+                for (TrainListener l : listeners) {
+                    l.onEpochEnd(result);
+                }
+                double monitored = metrics.getOrDefault("val_loss", metrics.get("loss"));
+                if (monitored < bestLoss) {
+                    bestLoss = monitored;
+                    bestEpoch = epoch;
+                    if (patience > 0) {
+                        best = snapshot(model);
+                    }
+                } else if (patience > 0 && epoch - bestEpoch >= patience) {
+                    stopped = true;
+                    break;
+                }
+            }
+        }
+        if (best != null && bestEpoch != results.size()) {
+            restore(model, best);
+        } else if (best == null) {
+            bestEpoch = results.size();
+        }
+        History history = new History(results, bestEpoch, stopped);
+        for (TrainListener l : listeners) {
+            l.onTrainEnd(history);
+        }
+        return history;
+    }
+
+    /** Loss and accuracy (classification) of {@code model} on {@code data}, keys prefixed with {@code prefix}. */
+    public static Map<String, Double> evaluate(Module model, Objective obj, Dataset data, String prefix) {
+        boolean wasTraining = model.isTraining();
+        model.eval();
+        Running running = new Running(data.task(), obj);
+        try (Grad.Scope ignored = Grad.noGrad(); Workspace ws = Workspace.open()) {
+            for (Batch batch : Batches.inOrder(data.features(), data.targets(), EVAL_CHUNK)) {
+                ws.reset();
+                Variable out = model.forward(Variable.constant(batch.features()));
+                running.add(obj.loss(out, batch).item(), out.data(), batch);
+            }
+        } finally {
+            model.train(wasTraining);
+        }
+        return running.metrics(prefix);
+    }
+
+    private static List<Tensor> snapshot(Module model) {
+        List<Tensor> copies = new ArrayList<>();
+        for (Variable p : model.parameters()) {
+            copies.add(p.data().copy());
+        }
+        return copies;
+    }
+
+    private static void restore(Module model, List<Tensor> saved) {
+        List<Variable> ps = model.parameters();
+        for (int i = 0; i < ps.size(); i++) {
+            ps.get(i).data().copyFromInPlace(saved.get(i));
+        }
+    }
+
+    /** Row-weighted running loss and, for classes, accuracy over the batches of one pass. */
+    private static final class Running {
+        private final boolean classes;
+        private final Objective obj;
+        private double lossSum;
+        private long correct;
+        private long rows;
+
+        Running(Task task, Objective obj) {
+            this.classes = task != Task.REGRESSION;
+            this.obj = obj;
+        }
+
+        void add(double loss, Tensor outputs, Batch batch) {
+            int n = batch.size();
+            lossSum += loss * n;
+            rows += n;
+            if (classes) {
+                Tensor t = batch.targets();
+                for (int i = 0; i < n; i++) {
+                    int label = (int) t.get(t.rank() == 1 ? i : i * t.cols());
+                    if (predictedClass(outputs, i) == label) {
+                        correct++;
+                    }
+                }
+            }
+        }
+
+        private int predictedClass(Tensor z, int row) {
+            int k = z.cols();
+            if (k == 1) {
+                return z.get(row) > 0 ? 1 : 0;
+            }
+            int best = 0;
+            for (int j = 1; j < k; j++) {
+                if (z.get(row * k + j) > z.get(row * k + best)) {
+                    best = j;
+                }
+            }
+            return best;
+        }
+
+        Map<String, Double> metrics(String prefix) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put(prefix + "loss", rows == 0 ? Double.NaN : lossSum / rows);
+            if (classes) {
+                m.put(prefix + "accuracy", rows == 0 ? Double.NaN : (double) correct / rows);
+            }
+            return m;
+        }
+    }
+
+    /** Settings of a {@link Trainer}; every one has a default. */
+    public static final class Builder {
+        private int epochs = 10;
+        private int batchSize = 32;
+        private boolean shuffle = true;
+        private long seed = 0;
+        private int patience = 0;
+        private Objective objective;
+        private final List<TrainListener> listeners = new ArrayList<>();
+
+        /** Passes over the training rows (default 10). */
+        public Builder epochs(int value) {
+            if (value <= 0) {
+                throw new IllegalArgumentException("epochs must be positive, got " + value);
+            }
+            this.epochs = value;
+            return this;
+        }
+
+        /** Rows per mini-batch (default 32). */
+        public Builder batchSize(int value) {
+            if (value <= 0) {
+                throw new IllegalArgumentException("batch size must be positive, got " + value);
+            }
+            this.batchSize = value;
+            return this;
+        }
+
+        /** Reshuffle the rows every epoch (default true). */
+        public Builder shuffle(boolean value) {
+            this.shuffle = value;
+            return this;
+        }
+
+        /** Seed of the shuffling generator (default 0). */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** Stop after this many epochs without improvement and restore the best weights; 0 (default) never stops. */
+        public Builder patience(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("patience must be zero or positive, got " + value);
+            }
+            this.patience = value;
+            return this;
+        }
+
+        /** The loss to train on; by default the one the training target's task calls for. */
+        public Builder objective(Objective value) {
+            this.objective = value;
+            return this;
+        }
+
+        /** Adds a listener. */
+        public Builder listener(TrainListener value) {
+            listeners.add(java.util.Objects.requireNonNull(value));
+            return this;
+        }
+
+        public Trainer build() {
+            return new Trainer(this);
+        }
+    }
+}
