@@ -1,0 +1,64 @@
+package dev.nabla.cli;
+
+import dev.nabla.train.History;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** Learning curves (a metric per epoch, training against validation) drawn with XChart. */
+final class Charts {
+    static final int WIDTH = 720;
+    static final int HEIGHT = 420;
+
+    private Charts() {
+    }
+
+    /**
+     * The curve of {@code metric} and, when recorded, {@code val_<metric>} over the epochs of {@code history}.
+     *
+     * @return the image, or null when the history lacks the metric (e.g. accuracy in a regression)
+     */
+    static BufferedImage curves(History history, String metric, String title) {
+        double[] train = finite(history.series(metric));
+        if (train.length == 0) {
+            return null;
+        }
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle("epoch").yAxisTitle(metric).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setMarkerSize(5);
+        chart.getStyler().setXAxisDecimalPattern("0");
+        chart.addSeries("train", epochs(train.length), train).setMarker(SeriesMarkers.CIRCLE);
+        double[] validation = finite(history.series("val_" + metric));
+        if (validation.length == train.length) {
+            chart.addSeries("validation", epochs(validation.length), validation).setMarker(SeriesMarkers.DIAMOND);
+        }
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    private static double[] epochs(int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i + 1;
+        }
+        return x;
+    }
+
+    /** The values that are numbers; a series with any NaN (metric missing in some epoch) is dropped whole. */
+    private static double[] finite(List<Double> values) {
+        List<Double> kept = new ArrayList<>();
+        for (Double v : values) {
+            if (v == null || !Double.isFinite(v)) {
+                return new double[0];
+            }
+            kept.add(v);
+        }
+        return kept.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}

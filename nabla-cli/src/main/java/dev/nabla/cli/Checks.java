@@ -1,0 +1,54 @@
+package dev.nabla.cli;
+
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/** Option values picocli's types cannot rule out; each failure names the option and the value (exit 2). */
+final class Checks {
+    private final CommandLine cli;
+
+    Checks(CommandLine cli) {
+        this.cli = cli;
+    }
+
+    void positive(String option, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            fail(option + " must be a positive number, got " + format(value));
+        }
+    }
+
+    void positive(String option, int value) {
+        if (value <= 0) {
+            fail(option + " must be a positive integer, got " + value);
+        }
+    }
+
+    void nonNegative(String option, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            fail(option + " must be zero or positive, got " + format(value));
+        }
+    }
+
+    void nonNegative(String option, int value) {
+        if (value < 0) {
+            fail(option + " must be zero or positive, got " + value);
+        }
+    }
+
+    /** A share of the rows: 0 ≤ value < 1. */
+    void fraction(String option, double value) {
+        if (!(value >= 0 && value < 1)) {
+            fail(option + " must be a fraction in [0, 1), got " + format(value));
+        }
+    }
+
+    void fail(String message) {
+        throw new ParameterException(cli, message);
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) && !Double.isInfinite(value) ? String.format(Locale.ROOT, "%.0f", value)
+                : Double.toString(value);
+    }
+}

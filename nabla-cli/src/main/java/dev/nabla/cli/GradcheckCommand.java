@@ -1,0 +1,125 @@
+package dev.nabla.cli;
+
+import dev.nabla.autograd.GradCheck;
+import dev.nabla.autograd.Variable;
+import dev.nabla.data.Batch;
+import dev.nabla.data.Batches;
+import dev.nabla.nn.ModelSpec;
+import dev.nabla.nn.Module;
+import dev.nabla.tensor.DType;
+import dev.nabla.tensor.Tensor;
+import dev.nabla.train.Objective;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nabla gradcheck}: backpropagated gradients against central differences in float64 on one batch,
+ * parameter by parameter, then the worst relative error. Exit 1 when it exceeds the tolerance: a wrong
+ * gradient is a bug in Nabla, not in the user's input.
+ */
+@Command(name = "gradcheck", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Checks a network's gradients numerically (central differences in float64) on a batch",
+                "and prints the worst relative error per parameter and overall."})
+final class GradcheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--layers", paramLabel = "UNITS:ACT,...", defaultValue = "8:tanh,6:sigmoid,5:leaky_relu",
+            description = "Hidden layers, e.g. 64:relu,32:tanh (default: ${DEFAULT-VALUE}).")
+    String layers;
+
+    @Option(names = "--inputs", defaultValue = "6", description = "Input features of the random batch (default: ${DEFAULT-VALUE}).")
+    int inputs;
+
+    @Option(names = "--outputs", defaultValue = "4", description = "Network outputs: classes, or 1 (default: ${DEFAULT-VALUE}).")
+    int outputs;
+
+    @Option(names = "--loss", paramLabel = "LOSS",
+            description = "cross_entropy, binary_cross_entropy or mse (default: cross_entropy, or mse for one output).")
+    String loss;
+
+    @Option(names = "--batch", defaultValue = "8", description = "Rows in the batch (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the weights and the batch (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--tolerance", defaultValue = "1e-5",
+            description = "Largest acceptable relative error (default: ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Override
+    public Integer call() {
+        Checks checks = new Checks(spec.commandLine());
+        checks.positive("--inputs", inputs);
+        checks.positive("--outputs", outputs);
+        checks.positive("--batch", batch);
+        checks.positive("--tolerance", tolerance);
+        Objective objective = loss != null ? Objective.fromId(loss)
+                : outputs == 1 ? Objective.MSE : Objective.SOFTMAX_CROSS_ENTROPY;
+        if (objective == Objective.SOFTMAX_CROSS_ENTROPY && outputs == 1) {
+            checks.fail("--loss cross_entropy needs at least two --outputs, got 1");
+        }
+        if (objective == Objective.BINARY_CROSS_ENTROPY && outputs != 1) {
+            checks.fail("--loss binary_cross_entropy needs --outputs 1, got " + outputs);
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        ModelSpec model = ModelSpec.mlp(inputs, layers, outputs);
+        Module network = model.build(rng).to(DType.F64);
+        Batch data = randomBatch(objective, rng);
+        GradCheck.Report report = GradCheck.check(network.namedParameters(),
+                () -> objective.loss(network.forward(Variable.constant(data.features())), data));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(report);
+        out.println(String.format(Locale.ROOT, "worst relative error: %.3e (%s)", report.worst(), report.worstParameter()));
+        out.flush();
+        if (!(report.worst() <= tolerance)) {
+            spec.commandLine().getErr().println(String.format(Locale.ROOT,
+                    "nabla: gradient check failed: %.3e in %s exceeds the tolerance %.1e",
+                    report.worst(), report.worstParameter(), tolerance));
+            return Errors.INTERNAL;
+        }
+        return Errors.OK;
+    }
+
+    /** Standard-normal features and targets that fit the objective, in float64 (mse on several outputs: one-hot classes). */
+    private Batch randomBatch(Objective objective, SplittableRandom rng) {
+        double[] x = new double[batch * inputs];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = normal(rng);
+        }
+        Tensor targets = switch (objective) {
+            case SOFTMAX_CROSS_ENTROPY -> labels(rng, outputs);
+            case BINARY_CROSS_ENTROPY -> Tensor.wrap(labels(rng, 2).doubles(), batch, 1);
+            case MSE -> {
+                if (outputs > 1) {
+                    yield labels(rng, outputs);
+                }
+                double[] values = new double[batch];
+                for (int i = 0; i < batch; i++) {
+                    values[i] = normal(rng);
+                }
+                yield Tensor.wrap(values, batch, 1);
+            }
+        };
+        return Batches.inOrder(Tensor.wrap(x, batch, inputs), targets, batch).next();
+    }
+
+    private Tensor labels(SplittableRandom rng, int classes) {
+        double[] labels = new double[batch];
+        for (int i = 0; i < batch; i++) {
+            labels[i] = rng.nextInt(classes);
+        }
+        return Tensor.wrap(labels, batch);
+    }
+
+    private static double normal(SplittableRandom rng) {
+        return Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
+    }
+}

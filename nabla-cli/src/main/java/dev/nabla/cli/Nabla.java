@@ -1,0 +1,63 @@
+package dev.nabla.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code nabla} command. stdout carries results, stderr progress and errors; the exit code is 0 on
+ * success, 2 on bad input or usage, 1 on an internal error ({@link Errors}).
+ */
+@Command(name = "nabla", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Feedforward neural networks trained by backpropagation, in pure Java.",
+        subcommands = {GradcheckCommand.class, CommandLine.HelpCommand.class},
+        commandListHeading = "%nCommands:%n", exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:internal error", "2:bad input or usage"})
+public final class Nabla implements Runnable {
+
+    /** Declared here and inherited by every subcommand, so it may come before or after the command name. */
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "On an error, print the stack trace too.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        // `nabla` alone: the list of commands is the most useful answer.
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    public static void main(String[] args) {
+        // Reports draw with AWT; a training run must never try to open a display.
+        System.setProperty("java.awt.headless", "true");
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = execute(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line with the given streams and returns its exit code; tests call this directly. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        // Read --verbose from the raw arguments: it must apply even when parsing itself fails.
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        Errors errors = new Errors(verbose);
+        CommandLine cli = new CommandLine(new Nabla())
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

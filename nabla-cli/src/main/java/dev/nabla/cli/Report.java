@@ -1,0 +1,59 @@
+package dev.nabla.cli;
+
+import dev.nabla.train.History;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/**
+ * {@code --report DIR}: loss.png and accuracy.png (training against validation), confusion.png, and
+ * report.html showing them with the run's configuration and final metrics. Each file is written
+ * atomically; report.html goes last, so a report page never points at images that are not there yet.
+ *
+ * @param title         heading of the page, e.g. "digits: 64:relu"
+ * @param configuration option → value, in display order
+ * @param history       the epochs run
+ * @param finalMetrics  metric → value on the test (or training) rows, in display order
+ * @param metricsOn     which rows {@code finalMetrics} were measured on, e.g. "test (360 rows)"
+ * @param confusion     counts[true][predicted], or null for regression
+ * @param classNames    class names in label order (empty for regression)
+ */
+public record Report(String title, Map<String, String> configuration, History history,
+                     Map<String, Double> finalMetrics, String metricsOn, int[][] confusion, List<String> classNames) {
+
+    public static final String LOSS = "loss.png";
+    public static final String ACCURACY = "accuracy.png";
+    public static final String CONFUSION = "confusion.png";
+    public static final String PAGE = "report.html";
+
+    /** Writes the images and the page into {@code dir} (created if needed); returns the page's path. */
+    public Path write(Path dir) throws IOException {
+        List<String> images = new ArrayList<>();
+        writePng(dir, LOSS, Charts.curves(history, "loss", "Loss"), images);
+        String second = history.metricNames().contains("accuracy") ? "accuracy" : "mae";
+        writePng(dir, ACCURACY, Charts.curves(history, second, second.equals("accuracy") ? "Accuracy" : "Mean absolute error"),
+                images);
+        if (confusion != null) {
+            writePng(dir, CONFUSION, ConfusionImage.draw(confusion, classNames), images);
+        }
+        Path page = dir.resolve(PAGE);
+        AtomicFiles.writeString(page, ReportHtml.page(this, images));
+        return page;
+    }
+
+    private static void writePng(Path dir, String name, BufferedImage image, List<String> written) throws IOException {
+        if (image == null) {
+            return;
+        }
+        AtomicFiles.write(dir.resolve(name), (AtomicFiles.StreamWriter) out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer in this JDK");
+            }
+        });
+        written.add(name);
+    }
+}
