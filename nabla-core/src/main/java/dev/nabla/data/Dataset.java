@@ -165,6 +165,32 @@ public final class Dataset {
         return new Dataset(name, newFeatures, featureNames, targetName, labels, classNames, values);
     }
 
+    /**
+     * The same rows with labels renumbered to index {@code order} (a model's class names), so that data
+     * read on its own matches the model's outputs.
+     *
+     * @throws DataException when a class of this dataset is not in {@code order}
+     */
+    public Dataset withClassOrder(List<String> order) {
+        if (labels == null) {
+            throw new DataException(name + ": target '" + targetName + "' holds numbers, but the model predicts classes ("
+                    + Csv.abbreviate(order) + ")");
+        }
+        int[] map = new int[classNames.size()];
+        for (int k = 0; k < map.length; k++) {
+            map[k] = order.indexOf(classNames.get(k));
+            if (map[k] < 0) {
+                throw new DataException(name + ": class '" + classNames.get(k) + "' of target '" + targetName
+                        + "' is not one the model knows (" + Csv.abbreviate(order) + ")");
+            }
+        }
+        int[] y = new int[labels.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = map[labels[i]];
+        }
+        return new Dataset(name, features, featureNames, targetName, y, order, null);
+    }
+
     @Override
     public String toString() {
         return name + " (" + rows() + " rows, " + featureCount() + " features, target '" + targetName + "', "

@@ -3,7 +3,7 @@
 package dev.nabla.tensor.kernel;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -13,6 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class DgemmSmall {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** FOLD[t] moves lane i + L/2^(t+1) onto lane i: the fixed summation tree of {@link #sumLanes}. */
+    private static final VectorShuffle<Double>[] FOLD = folds();
 
     private DgemmSmall() {
     }
@@ -67,11 +69,33 @@ final class DgemmSmall {
         for (; p <= k - L; p += L) {
             acc = DoubleVector.fromArray(S, x, xi + p).fma(DoubleVector.fromArray(S, y, yi + p), acc);
         }
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        double s = sumLanes(acc);
         for (; p < k; p++) {
             s = Math.fma(x[xi + p], y[yi + p], s);
         }
         return s;
+    }
+
+    /**
+     * Σ of the lanes in one fixed pairwise order. {@code reduceLanes(ADD)} leaves the order open, and the
+     * interpreter and C2 do pick different orders, which would make results depend on JIT timing.
+     */
+    private static double sumLanes(DoubleVector v) {
+        for (VectorShuffle<Double> fold : FOLD) {
+            v = v.add(v.rearrange(fold));
+        }
+        return v.lane(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Double>[] folds() {
+        int steps = Integer.numberOfTrailingZeros(L);
+        VectorShuffle<Double>[] folds = new VectorShuffle[steps];
+        for (int t = 0, h = L / 2; t < steps; t++, h /= 2) {
+            int shift = h;
+            folds[t] = VectorShuffle.fromOp(S, i -> (i + shift) % L);
+        }
+        return folds;
     }
 
     private static double stridedDot(double[] x, int xi, int xStride, double[] y, int yi, int k) {

@@ -1,7 +1,7 @@
 package dev.nabla.tensor.kernel;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -11,6 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class SgemmSmall {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** FOLD[t] moves lane i + L/2^(t+1) onto lane i: the fixed summation tree of {@link #sumLanes}. */
+    private static final VectorShuffle<Float>[] FOLD = folds();
 
     private SgemmSmall() {
     }
@@ -65,11 +67,33 @@ final class SgemmSmall {
         for (; p <= k - L; p += L) {
             acc = FloatVector.fromArray(S, x, xi + p).fma(FloatVector.fromArray(S, y, yi + p), acc);
         }
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        float s = sumLanes(acc);
         for (; p < k; p++) {
             s = Math.fma(x[xi + p], y[yi + p], s);
         }
         return s;
+    }
+
+    /**
+     * Σ of the lanes in one fixed pairwise order. {@code reduceLanes(ADD)} leaves the order open, and the
+     * interpreter and C2 do pick different orders, which would make results depend on JIT timing.
+     */
+    private static float sumLanes(FloatVector v) {
+        for (VectorShuffle<Float> fold : FOLD) {
+            v = v.add(v.rearrange(fold));
+        }
+        return v.lane(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Float>[] folds() {
+        int steps = Integer.numberOfTrailingZeros(L);
+        VectorShuffle<Float>[] folds = new VectorShuffle[steps];
+        for (int t = 0, h = L / 2; t < steps; t++, h /= 2) {
+            int shift = h;
+            folds[t] = VectorShuffle.fromOp(S, i -> (i + shift) % L);
+        }
+        return folds;
     }
 
     private static float stridedDot(float[] x, int xi, int xStride, float[] y, int yi, int k) {

@@ -1,0 +1,90 @@
+package dev.nabla.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IdxTest {
+    @TempDir
+    Path dir;
+
+    /** An IDX file of unsigned bytes, written by hand: 0, 0, type 0x08, rank, dims, values. */
+    static byte[] ubytes(int[] dims, int[] values) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeShort(0);
+        out.writeByte(0x08);
+        out.writeByte(dims.length);
+        for (int d : dims) {
+            out.writeInt(d);
+        }
+        for (int v : values) {
+            out.writeByte(v);
+        }
+        return bytes.toByteArray();
+    }
+
+    static void write(Path p, byte[] content, boolean gzip) throws IOException {
+        try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(p)) : Files.newOutputStream(p)) {
+            out.write(content);
+        }
+    }
+
+    @Test
+    void readsUnsignedBytesPlainAndGzipped() throws IOException {
+        byte[] file = ubytes(new int[] {2, 2, 3}, new int[] {0, 1, 2, 3, 4, 5, 250, 251, 252, 253, 254, 255});
+        for (boolean gzip : new boolean[] {false, true}) {
+            Path p = dir.resolve("a" + gzip);
+            write(p, file, gzip);
+            Idx.Array a = Idx.read(p);
+            assertThat(a.dims()).containsExactly(2, 2, 3);
+            assertThat(a.items()).isEqualTo(2);
+            assertThat(a.itemSize()).isEqualTo(6);
+            assertThat(a.values()).containsExactly(0, 1, 2, 3, 4, 5, 250, 251, 252, 253, 254, 255);
+        }
+    }
+
+    @Test
+    void aTruncatedFileAndBadMagicAreDataErrors() throws IOException {
+        byte[] file = ubytes(new int[] {3, 2}, new int[] {1, 2, 3, 4, 5, 6});
+        Path cut = dir.resolve("cut");
+        write(cut, Arrays.copyOf(file, file.length - 2), true);
+        assertThatThrownBy(() -> Idx.read(cut)).isInstanceOf(DataException.class).hasMessageContaining("truncated");
+        Path bad = dir.resolve("bad");
+        Files.write(bad, new byte[] {1, 2, 8, 1, 0, 0, 0, 1, 7});
+        assertThatThrownBy(() -> Idx.read(bad)).hasMessageContaining("not an IDX file");
+    }
+
+    @Test
+    void aHeaderClaimingMoreValuesThanMemoryIsRefusedBeforeAllocating() throws IOException {
+        Path huge = dir.resolve("huge");
+        write(huge, ubytes(new int[] {65536, 65536}, new int[0]), false);
+        assertThatThrownBy(() -> Idx.read(huge)).isInstanceOf(DataException.class)
+                .hasMessageContaining("more values than fit in memory");
+    }
+
+    @Test
+    void anMnistStyleDirectoryGivesTrainAndPresetTest() throws IOException {
+        write(dir.resolve("train-images-idx3-ubyte.gz"), ubytes(new int[] {3, 1, 2}, new int[] {1, 2, 3, 4, 5, 6}), true);
+        write(dir.resolve("train-labels-idx1-ubyte.gz"), ubytes(new int[] {3}, new int[] {0, 1, 1}), true);
+        write(dir.resolve("t10k-images-idx3-ubyte"), ubytes(new int[] {2, 1, 2}, new int[] {7, 8, 9, 10}), false);
+        write(dir.resolve("t10k-labels-idx1-ubyte"), ubytes(new int[] {2}, new int[] {1, 0}), false);
+        DataSource s = Datasets.idxDirectory(dir, "tiny", List.of("no", "yes"));
+        assertThat(s.data().rows()).isEqualTo(3);
+        assertThat(s.data().featureCount()).isEqualTo(2);
+        assertThat(s.data().labels()).containsExactly(0, 1, 1);
+        assertThat(s.presetTest().features().floats()).containsExactly(7f, 8f, 9f, 10f);
+        assertThat(s.presetTest().classNames()).containsExactly("no", "yes");
+    }
+}

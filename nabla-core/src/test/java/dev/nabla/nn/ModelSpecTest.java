@@ -1,0 +1,60 @@
+package dev.nabla.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nabla.tensor.Activation;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ModelSpecTest {
+    @Test
+    void theShortSyntaxBuildsATorchSequentialWithTorchNames() {
+        ModelSpec spec = ModelSpec.mlp(784, "256:relu,128:tanh", 10);
+        assertThat(spec.outputs()).isEqualTo(10);
+        Sequential net = spec.build(new SplittableRandom(0));
+        assertThat(net.namedParameters().keySet())
+                .containsExactly("0.weight", "0.bias", "2.weight", "2.bias", "4.weight", "4.bias");
+        assertThat(net.parameterCount()).isEqualTo(784 * 256 + 256 + 256 * 128 + 128 + 128 * 10 + 10);
+        assertThat(net.layers().get(3)).isInstanceOf(Tanh.class);
+    }
+
+    @Test
+    void theMykhalchukSkipConnectionIsAnAddOfTwoBranches() {
+        // Z₂ = ReLU(W₂·ReLU(W₁X + b₁) + b₂) + W_s·X, then the output layer
+        ModelSpec spec = new ModelSpec(2, List.of(
+                new LayerSpec.Branches(List.of(
+                        List.of(new LayerSpec.Dense(2), new LayerSpec.Pointwise(Activation.RELU),
+                                new LayerSpec.Dense(2), new LayerSpec.Pointwise(Activation.RELU)),
+                        List.of(new LayerSpec.Dense(2, false, null)))),
+                new LayerSpec.Dense(1)));
+        Sequential net = spec.build(new SplittableRandom(0));
+        assertThat(net.namedParameters().keySet()).containsExactly(
+                "0.0.0.weight", "0.0.0.bias", "0.0.2.weight", "0.0.2.bias", "0.1.weight", "1.weight", "1.bias");
+        assertThat(spec.outputs()).isEqualTo(1);
+    }
+
+    @Test
+    void buildingIsDeterministicInTheSeed() {
+        ModelSpec spec = ModelSpec.mlp(4, "8:leaky_relu(0.1)", 3);
+        assertThat(spec.build(new SplittableRandom(5)).parameters().get(0).data().floats())
+                .containsExactly(spec.build(new SplittableRandom(5)).parameters().get(0).data().floats());
+    }
+
+    @Test
+    void badLayerTextAndMismatchedBranchesAreNamed() {
+        assertThatThrownBy(() -> ModelSpec.mlp(4, "64:relu6", 3)).hasMessageContaining("layer '64:relu6'")
+                .hasMessageContaining("unknown activation 'relu6'");
+        assertThatThrownBy(() -> ModelSpec.mlp(4, "x:relu", 3)).hasMessageContaining("expected UNITS:ACTIVATION");
+        assertThatThrownBy(() -> ModelSpec.mlp(4, "0:relu", 3)).hasMessageContaining("at least one unit");
+        assertThatThrownBy(() -> new ModelSpec(2, List.of(new LayerSpec.Branches(List.of(
+                List.of(new LayerSpec.Dense(2)), List.of(new LayerSpec.Dense(3)))))))
+                .hasMessageContaining("branches end with different widths, 2 and 3");
+    }
+
+    @Test
+    void aNewOutputLayerReplacesTheLastLinear() {
+        assertThat(ModelSpec.mlp(4, "8:tanh", 3).withOutputs(5).outputs()).isEqualTo(5);
+    }
+}
