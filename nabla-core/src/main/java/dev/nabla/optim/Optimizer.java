@@ -9,8 +9,9 @@ import java.util.Set;
 /** Updates a list of parameters from their gradients; owns whatever state the update rule needs. */
 public abstract class Optimizer {
     private final List<Variable> parameters;
+    private double learningRate;
 
-    protected Optimizer(List<Variable> parameters) {
+    protected Optimizer(List<Variable> parameters, double learningRate) {
         if (parameters.isEmpty()) {
             throw new IllegalArgumentException(getClass().getSimpleName() + " needs at least one parameter");
         }
@@ -26,6 +27,17 @@ public abstract class Optimizer {
             }
         }
         this.parameters = List.copyOf(parameters);
+        this.learningRate = requirePositive("learning rate", learningRate);
+    }
+
+    /** The step size η. */
+    public final double learningRate() {
+        return learningRate;
+    }
+
+    /** Changes the learning rate from the next step on (for schedules). */
+    public final void learningRate(double value) {
+        this.learningRate = requirePositive("learning rate", value);
     }
 
     /** The parameters this optimiser updates. */

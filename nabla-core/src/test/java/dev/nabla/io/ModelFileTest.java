@@ -1,0 +1,179 @@
+package dev.nabla.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nabla.data.Scaling;
+import dev.nabla.data.Task;
+import dev.nabla.nn.LayerSpec;
+import dev.nabla.nn.ModelSpec;
+import dev.nabla.nn.Module;
+import dev.nabla.tensor.Activation;
+import dev.nabla.tensor.DType;
+import dev.nabla.tensor.Tensor;
+import dev.nabla.train.Objective;
+import dev.nabla.train.Prediction;
+import dev.nabla.train.TrainedModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFileTest {
+    @TempDir
+    Path dir;
+
+    private static Tensor features(int rows, int cols, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        float[] x = new float[rows * cols];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (rng.nextGaussian() * 3 + 1);
+        }
+        return Tensor.wrap(x, rows, cols);
+    }
+
+    static TrainedModel irisLike() {
+        ModelSpec spec = ModelSpec.mlp(4, "8:tanh,6:leaky_relu(0.2)", 3);
+        Module network = spec.build(new SplittableRandom(7));
+        return new TrainedModel(spec, network, Task.MULTICLASS, Objective.SOFTMAX_CROSS_ENTROPY,
+                Scaling.fit(Scaling.Kind.STANDARD, features(20, 4, 1)), new Scaling(Scaling.Kind.NONE, new float[] {0},
+                new float[] {1}), List.of("setosa", "versicolor", "virginica"), List.of("a", "b", "c", "d"), "species");
+    }
+
+    private static TrainedModel skipRegression() {
+        ModelSpec spec = new ModelSpec(3, List.of(new LayerSpec.Dense(5), new LayerSpec.Pointwise(Activation.RELU),
+                new LayerSpec.Branches(List.of(
+                        List.of(new LayerSpec.Dense(5, false, null), new LayerSpec.Pointwise(Activation.SIGMOID)),
+                        List.of(new LayerSpec.Pointwise(Activation.IDENTITY)))),
+                new LayerSpec.Dense(1)));
+        Module network = spec.build(new SplittableRandom(11)).to(DType.F64);
+        return new TrainedModel(spec, network, Task.REGRESSION, Objective.MSE,
+                Scaling.fit(Scaling.Kind.MINMAX, features(30, 3, 2)),
+                new Scaling(Scaling.Kind.STANDARD, new float[] {12.5f}, new float[] {3.75f}),
+                List.of(), List.of("x", "y", "z"), "price");
+    }
+
+    @Test
+    void aClassifierComesBackWithBitIdenticalOutputs() throws IOException {
+        TrainedModel model = irisLike();
+        Path file = dir.resolve("iris.safetensors");
+        ModelFile.save(file, model);
+        TrainedModel loaded = ModelFile.load(file);
+
+        Tensor x = features(50, 4, 3);
+        assertThat(loaded.outputs(x).floats()).containsExactly(model.outputs(x).floats());
+        Prediction p = loaded.predict(x);
+        assertThat(p.classes()).containsExactly(model.predict(x).classes());
+        assertThat(loaded.spec()).isEqualTo(model.spec());
+        assertThat(loaded.task()).isEqualTo(Task.MULTICLASS);
+        assertThat(loaded.objective()).isEqualTo(Objective.SOFTMAX_CROSS_ENTROPY);
+        assertThat(loaded.classNames()).containsExactly("setosa", "versicolor", "virginica");
+        assertThat(loaded.featureNames()).containsExactly("a", "b", "c", "d");
+        assertThat(loaded.targetName()).isEqualTo("species");
+        assertThat(loaded.scaling().kind()).isEqualTo(Scaling.Kind.STANDARD);
+        assertThat(loaded.scaling().shift()).containsExactly(model.scaling().shift());
+        assertThat(loaded.scaling().scale()).containsExactly(model.scaling().scale());
+        assertThat(loaded.network().namedParameters().keySet()).containsExactly("0.weight", "0.bias", "2.weight",
+                "2.bias", "4.weight", "4.bias");
+    }
+
+    @Test
+    void aFloat64RegressionWithASkipConnectionComesBackWithBitIdenticalValues() throws IOException {
+        TrainedModel model = skipRegression();
+        Path file = dir.resolve("reg.safetensors");
+        ModelFile.save(file, model);
+        TrainedModel loaded = ModelFile.load(file);
+
+        Tensor x = features(40, 3, 4);
+        assertThat(loaded.network().parameters().get(0).data().dtype()).isEqualTo(DType.F64);
+        assertThat(loaded.predict(x).values()).containsExactly(model.predict(x).values());
+        assertThat(loaded.targetScaling().shift()).containsExactly(12.5f);
+        assertThat(loaded.targetScaling().scale()).containsExactly(3.75f);
+        assertThat(loaded.network().namedParameters().keySet()).containsExactly("0.weight", "0.bias", "2.0.0.weight",
+                "3.weight", "3.bias");
+        assertThat(loaded.classNames()).isEmpty();
+    }
+
+    @Test
+    void aTruncatedOrCorruptFileIsAModelFileException() throws IOException {
+        Path file = dir.resolve("m.safetensors");
+        ModelFile.save(file, irisLike());
+        byte[] bytes = Files.readAllBytes(file);
+
+        Path truncated = Files.write(dir.resolve("truncated.safetensors"), Arrays.copyOf(bytes, bytes.length - 5));
+        assertThatThrownBy(() -> ModelFile.load(truncated)).isInstanceOf(ModelFileException.class)
+                .hasMessageStartingWith(truncated.toString());
+
+        byte[] corrupt = bytes.clone();
+        corrupt[10] = '}';
+        Path bad = Files.write(dir.resolve("corrupt.safetensors"), corrupt);
+        // byte 10 is the first '_' of "__metadata__", which makes it an entry that is no tensor
+        assertThatThrownBy(() -> ModelFile.load(bad)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("tensor \"}_metadata__\": unknown key \"format\"");
+        corrupt = bytes.clone();
+        corrupt[bytes.length - 1] ^= 0x40;
+        Path flipped = Files.write(dir.resolve("flipped.safetensors"), corrupt);
+        assertThat(ModelFile.load(flipped).network().parameters()).as("a changed weight is still a readable file")
+                .hasSize(6);
+    }
+
+    /** Rewrites {@code file} with the same metadata but tensors changed by {@code edit}. */
+    private static Path rewrite(Path from, Path to, java.util.function.Consumer<Map<String, Tensor>> edit,
+                                java.util.function.UnaryOperator<String> editJson) throws IOException {
+        Safetensors.Contents c = Safetensors.read(from);
+        Map<String, Tensor> tensors = new LinkedHashMap<>(c.tensors());
+        edit.accept(tensors);
+        Map<String, String> metadata = new LinkedHashMap<>(c.metadata());
+        metadata.put("nabla", editJson.apply(metadata.get("nabla")));
+        Safetensors.write(to, tensors, metadata);
+        return to;
+    }
+
+    @Test
+    void tensorsMustMatchTheArchitectureExactly() throws IOException {
+        Path file = dir.resolve("m.safetensors");
+        ModelFile.save(file, irisLike());
+        Path missing = rewrite(file, dir.resolve("missing.safetensors"), t -> t.remove("2.bias"), s -> s);
+        assertThatThrownBy(() -> ModelFile.load(missing)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("tensor \"2.bias\" of shape [6] is missing");
+        Path extra = rewrite(file, dir.resolve("extra.safetensors"), t -> t.put("9.weight", Tensor.of(1f)), s -> s);
+        assertThatThrownBy(() -> ModelFile.load(extra)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("[9.weight] belong to no parameter");
+        Path shape = rewrite(file, dir.resolve("shape.safetensors"), t -> t.put("0.weight", Tensor.zeros(4, 8)), s -> s);
+        assertThatThrownBy(() -> ModelFile.load(shape)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("\"0.weight\" has shape [4, 8], the architecture needs [8, 4]");
+        Path dtype = rewrite(file, dir.resolve("dtype.safetensors"),
+                t -> t.put("0.bias", t.get("0.bias").to(DType.F64)), s -> s);
+        assertThatThrownBy(() -> ModelFile.load(dtype)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("\"0.bias\" is F64");
+    }
+
+    @Test
+    void theDescriptionIsCheckedToo() throws IOException {
+        Path file = dir.resolve("m.safetensors");
+        ModelFile.save(file, irisLike());
+        Path version = rewrite(file, dir.resolve("v.safetensors"), t -> { },
+                s -> s.replace("\"format_version\":1", "\"format_version\":2"));
+        assertThatThrownBy(() -> ModelFile.load(version)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("__metadata__.nabla.format_version: version 2 is not supported");
+        Path task = rewrite(file, dir.resolve("t.safetensors"), t -> { }, s -> s.replace("multiclass", "ranking"));
+        assertThatThrownBy(() -> ModelFile.load(task)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("__metadata__.nabla.task: unknown value \"ranking\"");
+        Path names = rewrite(file, dir.resolve("n.safetensors"), t -> { }, s -> s.replace("\"virginica\"", ""));
+        assertThatThrownBy(() -> ModelFile.load(names)).isInstanceOf(ModelFileException.class);
+        Path classes = rewrite(file, dir.resolve("c.safetensors"), t -> { }, s -> s.replace(",\"virginica\"", ""));
+        assertThatThrownBy(() -> ModelFile.load(classes)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("needs 2");
+
+        Path plain = dir.resolve("plain.safetensors");
+        Safetensors.write(plain, Map.of("w", Tensor.of(1f)), Map.of("format", "pt"));
+        assertThatThrownBy(() -> ModelFile.load(plain)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("not a Nabla model file");
+    }
+}
