@@ -1,6 +1,7 @@
 package dev.nabla.cli;
 
 import dev.nabla.data.DataException;
+import dev.nabla.io.ModelFileException;
 import dev.nabla.train.TrainingException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -56,7 +57,8 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
                 || e instanceof DataException
                 || e instanceof TrainingException
                 || e instanceof IllegalArgumentException
-                || e instanceof FileSystemException;
+                || e instanceof FileSystemException
+                || e instanceof ModelFileException;
     }
 
     /** One line for a bad-input exception; file-system exceptions carry only the path, so say what happened. */

@@ -14,7 +14,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "nabla", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Feedforward neural networks trained by backpropagation, in pure Java.",
-        subcommands = {GradcheckCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, SummaryCommand.class,
+                GradcheckCommand.class, DatasetsCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nCommands:%n", exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:bad input or usage"})
 public final class Nabla implements Runnable {

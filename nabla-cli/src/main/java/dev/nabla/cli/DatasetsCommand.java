@@ -1,0 +1,41 @@
+package dev.nabla.cli;
+
+import dev.nabla.data.Dataset;
+import dev.nabla.data.Datasets;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code nabla datasets}: the embedded datasets (loaded, so the counts are the real ones) and Fashion-MNIST. */
+@Command(name = "datasets", mixinStandardHelpOptions = true,
+        description = "Lists the datasets that --data accepts by name.")
+final class DatasetsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        String format = "%-14s %6s %9s  %-10s %7s  %s%n";
+        out.printf(format, "name", "rows", "features", "task", "classes", "description");
+        for (Datasets.Info info : Datasets.embedded()) {
+            Dataset d = Datasets.embedded(info.name());
+            out.printf(format, info.name(), d.rows(), d.featureCount(), d.task().id(),
+                    d.isClassification() ? Integer.toString(d.classNames().size()) : "-", info.description());
+        }
+        boolean fashion = Files.isDirectory(Datasets.DEBIAN_FASHION_MNIST);
+        out.printf(format, "fashion-mnist", "70000", "784", "multiclass", "10",
+                "Zalando's clothing images, 28x28 pixels, 60000 train + 10000 test ("
+                        + (fashion ? "installed in " + Datasets.DEBIAN_FASHION_MNIST : "not installed: apt-get install dataset-fashion-mnist") + ")");
+        out.println();
+        out.println("Sources and licences:");
+        for (Datasets.Info info : Datasets.embedded()) {
+            out.println("  " + info.name() + ": " + info.source());
+        }
+        out.flush();
+        return Errors.OK;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.nabla.cli;
+
+import dev.nabla.data.DataSource;
+import dev.nabla.data.Dataset;
+import dev.nabla.data.Datasets;
+import dev.nabla.io.ModelFile;
+import dev.nabla.io.ModelFileException;
+import dev.nabla.train.TrainedModel;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Model files and data as the commands that use a trained model (eval, predict, summary, gradcheck) need them. */
+final class Models {
+    private Models() {
+    }
+
+    static TrainedModel load(Path file) throws ModelFileException {
+        return ModelFile.load(file);
+    }
+
+    /** Saves through a temporary file, so a failed save leaves no model file behind. */
+    static void save(Path file, TrainedModel model) throws IOException {
+        AtomicFiles.write(file, (AtomicFiles.PathWriter) tmp -> ModelFile.save(tmp, model));
+    }
+
+    /**
+     * The labelled rows of {@code data} to score {@code model} on: a dataset's own test set when it has one
+     * (Fashion-MNIST), else all its rows; the target is the model's unless {@code target} names another.
+     */
+    static Dataset labelled(String data, String target, TrainedModel model) {
+        DataSource source = Datasets.open(data, target != null ? target : defaultTarget(data, model));
+        Dataset rows = source.presetTest() != null ? source.presetTest() : source.data();
+        if (rows.featureCount() != model.inputs()) {
+            throw new dev.nabla.data.DataException(data + ": " + rows.featureCount() + " feature columns, but the model expects "
+                    + model.inputs());
+        }
+        return rows;
+    }
+
+    /** Embedded and IDX datasets have a fixed target; a CSV's is the column the model was trained to predict. */
+    private static String defaultTarget(String data, TrainedModel model) {
+        return java.nio.file.Files.isRegularFile(Path.of(data)) ? model.targetName() : null;
+    }
+}

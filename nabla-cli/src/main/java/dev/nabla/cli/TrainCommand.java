@@ -1,0 +1,148 @@
+package dev.nabla.cli;
+
+import dev.nabla.data.DataSource;
+import dev.nabla.data.Dataset;
+import dev.nabla.data.Datasets;
+import dev.nabla.data.Scaling;
+import dev.nabla.io.ModelSpecJson;
+import dev.nabla.nn.ModelSpec;
+import dev.nabla.tensor.Threads;
+import dev.nabla.train.History;
+import dev.nabla.train.Objective;
+import dev.nabla.train.TrainedModel;
+import dev.nabla.train.Training;
+import dev.nabla.train.TrainingResult;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nabla train}: load, split, scale, train with progress on stderr, score on the held-out rows, and
+ * write the requested files. Every file is written only after training succeeded, each atomically.
+ */
+@Command(name = "train", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Trains a network and reports its scores on held-out rows.",
+                "Without options: a 128-64 ReLU network on the embedded digits dataset."})
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TrainOptions o;
+
+    @Override
+    public Integer call() throws Exception {
+        o.validate(new Checks(spec.commandLine()), spec.commandLine().getParseResult().hasMatchedOption("--layers"));
+        OptimizerChoice optimizer = OptimizerChoice.of(o.optimizer, o.learningRate, o.weightDecay);
+        Scaling.Kind scaling = Scaling.Kind.fromId(o.scale);
+        Objective objective = o.loss == null ? null : Objective.fromId(o.loss);
+        if (o.threads != null) {
+            Threads.set(o.threads);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+
+        DataSource source = Datasets.open(o.data, o.target);
+        Dataset data = source.data();
+        TrainedModel init = o.init == null ? null : Models.load(o.init);
+        Training.Builder recipe = Training.builder()
+                .layers(o.layers)
+                .objective(objective)
+                .optimizer(optimizer.factory())
+                .epochs(o.epochs).batchSize(o.batchSize).seed(o.seed)
+                .scaling(scaling).validation(o.validation).test(o.test).patience(o.patience)
+                .init(init)
+                .listener(Progress.forStderr(err));
+        if (o.modelSpec != null) {
+            Objective effective = objective != null ? objective : Objective.forTask(data.task());
+            int outputs = effective.outputs(data.task(), data.isClassification() ? data.classNames().size() : 0);
+            recipe.spec(ModelSpecJson.read(o.modelSpec, data.featureCount(), outputs));
+        }
+        err.println("nabla: training on " + data + "; " + optimizer.describe());
+        err.flush();
+        TrainingResult result = recipe.build().run(source);
+
+        TrainedModel model = result.model();
+        boolean held = result.test().rows() > 0;
+        Dataset scored = held ? result.test() : result.train();
+        Scores scores = Scores.of(model, scored);
+        String scoredOn = (held ? (source.presetTest() != null ? "test (the dataset's own test set, " : "test (")
+                : "training rows (no test rows held out, ") + scored.rows() + " rows)";
+        printResult(out, result, scores, scoredOn);
+
+        if (o.out != null) {
+            Models.save(o.out, model);
+            err.println("nabla: model saved to " + o.out);
+        }
+        if (o.log != null) {
+            EpochLog.write(o.log, result.history());
+        }
+        if (o.report != null) {
+            new Report(data.name() + ": " + network(), configuration(optimizer, result), result.history(),
+                    scores.metrics(), scoredOn, scores.confusion() == null ? null : scores.confusion().counts(),
+                    model.classNames()).write(o.report);
+            err.println("nabla: report written to " + o.report.resolve(Report.PAGE));
+        }
+        return Errors.OK;
+    }
+
+    private void printResult(PrintWriter out, TrainingResult result, Scores scores, String scoredOn) {
+        History h = result.history();
+        out.println(String.format(Locale.ROOT, "epochs      %d%s", h.epochs().size(),
+                h.stoppedEarly() ? " (stopped early; weights of epoch " + h.bestEpoch() + ")" : ""));
+        out.println("train       " + Progress.metrics(only(h.last().metrics(), false)));
+        Map<String, Double> validation = only(h.last().metrics(), true);
+        if (!validation.isEmpty()) {
+            out.println("validation  " + Progress.metrics(validation));
+        }
+        out.println((scoredOn.startsWith("test") ? "test        " : "train set   ") + Progress.metrics(scores.metrics())
+                + "  (" + scored(scoredOn) + ")");
+        if (scores.confusion() != null && scoredOn.startsWith("test")) {
+            out.println(String.format(Locale.ROOT, "test accuracy: %.2f%%", 100 * scores.metrics().get("accuracy")));
+        }
+        out.flush();
+    }
+
+    private static String scored(String scoredOn) {
+        return scoredOn.substring(scoredOn.indexOf('(') + 1, scoredOn.length() - 1);
+    }
+
+    /** The epoch's training metrics, or its validation metrics without the {@code val_} prefix. */
+    private static Map<String, Double> only(Map<String, Double> metrics, boolean validation) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        metrics.forEach((k, v) -> {
+            if (k.startsWith("val_") == validation) {
+                m.put(validation ? k.substring(4) : k, v);
+            }
+        });
+        return m;
+    }
+
+    private String network() {
+        return o.modelSpec != null ? o.modelSpec.getFileName().toString()
+                : o.init != null ? "from " + o.init.getFileName() : o.layers;
+    }
+
+    private Map<String, String> configuration(OptimizerChoice optimizer, TrainingResult result) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("data", o.data + (o.target != null ? " (target " + o.target + ")" : ""));
+        c.put("rows", result.train().rows() + " train, " + result.validation().rows() + " validation, "
+                + result.test().rows() + " test");
+        c.put("network", network());
+        c.put("parameters", Long.toString(result.model().network().parameterCount()));
+        c.put("loss", result.model().objective().id());
+        c.put("optimizer", optimizer.describe());
+        c.put("batch size", Integer.toString(o.batchSize));
+        c.put("epochs", o.epochs + (o.patience > 0 ? " (patience " + o.patience + ")" : ""));
+        c.put("scaling", o.scale);
+        c.put("seed", Long.toString(o.seed));
+        c.put("threads", Integer.toString(Threads.count()));
+        return c;
+    }
+}

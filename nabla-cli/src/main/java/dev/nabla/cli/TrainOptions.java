@@ -1,0 +1,114 @@
+package dev.nabla.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options of {@code nabla train}, kept apart from what the command does with them. */
+final class TrainOptions {
+    @Option(names = "--data", paramLabel = "NAME|FILE", defaultValue = "digits",
+            description = "An embedded dataset (see 'nabla datasets'), fashion-mnist, a directory of IDX files, or a CSV file (default: ${DEFAULT-VALUE}).")
+    String data;
+
+    @Option(names = "--target", paramLabel = "COL", description = "The CSV column to predict (default: the last).")
+    String target;
+
+    @Option(names = "--layers", paramLabel = "UNITS:ACT,...", defaultValue = "128:relu,64:relu",
+            description = "Hidden layers, e.g. 64:relu,32:tanh; activations tanh, sigmoid, relu, leaky_relu, identity (default: ${DEFAULT-VALUE}).")
+    String layers;
+
+    @Option(names = "--model-spec", paramLabel = "FILE",
+            description = "A JSON network description instead of --layers (see examples/specs).")
+    Path modelSpec;
+
+    @Option(names = "--loss", paramLabel = "LOSS",
+            description = "cross_entropy, binary_cross_entropy or mse (default: chosen by the target).")
+    String loss;
+
+    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam",
+            description = "sgd, momentum, nesterov or adam (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Option(names = {"--lr", "--learning-rate"}, paramLabel = "RATE",
+            description = "Learning rate (default: 0.001 for adam, 0.05 for momentum and nesterov, 0.1 for sgd).")
+    Double learningRate;
+
+    @Option(names = "--weight-decay", paramLabel = "ALPHA", defaultValue = "0",
+            description = "L2 penalty α/2·Σw² (default: ${DEFAULT-VALUE}).")
+    double weightDecay;
+
+    @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "32",
+            description = "Rows per mini-batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "20",
+            description = "Passes over the training rows (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Seed of the split, the initial weights and the shuffling (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for the matrix kernels (default: all processors).")
+    Integer threads;
+
+    @Option(names = "--scale", paramLabel = "KIND", defaultValue = "standard",
+            description = "Input scaling fitted on the training rows: standard, minmax or none (default: ${DEFAULT-VALUE}).")
+    String scale;
+
+    @Option(names = "--validation", paramLabel = "FRACTION", defaultValue = "0.1",
+            description = "Share of the rows to validate on after each epoch (default: ${DEFAULT-VALUE}).")
+    double validation;
+
+    @Option(names = "--test", paramLabel = "FRACTION", defaultValue = "0.2",
+            description = "Share of the rows held out for the final test; 0 trains on every row; ignored when the dataset has its own test set (default: ${DEFAULT-VALUE}).")
+    double test;
+
+    @Option(names = "--patience", paramLabel = "EPOCHS", defaultValue = "0",
+            description = "Stop after this many epochs without a lower validation loss and keep the best weights; 0 never stops (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--init", paramLabel = "MODEL",
+            description = "Start from this model file: continue training it, or fine-tune it on new classes.")
+    Path init;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Save the trained model here (.safetensors).")
+    Path out;
+
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Write loss and accuracy curves, the confusion matrix and report.html here.")
+    Path report;
+
+    @Option(names = "--log", paramLabel = "FILE", description = "Write per-epoch metrics here as CSV.")
+    Path log;
+
+    /** Rejects values no run could use, naming the option and the value. */
+    void validate(Checks checks, boolean layersGiven) {
+        if (learningRate != null) {
+            checks.positive("--lr", learningRate);
+        }
+        checks.nonNegative("--weight-decay", weightDecay);
+        checks.positive("--batch-size", batchSize);
+        checks.positive("--epochs", epochs);
+        if (threads != null) {
+            checks.positive("--threads", threads);
+        }
+        checks.fraction("--validation", validation);
+        checks.fraction("--test", test);
+        if (validation + test >= 1) {
+            checks.fail("--validation " + validation + " and --test " + test + " leave no rows to train on (their sum must be below 1)");
+        }
+        checks.nonNegative("--patience", patience);
+        if (modelSpec != null && layersGiven) {
+            checks.fail("--layers and --model-spec both describe the network; give one");
+        }
+        for (Path output : new Path[] {out, log}) {
+            if (output != null && java.nio.file.Files.isDirectory(output)) {
+                checks.fail(output + " is a directory; expected a file name");
+            }
+        }
+        if (report != null && java.nio.file.Files.isRegularFile(report)) {
+            checks.fail("--report " + report + " is a file; expected a directory");
+        }
+    }
+}
