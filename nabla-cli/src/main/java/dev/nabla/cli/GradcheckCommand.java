@@ -4,6 +4,12 @@ import dev.nabla.autograd.GradCheck;
 import dev.nabla.autograd.Variable;
 import dev.nabla.data.Batch;
 import dev.nabla.data.Batches;
+import dev.nabla.data.Dataset;
+import dev.nabla.data.Datasets;
+import dev.nabla.data.Scaling;
+import dev.nabla.io.ModelSpecJson;
+import dev.nabla.train.TrainedModel;
+import java.nio.file.Path;
 import dev.nabla.nn.ModelSpec;
 import dev.nabla.nn.Module;
 import dev.nabla.tensor.DType;
@@ -25,10 +31,20 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "gradcheck", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Checks a network's gradients numerically (central differences in float64) on a batch",
-                "and prints the worst relative error per parameter and overall."})
+                "and prints the worst relative error per parameter and overall. The network is a model file,",
+                "a spec or --layers; the batch is drawn from --data, or random without it."})
 final class GradcheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "Check this model file's network (needs --data).")
+    Path model;
+
+    @Option(names = "--model-spec", paramLabel = "FILE", description = "Check a fresh network built from this JSON spec.")
+    Path modelSpec;
+
+    @Option(names = "--data", paramLabel = "NAME|FILE", description = "Draw the batch from these rows (default: random rows).")
+    String data;
 
     @Option(names = "--layers", paramLabel = "UNITS:ACT,...", defaultValue = "8:tanh,6:sigmoid,5:leaky_relu",
             description = "Hidden layers, e.g. 64:relu,32:tanh (default: ${DEFAULT-VALUE}).")
@@ -55,26 +71,21 @@ final class GradcheckCommand implements Callable<Integer> {
     double tolerance;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Checks checks = new Checks(spec.commandLine());
         checks.positive("--inputs", inputs);
         checks.positive("--outputs", outputs);
         checks.positive("--batch", batch);
         checks.positive("--tolerance", tolerance);
-        Objective objective = loss != null ? Objective.fromId(loss)
-                : outputs == 1 ? Objective.MSE : Objective.SOFTMAX_CROSS_ENTROPY;
-        if (objective == Objective.SOFTMAX_CROSS_ENTROPY && outputs == 1) {
-            checks.fail("--loss cross_entropy needs at least two --outputs, got 1");
+        if (model != null && data == null) {
+            checks.fail("--model needs --data: the rows to check its gradients on");
         }
-        if (objective == Objective.BINARY_CROSS_ENTROPY && outputs != 1) {
-            checks.fail("--loss binary_cross_entropy needs --outputs 1, got " + outputs);
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        ModelSpec model = ModelSpec.mlp(inputs, layers, outputs);
-        Module network = model.build(rng).to(DType.F64);
-        Batch data = randomBatch(objective, rng);
+        Setup setup = data != null ? onData() : onRandomBatch(checks);
+        Module network = setup.network().to(DType.F64);
+        Objective objective = setup.objective();
+        Batch batchRows = setup.batch();
         GradCheck.Report report = GradCheck.check(network.namedParameters(),
-                () -> objective.loss(network.forward(Variable.constant(data.features())), data));
+                () -> objective.loss(network.forward(Variable.constant(batchRows.features())), batchRows));
         PrintWriter out = spec.commandLine().getOut();
         out.print(report);
         out.println(String.format(Locale.ROOT, "worst relative error: %.3e (%s)", report.worst(), report.worstParameter()));
@@ -86,6 +97,65 @@ final class GradcheckCommand implements Callable<Integer> {
             return Errors.INTERNAL;
         }
         return Errors.OK;
+    }
+
+    /** What to check: a network, its loss and one batch in float64. */
+    private record Setup(Module network, Objective objective, Batch batch) {
+    }
+
+    /** A model's network (or a fresh one) on a seeded sample of {@code batch} rows of the data, scaled as in training. */
+    private Setup onData() throws Exception {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Dataset rows;
+        Module network;
+        Objective objective;
+        Scaling scaling;
+        Scaling targetScaling;
+        if (model != null) {
+            TrainedModel m = Models.load(model);
+            rows = Models.labelled(data, null, m);
+            if (rows.isClassification()) {
+                rows = rows.withClassOrder(m.classNames());
+            }
+            network = m.network();
+            objective = m.objective();
+            scaling = m.scaling();
+            targetScaling = m.targetScaling();
+        } else {
+            rows = Datasets.open(data, null).data();
+            objective = loss != null ? Objective.fromId(loss) : Objective.forTask(rows.task());
+            int out = objective.outputs(rows.task(), rows.classNames().size());
+            ModelSpec s = modelSpec != null ? ModelSpecJson.read(modelSpec, rows.featureCount(), out)
+                    : ModelSpec.mlp(rows.featureCount(), layers, out);
+            network = s.build(rng);
+            scaling = Scaling.fit(Scaling.Kind.STANDARD, rows.features());
+            targetScaling = rows.isClassification() ? null
+                    : Scaling.fit(Scaling.Kind.STANDARD, Tensor.wrap(rows.values(), rows.rows(), 1));
+        }
+        int[] pick = new int[Math.min(batch, rows.rows())];
+        int[] order = java.util.stream.IntStream.range(0, rows.rows()).toArray();
+        Batches.shuffle(order, rng);
+        System.arraycopy(order, 0, pick, 0, pick.length);
+        Dataset sample = rows.subset(pick);
+        Tensor x = scaling.apply(sample.features()).to(DType.F64);
+        Tensor y = sample.isClassification() ? sample.targets().to(DType.F64)
+                : targetScaling.apply(Tensor.wrap(sample.values(), sample.rows(), 1)).to(DType.F64);
+        return new Setup(network, objective, Batches.inOrder(x, y, pick.length).next());
+    }
+
+    private Setup onRandomBatch(Checks checks) throws Exception {
+        Objective objective = loss != null ? Objective.fromId(loss)
+                : outputs == 1 ? Objective.MSE : Objective.SOFTMAX_CROSS_ENTROPY;
+        if (objective == Objective.SOFTMAX_CROSS_ENTROPY && outputs == 1) {
+            checks.fail("--loss cross_entropy needs at least two --outputs, got 1");
+        }
+        if (objective == Objective.BINARY_CROSS_ENTROPY && outputs != 1) {
+            checks.fail("--loss binary_cross_entropy needs --outputs 1, got " + outputs);
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        ModelSpec s = modelSpec != null ? ModelSpecJson.read(modelSpec, inputs, outputs) : ModelSpec.mlp(inputs, layers, outputs);
+        Module network = s.build(rng);
+        return new Setup(network, objective, randomBatch(objective, rng));
     }
 
     /** Standard-normal features and targets that fit the objective, in float64 (mse on several outputs: one-hot classes). */

@@ -20,6 +20,7 @@ public final class Progress implements TrainListener {
     private final PrintWriter lines;
     private final PrintStream terminal;
     private final int width;
+    private String header;
     private int epochs;
     private int trainRows;
     private long epochStart;
@@ -44,16 +45,29 @@ public final class Progress implements TrainListener {
         return new Progress(null, terminal, width);
     }
 
-    /** Bars when stderr is a terminal, lines otherwise ({@link Terminal#stderrWidth()}). */
-    public static Progress forStderr(PrintWriter err) {
+    /**
+     * Bars when stderr is a terminal, lines otherwise ({@link Terminal#stderrWidth()}); {@code header} is
+     * printed when training starts, so a run that fails its checks before that prints only its error.
+     */
+    public static Progress forStderr(PrintWriter err, String header) {
         int width = Terminal.stderrWidth();
-        return width > 0 ? bars(System.err, width) : lines(err);
+        Progress p = width > 0 ? bars(System.err, width) : lines(err);
+        p.header = header;
+        return p;
     }
 
     @Override
     public void onTrainStart(int epochs, int batchesPerEpoch, int trainRows) {
         this.epochs = epochs;
         this.trainRows = trainRows;
+        if (header != null) {
+            if (lines != null) {
+                lines.println(header);
+                lines.flush();
+            } else {
+                terminal.println(header);
+            }
+        }
     }
 
     @Override
@@ -97,7 +111,7 @@ public final class Progress implements TrainListener {
             return;
         }
         double seconds = result.time().toNanos() / 1e9;
-        lines.println(String.format(Locale.ROOT, "epoch %" + digits(epochs) + "d/%d  %s  %s samples/s  %.1f s",
+        lines.println(String.format(Locale.ROOT, "epoch %" + digits(epochs) + "d/%d  %s  %s samples/s  %.2f s",
                 result.epoch(), epochs, metrics, samplesPerSecond(), seconds));
         lines.flush();
     }

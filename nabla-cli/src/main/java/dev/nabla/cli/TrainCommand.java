@@ -58,14 +58,12 @@ final class TrainCommand implements Callable<Integer> {
                 .epochs(o.epochs).batchSize(o.batchSize).seed(o.seed)
                 .scaling(scaling).validation(o.validation).test(o.test).patience(o.patience)
                 .init(init)
-                .listener(Progress.forStderr(err));
+                .listener(Progress.forStderr(err, "nabla: training on " + data + "; " + optimizer.describe()));
         if (o.modelSpec != null) {
             Objective effective = objective != null ? objective : Objective.forTask(data.task());
             int outputs = effective.outputs(data.task(), data.isClassification() ? data.classNames().size() : 0);
             recipe.spec(ModelSpecJson.read(o.modelSpec, data.featureCount(), outputs));
         }
-        err.println("nabla: training on " + data + "; " + optimizer.describe());
-        err.flush();
         TrainingResult result = recipe.build().run(source);
 
         TrainedModel model = result.model();

@@ -22,7 +22,7 @@ class ProgressTest {
         String[] lines = text.toString().split("\n");
         assertThat(lines).hasSize(3);
         assertThat(lines[1]).matches("epoch 2/3  loss 0\\.5000  accuracy 0\\.8500  val_loss 0\\.6000  "
-                + "val_accuracy 0\\.8000  \\d+ samples/s  1\\.3 s");
+                + "val_accuracy 0\\.8000  \\d+ samples/s  1\\.25 s");
         assertThat(text.toString()).doesNotContain("\r");
     }
 }

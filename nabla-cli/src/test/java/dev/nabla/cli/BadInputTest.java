@@ -1,0 +1,167 @@
+package dev.nabla.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every bad input of the issue: exit 2, exactly one line on stderr that names the file, line, column or value
+ * at fault, no stack trace, and no output file.
+ */
+class BadInputTest {
+    @TempDir
+    Path dir;
+    Path model;
+    Path out;
+
+    @BeforeEach
+    void trainAModel() throws IOException {
+        model = dir.resolve("good.safetensors");
+        Cli r = Cli.run("train", "--data", TestData.blobs(dir, "good.csv", 20).toString(), "--layers", "4:tanh",
+                "--epochs", "1", "--out", model.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        out = dir.resolve("out");
+    }
+
+    /** Runs train with {@code args} plus every output option, and checks the failure's shape. */
+    private String trainFails(String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of("train"));
+        all.addAll(Arrays.asList(args));
+        if (!all.contains("--epochs")) {
+            all.addAll(List.of("--epochs", "1"));
+        }
+        all.addAll(List.of("--out", out.resolve("m.safetensors").toString(), "--log", out.resolve("log.csv").toString(),
+                "--report", out.resolve("report").toString()));
+        return fails(all.toArray(String[]::new));
+    }
+
+    private String fails(String... args) throws IOException {
+        Cli r = Cli.run(args);
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.errLines()).as(r.toString()).hasSize(1);
+        String line = r.errLines()[0];
+        assertThat(line).startsWith("nabla: ").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(out).as("no output written").doesNotExist();
+        assertThat(tmpFiles()).as("no temporary files left").isEmpty();
+        return line;
+    }
+
+    private List<Path> tmpFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+        }
+    }
+
+    private String csv(String name, String text) throws IOException {
+        return TestData.write(dir, name, text).toString();
+    }
+
+    @Test
+    void missingFile() throws IOException {
+        assertThat(trainFails("--data", dir.resolve("nope.csv").toString())).contains("nope.csv");
+        assertThat(fails("eval", "--model", dir.resolve("nope.safetensors").toString(), "--data", "iris"))
+                .contains("nope.safetensors");
+    }
+
+    @Test
+    void emptyFile() throws IOException {
+        assertThat(trainFails("--data", csv("empty.csv", ""))).contains("empty.csv");
+    }
+
+    @Test
+    void raggedRow() throws IOException {
+        assertThat(trainFails("--data", csv("ragged.csv", "a,b,y\n1,2,x\n3,z\n4,5,w\n")))
+                .contains("ragged.csv").contains("3");
+    }
+
+    @Test
+    void nonNumericCell() throws IOException {
+        assertThat(trainFails("--data", csv("text.csv", "a,b,y\n1,2,x\n3,abc,z\n4,5,w\n")))
+                .contains("text.csv").contains("abc");
+    }
+
+    @Test
+    void notANumberAndInfinity() throws IOException {
+        assertThat(trainFails("--data", csv("nan.csv", "a,b,y\n1,2,x\n3,NaN,z\n4,5,w\n"))).contains("nan.csv").contains("NaN");
+        assertThat(trainFails("--data", csv("inf.csv", "a,b,y\n1,2,x\n3,4,z\n4,Infinity,w\n"))).contains("inf.csv");
+    }
+
+    @Test
+    void unknownTargetColumn() throws IOException {
+        assertThat(trainFails("--data", csv("t.csv", "a,b,y\n1,2,x\n3,4,z\n"), "--target", "colour")).contains("colour");
+    }
+
+    @Test
+    void singleClass() throws IOException {
+        assertThat(trainFails("--data", csv("one.csv", "a,b,y\n1,2,x\n3,4,x\n5,6,x\n7,8,x\n"))).contains("single class");
+    }
+
+    @Test
+    void featureCountMismatchAtPredict() throws IOException {
+        String wide = csv("wide.csv", "x,y,z,colour\n1,2,3,red\n4,5,6,blue\n");
+        assertThat(fails("predict", "--model", model.toString(), "--data", wide, "--out", out.toString()))
+                .contains("wide.csv").contains("3").contains("2");
+    }
+
+    @Test
+    void unknownOption() throws IOException {
+        assertThat(trainFails("--learning-speed", "3")).contains("--learning-speed");
+    }
+
+    @Test
+    void badOptionValues() throws IOException {
+        assertThat(trainFails("--lr", "-0.1")).contains("--lr").contains("-0.1");
+        assertThat(trainFails("--lr", "0")).contains("--lr");
+        assertThat(trainFails("--batch-size", "0")).contains("--batch-size").contains("0");
+        assertThat(trainFails("--epochs", "-3")).contains("--epochs").contains("-3");
+        assertThat(trainFails("--validation", "1.5")).contains("--validation").contains("1.5");
+        assertThat(trainFails("--validation", "0.5", "--test", "0.5")).contains("--validation").contains("--test");
+        assertThat(trainFails("--batch-size", "lots")).contains("--batch-size").contains("lots");
+        assertThat(trainFails("--scale", "log")).contains("log");
+        assertThat(trainFails("--optimizer", "rmsprop")).contains("rmsprop");
+        assertThat(trainFails("--loss", "hinge")).contains("hinge");
+        assertThat(trainFails("--layers", "64:swish")).contains("swish");
+    }
+
+    @Test
+    void corruptModelFile() throws IOException {
+        Path corrupt = dir.resolve("corrupt.safetensors");
+        Files.write(corrupt, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
+        assertThat(fails("predict", "--model", corrupt.toString(), "--data", "iris", "--out", out.toString()))
+                .contains("corrupt.safetensors");
+        assertThat(fails("train", "--init", corrupt.toString(), "--data", "iris", "--out", out.toString()))
+                .contains("corrupt.safetensors");
+    }
+
+    @Test
+    void truncatedModelFile() throws IOException {
+        byte[] bytes = Files.readAllBytes(model);
+        Path truncated = dir.resolve("truncated.safetensors");
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length - 10));
+        assertThat(fails("eval", "--model", truncated.toString(), "--data", dir.resolve("good.csv").toString()))
+                .contains("truncated.safetensors");
+        assertThat(fails("summary", "--model", truncated.toString())).contains("truncated.safetensors");
+    }
+
+    @Test
+    void badModelSpec() throws IOException {
+        String spec = csv("spec.json", "{\"layers\": [{\"type\": \"relu6\"}, {\"type\": \"linear\"}]}");
+        assertThat(trainFails("--model-spec", spec)).contains("spec.json").contains("relu6");
+        assertThat(trainFails("--model-spec", spec, "--layers", "8:relu")).contains("--layers").contains("--model-spec");
+    }
+
+    @Test
+    void modelAndDataThatDoNotFit() throws IOException {
+        // A model of colours evaluated on digits: wrong number of features.
+        assertThat(fails("eval", "--model", model.toString(), "--data", "digits")).contains("digits").contains("64");
+    }
+}

@@ -1,0 +1,145 @@
+package dev.nabla.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nabla.data.DataSource;
+import dev.nabla.data.Csv;
+import dev.nabla.io.ModelFile;
+import dev.nabla.train.Prediction;
+import dev.nabla.train.TrainedModel;
+import dev.nabla.train.Training;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/** The command line as a user runs it: train → eval → predict on files in a temporary directory. */
+class EndToEndTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainEvalPredictOnACsvFile() throws Exception {
+        Path data = TestData.blobs(dir, "blobs.csv", 60);
+        Path model = dir.resolve("blobs.safetensors");
+        Cli train = Cli.run("train", "--data", data.toString(), "--layers", "16:tanh", "--epochs", "15",
+                "--out", model.toString(), "--log", dir.resolve("log.csv").toString());
+        assertThat(train.code()).as(train.toString()).isZero();
+        assertThat(train.out()).contains("test accuracy: ");
+        assertThat(train.err()).contains("epoch 15/15").contains("samples/s");
+        assertThat(Files.readAllLines(dir.resolve("log.csv"))).hasSize(16)
+                .first().isEqualTo("epoch,loss,accuracy,val_loss,val_accuracy,seconds");
+
+        Cli eval = Cli.run("eval", "--model", model.toString(), "--data", data.toString());
+        assertThat(eval.code()).as(eval.toString()).isZero();
+        assertThat(eval.out()).containsPattern("accuracy\\s+1\\.0000|accuracy\\s+0\\.9\\d{3}")
+                .contains("actual \\ predicted").contains("red").contains("macro avg");
+
+        Path predictions = dir.resolve("predictions.csv");
+        Cli predict = Cli.run("predict", "--model", model.toString(), "--data", data.toString(), "--out", predictions.toString());
+        assertThat(predict.code()).as(predict.toString()).isZero();
+        assertThat(predict.out()).isEmpty();
+        List<String> lines = Files.readAllLines(predictions);
+        assertThat(lines).hasSize(181);
+        assertThat(lines.get(0)).isEqualTo("predicted,prob_blue,prob_green,prob_red");
+        // The blobs are written red, green, blue, red, ...: the model must get the first rows right.
+        assertThat(lines.get(1)).startsWith("red,");
+        assertThat(lines.get(2)).startsWith("green,");
+        assertThat(lines.get(3)).startsWith("blue,");
+
+        Cli toStdout = Cli.run("predict", "--model", model.toString(), "--data", data.toString());
+        assertThat(toStdout.out()).isEqualTo(Files.readString(predictions));
+    }
+
+    @Test
+    void predictionsAreIdenticalBeforeAndAfterSaveAndLoad() throws Exception {
+        Path data = TestData.blobs(dir, "blobs.csv", 40);
+        TrainedModel trained = Training.builder().layers("8:relu").epochs(5).build()
+                .run(DataSource.of(Csv.read(data, null))).model();
+        Path file = dir.resolve("m.safetensors");
+        Models.save(file, trained);
+        TrainedModel loaded = ModelFile.load(file);
+
+        var features = Csv.readFeatures(data, trained.featureNames(), trained.targetName());
+        Prediction before = trained.predict(features);
+        Prediction after = loaded.predict(features);
+        assertThat(after.classes()).containsExactly(before.classes());
+        assertThat(after.probabilities().floats()).containsExactly(before.probabilities().floats());
+
+        Cli predict = Cli.run("predict", "--model", file.toString(), "--data", data.toString());
+        assertThat(predict.out()).isEqualTo(PredictCommand.csv(trained, before));
+    }
+
+    @Test
+    void regressionPredictsValues() throws Exception {
+        StringBuilder sb = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 120; i++) {
+            double a = (i % 12) / 12.0;
+            double b = (i / 12) / 10.0;
+            sb.append(a).append(',').append(b).append(',').append(2 * a - b + 0.5).append('\n');
+        }
+        Path data = TestData.write(dir, "linear.csv", sb.toString());
+        Path model = dir.resolve("linear.safetensors");
+        Cli train = Cli.run("train", "--data", data.toString(), "--layers", "", "--epochs", "40", "--lr", "0.01",
+                "--out", model.toString());
+        assertThat(train.code()).as(train.toString()).isZero();
+        assertThat(train.out()).contains("r2 ");
+        Cli predict = Cli.run("predict", "--model", model.toString(), "--data", data.toString());
+        List<String> lines = predict.out().lines().toList();
+        assertThat(lines).hasSize(121).first().isEqualTo("predicted");
+        assertThat(Double.parseDouble(lines.get(1))).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.2));
+    }
+
+    @Test
+    void theReportHoldsDecodableImagesAndAPageThatShowsThem() throws Exception {
+        Path report = dir.resolve("report");
+        Cli train = Cli.run("train", "--data", "iris", "--layers", "8:tanh", "--epochs", "10", "--report", report.toString());
+        assertThat(train.code()).as(train.toString()).isZero();
+        for (String png : List.of(Report.LOSS, Report.ACCURACY, Report.CONFUSION)) {
+            BufferedImage image = ImageIO.read(report.resolve(png).toFile());
+            assertThat(image).as(png).isNotNull();
+            assertThat(image.getWidth()).isGreaterThan(200);
+        }
+        Document page = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.resolve(Report.PAGE).toFile());
+        assertThat(page.getElementsByTagName("img").getLength()).isEqualTo(3);
+        assertThat(page.getDocumentElement().getTextContent()).contains("iris").contains("8:tanh").contains("accuracy");
+    }
+
+    @Test
+    void summaryAndDatasetsAndGradcheckOnAModel() throws Exception {
+        Path model = dir.resolve("iris.safetensors");
+        assertThat(Cli.run("train", "--data", "iris", "--layers", "5:tanh", "--epochs", "2", "--out", model.toString()).code()).isZero();
+        Cli summary = Cli.run("summary", "--model", model.toString());
+        assertThat(summary.code()).isZero();
+        // 4·5 + 5 + 5·3 + 3 = 43 parameters
+        assertThat(summary.out()).contains("Linear(4 → 5)").contains("total parameters: 43").contains("setosa");
+
+        Cli datasets = Cli.run("datasets");
+        assertThat(datasets.out()).contains("digits").contains("1797").contains("iris").contains("fashion-mnist");
+
+        Cli gradcheck = Cli.run("gradcheck", "--model", model.toString(), "--data", "iris");
+        assertThat(gradcheck.code()).as(gradcheck.toString()).isZero();
+        assertThat(gradcheck.out()).contains("0.weight").contains("worst relative error");
+    }
+
+    @Test
+    void everySeedSpecTrainsFromTheCommandLine() {
+        for (String spec : ExampleSpecsTest.SEEDS) {
+            List<String> args = new java.util.ArrayList<>(List.of("train", "--epochs", "2", "--model-spec",
+                    ExampleSpecsTest.SPECS.resolve(spec).toString()));
+            args.addAll(switch (spec) {
+                case "umons.json" -> List.of("--data", "breast_cancer", "--loss", "binary_cross_entropy");
+                case "chau.json", "nn-math.json" -> List.of("--data", "iris", "--loss", "mse");
+                default -> List.of("--data", "iris");
+            });
+            Cli r = Cli.run(args.toArray(String[]::new));
+            assertThat(r.code()).as(spec + "\n" + r).isZero();
+            assertThat(r.out()).as(spec).contains("test accuracy: ");
+        }
+    }
+}
