@@ -66,7 +66,7 @@ final class GradcheckCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the weights and the batch (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--tolerance", defaultValue = "1e-5",
+    @Option(names = "--tolerance", defaultValue = "1e-4",
             description = "Largest acceptable relative error (default: ${DEFAULT-VALUE}).")
     double tolerance;
 

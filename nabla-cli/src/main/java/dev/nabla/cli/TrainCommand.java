@@ -13,6 +13,8 @@ import dev.nabla.train.TrainedModel;
 import dev.nabla.train.Training;
 import dev.nabla.train.TrainingResult;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "train", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Trains a network and reports its scores on held-out rows.",
-                "Without options: a 128-64 ReLU network on the embedded digits dataset."})
+                "Without options: a 256-128 ReLU network on the embedded digits dataset."})
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,7 +42,6 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         o.validate(new Checks(spec.commandLine()), spec.commandLine().getParseResult().hasMatchedOption("--layers"));
         OptimizerChoice optimizer = OptimizerChoice.of(o.optimizer, o.learningRate, o.weightDecay);
-        Scaling.Kind scaling = Scaling.Kind.fromId(o.scale);
         Objective objective = o.loss == null ? null : Objective.fromId(o.loss);
         if (o.threads != null) {
             Threads.set(o.threads);
@@ -50,6 +51,7 @@ final class TrainCommand implements Callable<Integer> {
 
         DataSource source = Datasets.open(o.data, o.target);
         Dataset data = source.data();
+        Scaling.Kind scaling = o.scaling(isImages(o.data));
         TrainedModel init = o.init == null ? null : Models.load(o.init);
         Training.Builder recipe = Training.builder()
                 .layers(o.layers)
@@ -88,6 +90,11 @@ final class TrainCommand implements Callable<Integer> {
             err.println("nabla: report written to " + o.report.resolve(Report.PAGE));
         }
         return Errors.OK;
+    }
+
+    /** IDX files hold images: Fashion-MNIST by name, or a directory of IDX files. */
+    private static boolean isImages(String data) {
+        return data.toLowerCase(Locale.ROOT).replace('_', '-').equals("fashion-mnist") || Files.isDirectory(Path.of(data));
     }
 
     private void printResult(PrintWriter out, TrainingResult result, Scores scores, String scoredOn) {
@@ -138,7 +145,7 @@ final class TrainCommand implements Callable<Integer> {
         c.put("optimizer", optimizer.describe());
         c.put("batch size", Integer.toString(o.batchSize));
         c.put("epochs", o.epochs + (o.patience > 0 ? " (patience " + o.patience + ")" : ""));
-        c.put("scaling", o.scale);
+        c.put("scaling", result.model().scaling().kind().id());
         c.put("seed", Long.toString(o.seed));
         c.put("threads", Integer.toString(Threads.count()));
         return c;
