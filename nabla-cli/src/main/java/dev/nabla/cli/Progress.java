@@ -81,7 +81,7 @@ public final class Progress implements TrainListener {
                     .setTaskName(String.format(Locale.ROOT, "epoch %" + digits(epochs) + "d/%d", epoch, epochs))
                     .setInitialMax(trainRows)
                     .setUnit(" samples", 1)
-                    .showSpeed()
+                    .showSpeed(new java.text.DecimalFormat("0"))
                     .setStyle(ProgressBarStyle.UNICODE_BLOCK)
                     .setUpdateIntervalMillis(100)
                     // A fixed width keeps progressbar from opening a JLine terminal (and its native-access warnings).
@@ -97,7 +97,7 @@ public final class Progress implements TrainListener {
         trainNanos = System.nanoTime() - epochStart;
         if (bar != null) {
             bar.stepBy(rows);
-            bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f", lossSum / rowsSeen));
+            bar.setExtraMessage(String.format(Locale.ROOT, "  loss %.4f", lossSum / rowsSeen));
         }
     }
 
@@ -105,7 +105,8 @@ public final class Progress implements TrainListener {
     public void onEpochEnd(EpochResult result) {
         String metrics = metrics(result.metrics());
         if (bar != null) {
-            bar.setExtraMessage(metrics);
+            // The bar shares one terminal line with this, so the names are abbreviated.
+            bar.setExtraMessage("  " + metrics.replace("accuracy", "acc"));
             bar.close();
             bar = null;
             return;
