@@ -17,13 +17,38 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's example is real code: it compiles against the library and prints XOR's truth table. */
+/** The README's examples are real code: they compile against the library, run and learn. */
 class ReadmeExampleTest {
     @Test
     void readmeExampleCompilesRunsAndLearnsXor(@TempDir Path dir) throws Exception {
+        String printed = compileAndRun(dir, 0);
+        Matcher numbers = Pattern.compile("\\[([^\\]]*)\\]$", Pattern.MULTILINE).matcher(printed.strip());
+        assertThat(numbers.find()).as("printed: %s", printed).isTrue();
+        List<Double> values = java.util.Arrays.stream(numbers.group(1).split(","))
+                .map(String::strip).map(Double::parseDouble).toList();
+        assertThat(values).hasSize(4);
+        assertThat(values.get(0)).isLessThan(0.1);
+        assertThat(values.get(1)).isGreaterThan(0.9);
+        assertThat(values.get(2)).isGreaterThan(0.9);
+        assertThat(values.get(3)).isLessThan(0.1);
+    }
+
+    @Test
+    void readmeOneCallExampleTrainsIrisAndPrintsItsTestAccuracy(@TempDir Path dir) throws Exception {
+        String printed = compileAndRun(dir, 1);
+        Matcher accuracy = Pattern.compile("test accuracy ([0-9.]+)").matcher(printed);
+        assertThat(accuracy.find()).as("printed: %s", printed).isTrue();
+        assertThat(Double.parseDouble(accuracy.group(1))).isGreaterThan(0.85);
+        assertThat(printed).contains("setosa");
+    }
+
+    /** Compiles and runs the README's {@code index}-th java block; returns what it printed. */
+    private static String compileAndRun(Path dir, int index) throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"));
         Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-        assertThat(block.find()).as("README has a ```java block").isTrue();
+        for (int i = 0; i <= index; i++) {
+            assertThat(block.find()).as("README has %d ```java blocks", index + 1).isTrue();
+        }
         String source = block.group(1);
         Matcher name = Pattern.compile("public class (\\w+)").matcher(source);
         assertThat(name.find()).isTrue();
@@ -37,21 +62,12 @@ class ReadmeExampleTest {
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream original = System.out;
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, ReadmeExampleTest.class.getClassLoader())) {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             loader.loadClass(name.group(1)).getMethod("main", String[].class).invoke(null, (Object) new String[0]);
         } finally {
             System.setOut(original);
         }
-        String printed = out.toString(StandardCharsets.UTF_8);
-        Matcher numbers = Pattern.compile("\\[([^\\]]*)\\]$", Pattern.MULTILINE).matcher(printed.strip());
-        assertThat(numbers.find()).as("printed: %s", printed).isTrue();
-        List<Double> values = java.util.Arrays.stream(numbers.group(1).split(","))
-                .map(String::strip).map(Double::parseDouble).toList();
-        assertThat(values).hasSize(4);
-        assertThat(values.get(0)).isLessThan(0.1);
-        assertThat(values.get(1)).isGreaterThan(0.9);
-        assertThat(values.get(2)).isGreaterThan(0.9);
-        assertThat(values.get(3)).isLessThan(0.1);
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,7 @@
 package dev.nabla.cli;
 
 import dev.nabla.data.Dataset;
+import dev.nabla.train.Evaluation;
 import dev.nabla.train.TrainedModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainedModel m = Models.load(model);
         Dataset rows = Models.labelled(data, target, m);
-        Scores scores = Scores.of(m, rows);
+        Evaluation scores = Evaluation.of(m, rows);
         PrintWriter out = spec.commandLine().getOut();
         out.println(rows.rows() + " rows of " + data);
         scores.metrics().forEach((name, value) -> out.println(String.format(Locale.ROOT, "%-10s %.4f", name, value)));

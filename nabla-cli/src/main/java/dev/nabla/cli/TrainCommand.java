@@ -7,14 +7,13 @@ import dev.nabla.data.Scaling;
 import dev.nabla.io.ModelSpecJson;
 import dev.nabla.nn.ModelSpec;
 import dev.nabla.tensor.Threads;
+import dev.nabla.train.Evaluation;
 import dev.nabla.train.History;
 import dev.nabla.train.Objective;
 import dev.nabla.train.TrainedModel;
 import dev.nabla.train.Training;
 import dev.nabla.train.TrainingResult;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +50,7 @@ final class TrainCommand implements Callable<Integer> {
 
         DataSource source = Datasets.open(o.data, o.target);
         Dataset data = source.data();
-        Scaling.Kind scaling = o.scaling(isImages(o.data));
+        Scaling.Kind scaling = o.scaling(source.scaling());
         TrainedModel init = o.init == null ? null : Models.load(o.init);
         Training.Builder recipe = Training.builder()
                 .layers(o.layers)
@@ -71,7 +70,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainedModel model = result.model();
         boolean held = result.test().rows() > 0;
         Dataset scored = held ? result.test() : result.train();
-        Scores scores = Scores.of(model, scored);
+        Evaluation scores = Evaluation.of(model, scored);
         String scoredOn = (held ? (source.presetTest() != null ? "test (the dataset's own test set, " : "test (")
                 : "training rows (no test rows held out, ") + scored.rows() + " rows)";
         printResult(out, result, scores, scoredOn);
@@ -92,12 +91,7 @@ final class TrainCommand implements Callable<Integer> {
         return Errors.OK;
     }
 
-    /** IDX files hold images: Fashion-MNIST by name, or a directory of IDX files. */
-    private static boolean isImages(String data) {
-        return data.toLowerCase(Locale.ROOT).replace('_', '-').equals("fashion-mnist") || Files.isDirectory(Path.of(data));
-    }
-
-    private void printResult(PrintWriter out, TrainingResult result, Scores scores, String scoredOn) {
+    private void printResult(PrintWriter out, TrainingResult result, Evaluation scores, String scoredOn) {
         History h = result.history();
         out.println(String.format(Locale.ROOT, "epochs      %d%s", h.epochs().size(),
                 h.stoppedEarly() ? " (stopped early; weights of epoch " + h.bestEpoch() + ")" : ""));

@@ -109,7 +109,7 @@ public final class Datasets {
             throw new DataException(dir + ": train images have " + train.featureCount() + " pixels, t10k images "
                     + test.featureCount());
         }
-        return new DataSource(train, test);
+        return new DataSource(train, test, Scaling.Kind.MINMAX);
     }
 
     private static Dataset idxPair(Path dir, String prefix, String name, List<String> classNames) {

@@ -131,7 +131,7 @@ public final class ModelSpecJson {
         }
         int lastLinear = -1;
         for (int i = 0; i < layers.size(); i++) {
-            if (layers.get(i) instanceof JsonObject l && "linear".equals(stringOrNull(l.get("type")))) {
+            if (layers.get(i) instanceof JsonObject l && "linear".equalsIgnoreCase(stringOrNull(l.get("type")))) {
                 lastLinear = i;
             }
         }

@@ -51,7 +51,8 @@ public final class Training {
         boolean sameClasses = init != null && data.isClassification() && init.classNames().containsAll(data.classNames());
         if (sameClasses) {
             source = new DataSource(data.withClassOrder(init.classNames()),
-                    source.presetTest() == null ? null : source.presetTest().withClassOrder(init.classNames()));
+                    source.presetTest() == null ? null : source.presetTest().withClassOrder(init.classNames()),
+                    source.scaling());
             data = source.data();
         }
         Split split = Split.of(source, b.validation, b.test, b.seed);
@@ -60,7 +61,7 @@ public final class Training {
         Objective objective = b.objective != null ? b.objective : Objective.forTask(task);
         int outputs = objective.outputs(task, classes.size());
 
-        Scaling scaling = init != null ? init.scaling() : Scaling.fit(b.scaling, split.train().features());
+        Scaling scaling = init != null ? init.scaling() : Scaling.fit(b.scaling != null ? b.scaling : source.scaling(), split.train().features());
         Scaling targetScaling = init != null && init.task() == Task.REGRESSION ? init.targetScaling()
                 : task == Task.REGRESSION ? Scaling.fit(Scaling.Kind.STANDARD, valuesOf(split.train()))
                 : new Scaling(Scaling.Kind.NONE, new float[1], new float[] {1});
@@ -127,7 +128,7 @@ public final class Training {
         private int epochs = 20;
         private int batchSize = 32;
         private long seed = 42;
-        private Scaling.Kind scaling = Scaling.Kind.STANDARD;
+        private Scaling.Kind scaling;
         private double validation = 0.1;
         private double test = 0.2;
         private int patience;
@@ -174,7 +175,7 @@ public final class Training {
             return this;
         }
 
-        /** Input scaling fitted on the training rows (default standard). */
+        /** Input scaling fitted on the training rows (default: the one the data source suggests). */
         public Builder scaling(Scaling.Kind value) {
             this.scaling = value;
             return this;

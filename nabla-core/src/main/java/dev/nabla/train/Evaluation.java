@@ -1,0 +1,52 @@
+package dev.nabla.train;
+
+import dev.nabla.data.DataException;
+import dev.nabla.data.Dataset;
+import dev.nabla.metrics.ConfusionMatrix;
+import dev.nabla.metrics.Metrics;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A model's scores on a labelled dataset: accuracy, macro F1 and log-loss with the confusion matrix for
+ * classes; MSE, MAE and R² for numbers.
+ *
+ * @param metrics    metric name → value, in a stable order
+ * @param confusion  rows = actual class, columns = predicted class; null for regression
+ * @param prediction what the model predicted for each row
+ */
+public record Evaluation(Map<String, Double> metrics, ConfusionMatrix confusion, Prediction prediction) {
+
+    public Evaluation {
+        metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    }
+
+    /** Scores {@code model} on the raw (unscaled) rows of {@code data}; their classes are matched by name. */
+    public static Evaluation of(TrainedModel model, Dataset data) {
+        if (data.featureCount() != model.inputs()) {
+            throw new DataException(data.name() + ": " + data.featureCount() + " features, but the model expects "
+                    + model.inputs());
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        if (model.classNames().isEmpty()) {
+            if (data.isClassification()) {
+                throw new DataException(data.name() + ": target '" + data.targetName()
+                        + "' holds classes, but the model predicts numbers");
+            }
+            Prediction p = model.predict(data.features());
+            float[] truth = data.values();
+            m.put("mse", Metrics.mse(truth, p.values()));
+            m.put("mae", Metrics.mae(truth, p.values()));
+            m.put("r2", Metrics.r2(truth, p.values()));
+            return new Evaluation(m, null, p);
+        }
+        Dataset labelled = data.withClassOrder(model.classNames());
+        Prediction p = model.predict(labelled.features());
+        int[] truth = labelled.labels();
+        ConfusionMatrix cm = ConfusionMatrix.of(truth, p.classes(), model.classNames().size());
+        m.put("accuracy", cm.accuracy());
+        m.put("macro_f1", cm.macroF1());
+        m.put("log_loss", Metrics.logLoss(p.probabilities(), truth));
+        return new Evaluation(m, cm, p);
+    }
+}

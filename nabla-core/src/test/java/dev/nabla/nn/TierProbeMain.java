@@ -1,0 +1,53 @@
+package dev.nabla.nn;
+
+import dev.nabla.autograd.Variable;
+import dev.nabla.loss.Losses;
+import dev.nabla.optim.Sgd;
+import dev.nabla.tensor.Tensor;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * A small fixed training run (tanh, sigmoid and ReLU layers, softmax cross-entropy, SGD) whose final
+ * weights it prints as a hash of their bits; {@link JitTierDeterminismTest} runs it in different JIT tiers.
+ */
+public final class TierProbeMain {
+    private TierProbeMain() {
+    }
+
+    /** Hash of the bits of the weights after the fixed run. */
+    static int train() {
+        var rng = new SplittableRandom(7);
+        Sequential net = new Sequential(new Linear(20, 24, rng), new Tanh(), new Linear(24, 17, rng), new Sigmoid(),
+                new Linear(17, 33, rng), new Relu(), new Linear(33, 3, rng));
+        float[] x = new float[40 * 20];
+        int[] y = new int[40];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rng.nextGaussian();
+        }
+        for (int i = 0; i < y.length; i++) {
+            y[i] = rng.nextInt(3);
+        }
+        Variable input = Variable.constant(Tensor.wrap(x, 40, 20));
+        Sgd sgd = new Sgd(net.parameters(), 0.1);
+        for (int step = 0; step < 10; step++) {
+            sgd.zeroGrad();
+            Losses.softmaxCrossEntropy(net.forward(input), y).backward();
+            sgd.step();
+        }
+        int h = 1;
+        for (Variable p : net.parameters()) {
+            float[] w = p.data().floats();
+            int[] bits = new int[w.length];
+            for (int i = 0; i < w.length; i++) {
+                bits[i] = Float.floatToRawIntBits(w[i]);
+            }
+            h = 31 * h + Arrays.hashCode(bits);
+        }
+        return h;
+    }
+
+    public static void main(String[] args) {
+        System.out.println("weights-hash=" + train());
+    }
+}
