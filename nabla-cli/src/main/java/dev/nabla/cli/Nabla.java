@@ -10,7 +10,8 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code nabla} command. stdout carries results, stderr progress and errors; the exit code is 0 on
- * success, 2 on bad input or usage, 1 on an internal error ({@link Errors}).
+ * success, 2 on bad input or usage, 1 on an internal error ({@link Errors}). A command is a class with picocli
+ * annotations listed in {@code subcommands} below (a {@code bench} command from nabla-bench can join them).
  */
 @Command(name = "nabla", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Feedforward neural networks trained by backpropagation, in pure Java.",
@@ -18,7 +19,7 @@ import picocli.CommandLine.ScopeType;
                 GradcheckCommand.class, DatasetsCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nCommands:%n", exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:bad input or usage"})
-public final class Nabla implements Runnable {
+public final class Nabla implements java.util.concurrent.Callable<Integer> {
 
     /** Declared here and inherited by every subcommand, so it may come before or after the command name. */
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
@@ -28,10 +29,11 @@ public final class Nabla implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** {@code nabla} alone: the list of commands, on stderr because it is not a result, and the usage exit code. */
     @Override
-    public void run() {
-        // `nabla` alone: the list of commands is the most useful answer.
+    public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
+        return Errors.BAD_INPUT;
     }
 
     public static void main(String[] args) {

@@ -142,4 +142,43 @@ class EndToEndTest {
             assertThat(r.out()).as(spec).contains("test accuracy: ");
         }
     }
+
+    @Test
+    void initContinuesTrainingAndFineTunesOnNewClasses() throws Exception {
+        Path data = TestData.blobs(dir, "blobs.csv", 30);
+        Path first = dir.resolve("first.safetensors");
+        assertThat(Cli.run("train", "--data", data.toString(), "--layers", "8:tanh", "--epochs", "3", "--out", first.toString())
+                .code()).isZero();
+        Path second = dir.resolve("second.safetensors");
+        Cli more = Cli.run("train", "--data", data.toString(), "--init", first.toString(), "--epochs", "3",
+                "--out", second.toString());
+        assertThat(more.code()).as(more.toString()).isZero();
+        assertThat(ModelFile.load(second).classNames()).containsExactly("blue", "green", "red");
+
+        // Same two features, other classes: the hidden layer is kept, the output layer is new.
+        StringBuilder sb = new StringBuilder("x,y,animal\n");
+        for (int i = 0; i < 40; i++) {
+            sb.append(i % 2 == 0 ? "-2," : "2,").append(i / 10.0).append(i % 2 == 0 ? ",cat\n" : ",dog\n");
+        }
+        Path animals = TestData.write(dir, "animals.csv", sb.toString());
+        Path tuned = dir.resolve("tuned.safetensors");
+        // A vanishing learning rate, so the kept layer must still hold the first model's weights.
+        Cli fineTune = Cli.run("train", "--data", animals.toString(), "--init", first.toString(), "--epochs", "1",
+                "--lr", "1e-12", "--out", tuned.toString());
+        assertThat(fineTune.code()).as(fineTune.toString()).isZero();
+        TrainedModel model = ModelFile.load(tuned);
+        assertThat(model.classNames()).containsExactly("cat", "dog");
+        assertThat(model.network().namedParameters().get("0.weight").data().floats())
+                .as("fine-tuning starts from the first model's hidden layer")
+                .containsExactly(ModelFile.load(first).network().namedParameters().get("0.weight").data().floats(),
+                        org.assertj.core.data.Offset.offset(1e-6f));
+    }
+
+    @Test
+    void bareNablaPrintsTheCommandsAndExitsWithTheUsageCode() {
+        Cli r = Cli.run();
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("train").contains("predict").contains("gradcheck");
+        assertThat(r.out()).isEmpty();
+    }
 }
