@@ -71,9 +71,9 @@ final class TrainCommand implements Callable<Integer> {
         boolean held = result.test().rows() > 0;
         Dataset scored = held ? result.test() : result.train();
         Evaluation scores = Evaluation.of(model, scored);
-        String scoredOn = (held ? (source.presetTest() != null ? "test (the dataset's own test set, " : "test (")
-                : "training rows (no test rows held out, ") + scored.rows() + " rows)";
-        printResult(out, result, scores, scoredOn);
+        String rows = (held ? (source.presetTest() != null ? "the dataset's own test set, " : "")
+                : "no test rows held out, ") + scored.rows() + " rows";
+        printResult(out, result.history(), scores, held, rows);
 
         if (o.out != null) {
             Models.save(o.out, model);
@@ -84,32 +84,31 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (o.report != null) {
             new Report(data.name() + ": " + network(), configuration(optimizer, result), result.history(),
-                    scores.metrics(), scoredOn, scores.confusion() == null ? null : scores.confusion().counts(),
+                    scores.metrics(), (held ? "test" : "training rows") + " (" + rows + ")", scores.confusion() == null ? null : scores.confusion().counts(),
                     model.classNames()).write(o.report);
             err.println("nabla: report written to " + o.report.resolve(Report.PAGE));
         }
         return Errors.OK;
     }
 
-    private void printResult(PrintWriter out, TrainingResult result, Evaluation scores, String scoredOn) {
-        History h = result.history();
+    /**
+     * The run's results on stdout: the metrics of the epoch whose weights the model holds (the last, or the best
+     * one after early stopping), then the scores on the held-out rows.
+     */
+    private static void printResult(PrintWriter out, History h, Evaluation scores, boolean test, String rows) {
         out.println(String.format(Locale.ROOT, "epochs      %d%s", h.epochs().size(),
                 h.stoppedEarly() ? " (stopped early; weights of epoch " + h.bestEpoch() + ")" : ""));
-        out.println("train       " + Progress.metrics(only(h.last().metrics(), false)));
-        Map<String, Double> validation = only(h.last().metrics(), true);
+        Map<String, Double> kept = h.epochs().get(Math.max(1, h.bestEpoch()) - 1).metrics();
+        out.println("train       " + Progress.metrics(only(kept, false)));
+        Map<String, Double> validation = only(kept, true);
         if (!validation.isEmpty()) {
             out.println("validation  " + Progress.metrics(validation));
         }
-        out.println((scoredOn.startsWith("test") ? "test        " : "train set   ") + Progress.metrics(scores.metrics())
-                + "  (" + scored(scoredOn) + ")");
-        if (scores.confusion() != null && scoredOn.startsWith("test")) {
+        out.println((test ? "test        " : "train set   ") + Progress.metrics(scores.metrics()) + "  (" + rows + ")");
+        if (scores.confusion() != null && test) {
             out.println(String.format(Locale.ROOT, "test accuracy: %.2f%%", 100 * scores.metrics().get("accuracy")));
         }
         out.flush();
-    }
-
-    private static String scored(String scoredOn) {
-        return scoredOn.substring(scoredOn.indexOf('(') + 1, scoredOn.length() - 1);
     }
 
     /** The epoch's training metrics, or its validation metrics without the {@code val_} prefix. */

@@ -181,4 +181,11 @@ class EndToEndTest {
         assertThat(r.err()).contains("train").contains("predict").contains("gradcheck");
         assertThat(r.out()).isEmpty();
     }
+
+    @Test
+    void testZeroTrainsOnEveryRowButTheValidationShare() {
+        Cli r = Cli.run("train", "--data", "iris", "--epochs", "1", "--test", "0", "--validation", "0");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("(no test rows held out, 150 rows)").doesNotContain("validation");
+    }
 }
