@@ -2,6 +2,7 @@ package dev.nabla.train;
 
 import dev.nabla.autograd.Variable;
 import dev.nabla.data.Batch;
+import dev.nabla.data.OneHot;
 import dev.nabla.data.Task;
 import dev.nabla.loss.Losses;
 import dev.nabla.tensor.DType;
@@ -105,11 +106,6 @@ public enum Objective {
     }
 
     private static Tensor oneHot(Batch batch, int classes) {
-        int[] labels = labelsOf(batch);
-        Tensor t = Tensor.zeros(labels.length, classes);
-        for (int i = 0; i < labels.length; i++) {
-            t.set(i, labels[i], 1);
-        }
-        return t;
+        return OneHot.encode(labelsOf(batch), classes);
     }
 }

@@ -2,6 +2,7 @@ package dev.nabla.train;
 
 import dev.nabla.autograd.Grad;
 import dev.nabla.autograd.Variable;
+import dev.nabla.data.OneHot;
 import dev.nabla.data.Scaling;
 import dev.nabla.data.Task;
 import dev.nabla.nn.ModelSpec;
@@ -100,17 +101,7 @@ public record TrainedModel(ModelSpec spec, Module network, Task task, Objective 
             }
             p = two;
         }
-        int[] classes = new int[n];
-        for (int i = 0; i < n; i++) {
-            int best = 0;
-            for (int k = 1; k < p.cols(); k++) {
-                if (p.get(i, k) > p.get(i, best)) {
-                    best = k;
-                }
-            }
-            classes[i] = best;
-        }
-        return new Prediction(classes, p, null);
+        return new Prediction(OneHot.decode(p), p, null);
     }
 
     private DType dtype() {

@@ -1,0 +1,38 @@
+package dev.nabla.data;
+
+import dev.nabla.tensor.Tensor;
+
+/** One-hot encoding of class labels: label k of K becomes the row e_k of the K × K identity. */
+public final class OneHot {
+    private OneHot() {
+    }
+
+    /** T [n, classes] with T[i, labels[i]] = 1 and zeros elsewhere. */
+    public static Tensor encode(int[] labels, int classes) {
+        Tensor t = Tensor.zeros(labels.length, classes);
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("label " + labels[i] + " at row " + i + " outside 0.." + (classes - 1));
+            }
+            t.set(i, labels[i], 1);
+        }
+        return t;
+    }
+
+    /** The index of each row's largest value (the first one on ties): the inverse of {@link #encode}. */
+    public static int[] decode(Tensor rows) {
+        int n = rows.rows();
+        int k = rows.cols();
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int j = 1; j < k; j++) {
+                if (rows.get(i, j) > rows.get(i, best)) {
+                    best = j;
+                }
+            }
+            labels[i] = best;
+        }
+        return labels;
+    }
+}
