@@ -33,7 +33,7 @@ final class ConfusionImage {
         int left = 24 + 8 * Math.min(MAX_LABEL, longest(classNames));
         int top = 70;
         int width = left + k * cell + 20;
-        int height = top + k * cell + 50;
+        int height = top + k * cell + 20;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {

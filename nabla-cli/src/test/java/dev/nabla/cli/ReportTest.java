@@ -78,9 +78,8 @@ class ReportTest {
         assertThat(diagonal).isLessThan(offDiagonal);
     }
 
-    /** Brightness of a pixel just inside the top-left corner of cell (row, col), found by scanning for the grid. */
+    /** Brightness of a pixel just inside the top-left corner of cell (row, col), from the layout ConfusionImage uses. */
     private static int brightnessNearCellCorner(BufferedImage image, int row, int col) {
-        // The grid's border is the first grey-or-darker pixel run below the title on the left edge of the cells.
         int k = 2;
         int cell = Math.max(28, Math.min(64, 640 / k));
         int left = image.getWidth() - 20 - k * cell;
