@@ -50,11 +50,12 @@ public enum Objective {
 
     /** The scalar loss of {@code outputs} against the batch's targets. */
     public Variable loss(Variable outputs, Batch batch) {
+        DType dtype = outputs.data().dtype();
         return switch (this) {
             case SOFTMAX_CROSS_ENTROPY -> Losses.softmaxCrossEntropy(outputs, labelsOf(batch));
-            case BINARY_CROSS_ENTROPY -> Losses.binaryCrossEntropyWithLogits(outputs, columnOf(batch.targets()));
-            case MSE -> Losses.mse(outputs, outputs.data().cols() == 1 && batch.targets().rank() == 2
-                    ? batch.targets() : oneHot(batch, outputs.data().cols()));
+            case BINARY_CROSS_ENTROPY -> Losses.binaryCrossEntropyWithLogits(outputs, columnOf(batch.targets()).to(dtype));
+            case MSE -> Losses.mse(outputs, (outputs.data().cols() == 1 && batch.targets().rank() == 2
+                    ? batch.targets() : oneHot(batch, outputs.data().cols())).to(dtype));
         };
     }
 
