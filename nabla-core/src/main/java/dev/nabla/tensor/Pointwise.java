@@ -2,6 +2,7 @@ package dev.nabla.tensor;
 
 import dev.nabla.tensor.kernel.ElementwiseF32;
 import dev.nabla.tensor.kernel.ElementwiseF64;
+import dev.nabla.tensor.kernel.Transcendental;
 
 /**
  * Elementwise operations on tensors of equal shape and dtype. Arguments named {@code out} or {@code dx} are
@@ -25,7 +26,7 @@ public final class Pointwise {
                 }
             }
             case TANH -> {
-                if (f32) ElementwiseF32.tanh(x.floats(), y.floats(), n);
+                if (f32) Transcendental.tanh(x.floats(), y.floats(), n);
                 else ElementwiseF64.tanh(x.doubles(), y.doubles(), n);
             }
             case SIGMOID -> {

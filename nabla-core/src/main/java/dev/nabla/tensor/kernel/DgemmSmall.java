@@ -3,16 +3,19 @@
 package dev.nabla.tensor.kernel;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Float64 {@code C = α·op(A)·op(B) + β·C} for products too small to repay packing: direct loops, vectorised
- * along a contiguous dimension, allocating nothing.
+ * Float64 {@code C = α·op(A)·op(B) + β·C} for products too small to repay packing into panels: each row of C
+ * is accumulated a vector of columns at a time, C[i][j..j+L) = Σ_p op(A)[i][p]·op(B)[p][j..j+L), with a lane
+ * mask for the last columns so that narrow products (n = 3, 4, 16) stay vectorised. A transposed B is first
+ * copied to k×n — it is small here — so every product reads B by rows. Allocates nothing in steady state.
  */
 final class DgemmSmall {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    private static final ThreadLocal<double[][]> TRANSPOSED = ThreadLocal.withInitial(() -> new double[1][0]);
 
     private DgemmSmall() {
     }
@@ -21,64 +24,58 @@ final class DgemmSmall {
                       double alpha, double[] a, int aOff, int lda,
                       double[] b, int bOff, int ldb,
                       double beta, double[] c, int cOff, int ldc) {
+        if (transB && k > 0) {
+            double[] bt = transposed(k * n);
+            // op(B)[p][j] = B[j][p]: read B's rows, write columns of the k×n copy.
+            for (int j = 0; j < n; j++) {
+                int src = bOff + j * ldb;
+                for (int p = 0; p < k; p++) {
+                    bt[p * n + j] = b[src + p];
+                }
+            }
+            b = bt;
+            bOff = 0;
+            ldb = n;
+        }
         int aRow = transA ? 1 : lda;
         int aCol = transA ? lda : 1;
         for (int i = 0; i < m; i++) {
             int ai = aOff + i * aRow;
             int ci = cOff + i * ldc;
-            if (!transB) {
-                // Rows of B are contiguous: accumulate a whole vector of C's row per pass over k.
-                int j = 0;
-                for (; j <= n - L; j += L) {
-                    DoubleVector acc = DoubleVector.zero(S);
-                    for (int p = 0, bi = bOff + j; p < k; p++, bi += ldb) {
-                        acc = DoubleVector.broadcast(S, a[ai + p * aCol]).fma(DoubleVector.fromArray(S, b, bi), acc);
-                    }
-                    DoubleVector out = acc.mul(alpha);
-                    if (beta != 0.0) {
-                        out = out.add(DoubleVector.fromArray(S, c, ci + j).mul(beta));
-                    }
-                    out.intoArray(c, ci + j);
+            int j = 0;
+            for (; j <= n - L; j += L) {
+                DoubleVector acc = DoubleVector.zero(S);
+                for (int p = 0, bi = bOff + j; p < k; p++, bi += ldb) {
+                    acc = DoubleVector.broadcast(S, a[ai + p * aCol]).fma(DoubleVector.fromArray(S, b, bi), acc);
                 }
-                for (; j < n; j++) {
-                    double s = 0.0;
-                    for (int p = 0, bi = bOff + j; p < k; p++, bi += ldb) {
-                        s = Math.fma(a[ai + p * aCol], b[bi], s);
-                    }
-                    c[ci + j] = merge(s, alpha, beta, c[ci + j]);
+                DoubleVector out = acc.mul(alpha);
+                if (beta != 0.0) {
+                    out = out.add(DoubleVector.fromArray(S, c, ci + j).mul(beta));
                 }
-            } else {
-                for (int j = 0; j < n; j++) {
-                    int bj = bOff + j * ldb;
-                    double s = transA ? stridedDot(a, ai, aCol, b, bj, k) : dot(a, ai, b, bj, k);
-                    c[ci + j] = merge(s, alpha, beta, c[ci + j]);
+                out.intoArray(c, ci + j);
+            }
+            if (j < n) {
+                // The last n − j columns: the same sums under a lane mask (identical rounding per element).
+                VectorMask<Double> lanes = S.indexInRange(j, n);
+                DoubleVector acc = DoubleVector.zero(S);
+                for (int p = 0, bi = bOff + j; p < k; p++, bi += ldb) {
+                    acc = DoubleVector.broadcast(S, a[ai + p * aCol]).fma(DoubleVector.fromArray(S, b, bi, lanes), acc);
                 }
+                DoubleVector out = acc.mul(alpha);
+                if (beta != 0.0) {
+                    out = out.add(DoubleVector.fromArray(S, c, ci + j, lanes).mul(beta));
+                }
+                out.intoArray(c, ci + j, lanes);
             }
         }
     }
 
-    private static double merge(double s, double alpha, double beta, double old) {
-        return beta == 0.0 ? alpha * s : alpha * s + beta * old;
-    }
-
-    private static double dot(double[] x, int xi, double[] y, int yi, int k) {
-        DoubleVector acc = DoubleVector.zero(S);
-        int p = 0;
-        for (; p <= k - L; p += L) {
-            acc = DoubleVector.fromArray(S, x, xi + p).fma(DoubleVector.fromArray(S, y, yi + p), acc);
+    /** A per-thread scratch array of at least {@code size} elements for the transposed copy of B. */
+    private static double[] transposed(int size) {
+        double[][] holder = TRANSPOSED.get();
+        if (holder[0].length < size) {
+            holder[0] = new double[size];
         }
-        double s = acc.reduceLanes(VectorOperators.ADD);
-        for (; p < k; p++) {
-            s = Math.fma(x[xi + p], y[yi + p], s);
-        }
-        return s;
-    }
-
-    private static double stridedDot(double[] x, int xi, int xStride, double[] y, int yi, int k) {
-        double s = 0.0;
-        for (int p = 0; p < k; p++) {
-            s = Math.fma(x[xi + p * xStride], y[yi + p], s);
-        }
-        return s;
+        return holder[0];
     }
 }

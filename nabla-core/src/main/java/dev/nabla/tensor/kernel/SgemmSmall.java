@@ -1,16 +1,19 @@
 package dev.nabla.tensor.kernel;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Float32 {@code C = α·op(A)·op(B) + β·C} for products too small to repay packing: direct loops, vectorised
- * along a contiguous dimension, allocating nothing.
+ * Float32 {@code C = α·op(A)·op(B) + β·C} for products too small to repay packing into panels: each row of C
+ * is accumulated a vector of columns at a time, C[i][j..j+L) = Σ_p op(A)[i][p]·op(B)[p][j..j+L), with a lane
+ * mask for the last columns so that narrow products (n = 3, 4, 16) stay vectorised. A transposed B is first
+ * copied to k×n — it is small here — so every product reads B by rows. Allocates nothing in steady state.
  */
 final class SgemmSmall {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    private static final ThreadLocal<float[][]> TRANSPOSED = ThreadLocal.withInitial(() -> new float[1][0]);
 
     private SgemmSmall() {
     }
@@ -19,64 +22,58 @@ final class SgemmSmall {
                       float alpha, float[] a, int aOff, int lda,
                       float[] b, int bOff, int ldb,
                       float beta, float[] c, int cOff, int ldc) {
+        if (transB && k > 0) {
+            float[] bt = transposed(k * n);
+            // op(B)[p][j] = B[j][p]: read B's rows, write columns of the k×n copy.
+            for (int j = 0; j < n; j++) {
+                int src = bOff + j * ldb;
+                for (int p = 0; p < k; p++) {
+                    bt[p * n + j] = b[src + p];
+                }
+            }
+            b = bt;
+            bOff = 0;
+            ldb = n;
+        }
         int aRow = transA ? 1 : lda;
         int aCol = transA ? lda : 1;
         for (int i = 0; i < m; i++) {
             int ai = aOff + i * aRow;
             int ci = cOff + i * ldc;
-            if (!transB) {
-                // Rows of B are contiguous: accumulate a whole vector of C's row per pass over k.
-                int j = 0;
-                for (; j <= n - L; j += L) {
-                    FloatVector acc = FloatVector.zero(S);
-                    for (int p = 0, bi = bOff + j; p < k; p++, bi += ldb) {
-                        acc = FloatVector.broadcast(S, a[ai + p * aCol]).fma(FloatVector.fromArray(S, b, bi), acc);
-                    }
-                    FloatVector out = acc.mul(alpha);
-                    if (beta != 0f) {
-                        out = out.add(FloatVector.fromArray(S, c, ci + j).mul(beta));
-                    }
-                    out.intoArray(c, ci + j);
+            int j = 0;
+            for (; j <= n - L; j += L) {
+                FloatVector acc = FloatVector.zero(S);
+                for (int p = 0, bi = bOff + j; p < k; p++, bi += ldb) {
+                    acc = FloatVector.broadcast(S, a[ai + p * aCol]).fma(FloatVector.fromArray(S, b, bi), acc);
                 }
-                for (; j < n; j++) {
-                    float s = 0f;
-                    for (int p = 0, bi = bOff + j; p < k; p++, bi += ldb) {
-                        s = Math.fma(a[ai + p * aCol], b[bi], s);
-                    }
-                    c[ci + j] = merge(s, alpha, beta, c[ci + j]);
+                FloatVector out = acc.mul(alpha);
+                if (beta != 0f) {
+                    out = out.add(FloatVector.fromArray(S, c, ci + j).mul(beta));
                 }
-            } else {
-                for (int j = 0; j < n; j++) {
-                    int bj = bOff + j * ldb;
-                    float s = transA ? stridedDot(a, ai, aCol, b, bj, k) : dot(a, ai, b, bj, k);
-                    c[ci + j] = merge(s, alpha, beta, c[ci + j]);
+                out.intoArray(c, ci + j);
+            }
+            if (j < n) {
+                // The last n − j columns: the same sums under a lane mask (identical rounding per element).
+                VectorMask<Float> lanes = S.indexInRange(j, n);
+                FloatVector acc = FloatVector.zero(S);
+                for (int p = 0, bi = bOff + j; p < k; p++, bi += ldb) {
+                    acc = FloatVector.broadcast(S, a[ai + p * aCol]).fma(FloatVector.fromArray(S, b, bi, lanes), acc);
                 }
+                FloatVector out = acc.mul(alpha);
+                if (beta != 0f) {
+                    out = out.add(FloatVector.fromArray(S, c, ci + j, lanes).mul(beta));
+                }
+                out.intoArray(c, ci + j, lanes);
             }
         }
     }
 
-    private static float merge(float s, float alpha, float beta, float old) {
-        return beta == 0f ? alpha * s : alpha * s + beta * old;
-    }
-
-    private static float dot(float[] x, int xi, float[] y, int yi, int k) {
-        FloatVector acc = FloatVector.zero(S);
-        int p = 0;
-        for (; p <= k - L; p += L) {
-            acc = FloatVector.fromArray(S, x, xi + p).fma(FloatVector.fromArray(S, y, yi + p), acc);
+    /** A per-thread scratch array of at least {@code size} elements for the transposed copy of B. */
+    private static float[] transposed(int size) {
+        float[][] holder = TRANSPOSED.get();
+        if (holder[0].length < size) {
+            holder[0] = new float[size];
         }
-        float s = acc.reduceLanes(VectorOperators.ADD);
-        for (; p < k; p++) {
-            s = Math.fma(x[xi + p], y[yi + p], s);
-        }
-        return s;
-    }
-
-    private static float stridedDot(float[] x, int xi, int xStride, float[] y, int yi, int k) {
-        float s = 0f;
-        for (int p = 0; p < k; p++) {
-            s = Math.fma(x[xi + p * xStride], y[yi + p], s);
-        }
-        return s;
+        return holder[0];
     }
 }
