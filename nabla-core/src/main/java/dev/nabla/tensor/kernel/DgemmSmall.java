@@ -44,30 +44,69 @@ final class DgemmSmall {
             int ci = cOff + i * ldc;
             int j = 0;
             for (; j <= n - L; j += L) {
-                DoubleVector acc = DoubleVector.zero(S);
-                for (int p = 0, bi = bOff + j; p < k; p++, bi += ldb) {
-                    acc = DoubleVector.broadcast(S, a[ai + p * aCol]).fma(DoubleVector.fromArray(S, b, bi), acc);
-                }
-                DoubleVector out = acc.mul(alpha);
-                if (beta != 0.0) {
-                    out = out.add(DoubleVector.fromArray(S, c, ci + j).mul(beta));
-                }
-                out.intoArray(c, ci + j);
+                columns(a, ai, aCol, b, bOff + j, ldb, k, alpha, beta, c, ci + j);
             }
             if (j < n) {
-                // The last n − j columns: the same sums under a lane mask (identical rounding per element).
-                VectorMask<Double> lanes = S.indexInRange(j, n);
-                DoubleVector acc = DoubleVector.zero(S);
-                for (int p = 0, bi = bOff + j; p < k; p++, bi += ldb) {
-                    acc = DoubleVector.broadcast(S, a[ai + p * aCol]).fma(DoubleVector.fromArray(S, b, bi, lanes), acc);
-                }
-                DoubleVector out = acc.mul(alpha);
-                if (beta != 0.0) {
-                    out = out.add(DoubleVector.fromArray(S, c, ci + j, lanes).mul(beta));
-                }
-                out.intoArray(c, ci + j, lanes);
+                maskedColumns(a, ai, aCol, b, bOff + j, ldb, k, alpha, beta, c, ci + j, n - j);
             }
         }
+    }
+
+    /*
+     * C[ci .. +L) = α·Σ_p a[ai + p·aCol]·b[bi + p·ldb .. +L) + β·C. Four partial sums over p ≡ 0, 1, 2, 3 (mod 4),
+     * added at the end: one chain of k dependent FMAs would wait on the FMA latency at every step, which is what
+     * long, narrow products (k = 150, n = 4) are made of. Each method ends in a store so that no vector crosses
+     * a call boundary (a vector returned from a method that is not inlined is boxed on the heap).
+     */
+
+    private static void columns(double[] a, int ai, int aCol, double[] b, int bi, int ldb, int k,
+                                double alpha, double beta, double[] c, int ci) {
+        DoubleVector s0 = DoubleVector.zero(S);
+        DoubleVector s1 = s0;
+        DoubleVector s2 = s0;
+        DoubleVector s3 = s0;
+        int p = 0;
+        for (; p <= k - 4; p += 4, bi += 4 * ldb) {
+            s0 = DoubleVector.broadcast(S, a[ai + p * aCol]).fma(DoubleVector.fromArray(S, b, bi), s0);
+            s1 = DoubleVector.broadcast(S, a[ai + (p + 1) * aCol]).fma(DoubleVector.fromArray(S, b, bi + ldb), s1);
+            s2 = DoubleVector.broadcast(S, a[ai + (p + 2) * aCol]).fma(DoubleVector.fromArray(S, b, bi + 2 * ldb), s2);
+            s3 = DoubleVector.broadcast(S, a[ai + (p + 3) * aCol]).fma(DoubleVector.fromArray(S, b, bi + 3 * ldb), s3);
+        }
+        for (; p < k; p++, bi += ldb) {
+            s0 = DoubleVector.broadcast(S, a[ai + p * aCol]).fma(DoubleVector.fromArray(S, b, bi), s0);
+        }
+        DoubleVector out = s0.add(s1).add(s2.add(s3)).mul(alpha);
+        if (beta != 0.0) {
+            out = out.add(DoubleVector.fromArray(S, c, ci).mul(beta));
+        }
+        out.intoArray(c, ci);
+    }
+
+    /** {@link #columns} for the last {@code width} &lt; L columns, under a lane mask (identical rounding per element). */
+    private static void maskedColumns(double[] a, int ai, int aCol, double[] b, int bi, int ldb, int k,
+                                      double alpha, double beta, double[] c, int ci, int width) {
+        VectorMask<Double> lanes = S.indexInRange(0, width);
+        DoubleVector s0 = DoubleVector.zero(S);
+        DoubleVector s1 = s0;
+        DoubleVector s2 = s0;
+        DoubleVector s3 = s0;
+        int p = 0;
+        for (; p <= k - 4; p += 4, bi += 4 * ldb) {
+            s0 = DoubleVector.broadcast(S, a[ai + p * aCol]).fma(DoubleVector.fromArray(S, b, bi, lanes), s0);
+            s1 = DoubleVector.broadcast(S, a[ai + (p + 1) * aCol]).fma(DoubleVector.fromArray(S, b, bi + ldb, lanes), s1);
+            s2 = DoubleVector.broadcast(S, a[ai + (p + 2) * aCol])
+                    .fma(DoubleVector.fromArray(S, b, bi + 2 * ldb, lanes), s2);
+            s3 = DoubleVector.broadcast(S, a[ai + (p + 3) * aCol])
+                    .fma(DoubleVector.fromArray(S, b, bi + 3 * ldb, lanes), s3);
+        }
+        for (; p < k; p++, bi += ldb) {
+            s0 = DoubleVector.broadcast(S, a[ai + p * aCol]).fma(DoubleVector.fromArray(S, b, bi, lanes), s0);
+        }
+        DoubleVector out = s0.add(s1).add(s2.add(s3)).mul(alpha);
+        if (beta != 0.0) {
+            out = out.add(DoubleVector.fromArray(S, c, ci, lanes).mul(beta));
+        }
+        out.intoArray(c, ci, lanes);
     }
 
     /** A per-thread scratch array of at least {@code size} elements for the transposed copy of B. */

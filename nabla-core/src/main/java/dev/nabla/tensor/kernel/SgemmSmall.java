@@ -42,30 +42,69 @@ final class SgemmSmall {
             int ci = cOff + i * ldc;
             int j = 0;
             for (; j <= n - L; j += L) {
-                FloatVector acc = FloatVector.zero(S);
-                for (int p = 0, bi = bOff + j; p < k; p++, bi += ldb) {
-                    acc = FloatVector.broadcast(S, a[ai + p * aCol]).fma(FloatVector.fromArray(S, b, bi), acc);
-                }
-                FloatVector out = acc.mul(alpha);
-                if (beta != 0f) {
-                    out = out.add(FloatVector.fromArray(S, c, ci + j).mul(beta));
-                }
-                out.intoArray(c, ci + j);
+                columns(a, ai, aCol, b, bOff + j, ldb, k, alpha, beta, c, ci + j);
             }
             if (j < n) {
-                // The last n − j columns: the same sums under a lane mask (identical rounding per element).
-                VectorMask<Float> lanes = S.indexInRange(j, n);
-                FloatVector acc = FloatVector.zero(S);
-                for (int p = 0, bi = bOff + j; p < k; p++, bi += ldb) {
-                    acc = FloatVector.broadcast(S, a[ai + p * aCol]).fma(FloatVector.fromArray(S, b, bi, lanes), acc);
-                }
-                FloatVector out = acc.mul(alpha);
-                if (beta != 0f) {
-                    out = out.add(FloatVector.fromArray(S, c, ci + j, lanes).mul(beta));
-                }
-                out.intoArray(c, ci + j, lanes);
+                maskedColumns(a, ai, aCol, b, bOff + j, ldb, k, alpha, beta, c, ci + j, n - j);
             }
         }
+    }
+
+    /*
+     * C[ci .. +L) = α·Σ_p a[ai + p·aCol]·b[bi + p·ldb .. +L) + β·C. Four partial sums over p ≡ 0, 1, 2, 3 (mod 4),
+     * added at the end: one chain of k dependent FMAs would wait on the FMA latency at every step, which is what
+     * long, narrow products (k = 150, n = 4) are made of. Each method ends in a store so that no vector crosses
+     * a call boundary (a vector returned from a method that is not inlined is boxed on the heap).
+     */
+
+    private static void columns(float[] a, int ai, int aCol, float[] b, int bi, int ldb, int k,
+                                float alpha, float beta, float[] c, int ci) {
+        FloatVector s0 = FloatVector.zero(S);
+        FloatVector s1 = s0;
+        FloatVector s2 = s0;
+        FloatVector s3 = s0;
+        int p = 0;
+        for (; p <= k - 4; p += 4, bi += 4 * ldb) {
+            s0 = FloatVector.broadcast(S, a[ai + p * aCol]).fma(FloatVector.fromArray(S, b, bi), s0);
+            s1 = FloatVector.broadcast(S, a[ai + (p + 1) * aCol]).fma(FloatVector.fromArray(S, b, bi + ldb), s1);
+            s2 = FloatVector.broadcast(S, a[ai + (p + 2) * aCol]).fma(FloatVector.fromArray(S, b, bi + 2 * ldb), s2);
+            s3 = FloatVector.broadcast(S, a[ai + (p + 3) * aCol]).fma(FloatVector.fromArray(S, b, bi + 3 * ldb), s3);
+        }
+        for (; p < k; p++, bi += ldb) {
+            s0 = FloatVector.broadcast(S, a[ai + p * aCol]).fma(FloatVector.fromArray(S, b, bi), s0);
+        }
+        FloatVector out = s0.add(s1).add(s2.add(s3)).mul(alpha);
+        if (beta != 0f) {
+            out = out.add(FloatVector.fromArray(S, c, ci).mul(beta));
+        }
+        out.intoArray(c, ci);
+    }
+
+    /** {@link #columns} for the last {@code width} &lt; L columns, under a lane mask (identical rounding per element). */
+    private static void maskedColumns(float[] a, int ai, int aCol, float[] b, int bi, int ldb, int k,
+                                      float alpha, float beta, float[] c, int ci, int width) {
+        VectorMask<Float> lanes = S.indexInRange(0, width);
+        FloatVector s0 = FloatVector.zero(S);
+        FloatVector s1 = s0;
+        FloatVector s2 = s0;
+        FloatVector s3 = s0;
+        int p = 0;
+        for (; p <= k - 4; p += 4, bi += 4 * ldb) {
+            s0 = FloatVector.broadcast(S, a[ai + p * aCol]).fma(FloatVector.fromArray(S, b, bi, lanes), s0);
+            s1 = FloatVector.broadcast(S, a[ai + (p + 1) * aCol]).fma(FloatVector.fromArray(S, b, bi + ldb, lanes), s1);
+            s2 = FloatVector.broadcast(S, a[ai + (p + 2) * aCol])
+                    .fma(FloatVector.fromArray(S, b, bi + 2 * ldb, lanes), s2);
+            s3 = FloatVector.broadcast(S, a[ai + (p + 3) * aCol])
+                    .fma(FloatVector.fromArray(S, b, bi + 3 * ldb, lanes), s3);
+        }
+        for (; p < k; p++, bi += ldb) {
+            s0 = FloatVector.broadcast(S, a[ai + p * aCol]).fma(FloatVector.fromArray(S, b, bi, lanes), s0);
+        }
+        FloatVector out = s0.add(s1).add(s2.add(s3)).mul(alpha);
+        if (beta != 0f) {
+            out = out.add(FloatVector.fromArray(S, c, ci, lanes).mul(beta));
+        }
+        out.intoArray(c, ci, lanes);
     }
 
     /** A per-thread scratch array of at least {@code size} elements for the transposed copy of B. */
