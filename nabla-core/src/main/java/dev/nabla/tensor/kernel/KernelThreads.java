@@ -66,8 +66,8 @@ public final class KernelThreads {
     }
 
     /**
-     * Runs parts 0..parts-1 and returns when all are done: part 0 on the calling thread, the others on the
-     * workers when they are free, else on the calling thread too. An exception thrown by any part is rethrown
+     * Runs parts 0..parts-1 and returns when all are done, on the calling thread and the workers (each part on
+     * whichever gets to it first) when they are free, else on the calling thread alone. An exception thrown by any part is rethrown
      * here, after every part has finished (the parts write into the caller's arrays).
      */
     static void run(int parts, Part body) {
@@ -75,7 +75,7 @@ public final class KernelThreads {
             body.run(0, 1);
             return;
         }
-        if (!BUSY.compareAndSet(false, true)) {
+        if (parts > WorkerCrew.MAX_PARTS || !BUSY.compareAndSet(false, true)) {
             runSerially(parts, body);
             return;
         }

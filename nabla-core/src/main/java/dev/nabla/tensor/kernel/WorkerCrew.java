@@ -1,37 +1,50 @@
 package dev.nabla.tensor.kernel;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Persistent daemon threads that run parts 1..n−1 of one parallel kernel while the caller runs part 0. A call
- * publishes the job and bumps the ticket of each worker it needs (only those: a worker left out must not
- * read the next job half-published); each worker spins briefly on its ticket (kernels of a
- * training step follow each other within microseconds, and waking a parked thread costs tens of them), then
- * parks. The caller waits for the last part the same way. Nothing is allocated per call.
+ * Persistent daemon threads that help the calling thread run the parts of one parallel kernel. Parts are claimed,
+ * not assigned: the caller and every awake worker take the next unclaimed part until none is left, so a worker
+ * that the operating system has not scheduled yet (a shared two-core machine) costs nothing — the caller runs
+ * its part too. Parts write disjoint outputs, so which thread runs a part does not change a single bit.
  *
- * <p>Not thread-safe: {@link KernelThreads} lets one caller at a time in.
+ * <p>A call publishes the job and bumps the ticket of the workers it wants; each worker spins briefly on its ticket
+ * (kernels of a training step follow each other within microseconds, and waking a parked thread costs tens of
+ * them), then parks. Nothing is allocated per call. Not thread-safe: {@link KernelThreads} lets one caller in.
  */
 final class WorkerCrew {
     /** How long a worker, or the waiting caller, spins before parking. */
-    private static final long SPIN_NANOS = 100_000;
+    private static final long SPIN_NANOS = 50_000;
+    private static final int FIELD_BITS = 20;
+    private static final long FIELD_MASK = (1L << FIELD_BITS) - 1;
+    /** Parts per call are at most this (the claim word packs the count into {@value #FIELD_BITS} bits). */
+    static final int MAX_PARTS = (int) FIELD_MASK;
 
     private Worker[] workers = new Worker[0];
-    private volatile KernelThreads.Part job;
-    private volatile int jobParts;
+    private KernelThreads.Part job;
+    private long generation;
+    /**
+     * The claim word: generation (high bits), part count, next unclaimed part (low bits). A claim is a CAS on the
+     * whole word, so a late worker can never take a part of a job other than the one it validated.
+     */
+    private final AtomicLong claims = new AtomicLong();
     private final AtomicInteger remaining = new AtomicInteger();
     private volatile Throwable failure;
     private volatile Thread caller;
     private volatile boolean callerParked;
 
-    /** Runs parts 0..parts-1 of {@code body}, part 0 here; rethrows the first failure after all have finished. */
+    /** Runs parts 0..parts-1 of {@code body}; rethrows the first failure after all have finished. */
     void run(int parts, KernelThreads.Part body) {
         ensureWorkers(parts - 1);
         failure = null;
         caller = Thread.currentThread();
         job = body;
-        jobParts = parts;
-        remaining.set(parts - 1);
+        remaining.set(parts);
+        generation++;
+        // Publishing the claim word (a volatile write) makes the job fields above visible to every claimer.
+        claims.set((generation << 2 * FIELD_BITS) | ((long) parts << FIELD_BITS));
         for (int w = 0; w < parts - 1; w++) {
             Worker worker = workers[w];
             worker.ticket++;
@@ -42,11 +55,11 @@ final class WorkerCrew {
         }
         Throwable mine = null;
         try {
-            body.run(0, parts);
+            claimAndRun();
         } catch (RuntimeException | Error e) {
             mine = e;
         }
-        awaitWorkers();
+        awaitParts();
         job = null;
         Throwable first = mine != null ? mine : failure;
         if (first instanceof RuntimeException re) {
@@ -57,7 +70,36 @@ final class WorkerCrew {
         }
     }
 
-    private void awaitWorkers() {
+    /**
+     * Claims and runs parts until none is left. The job is read only after a successful claim: the caller cannot
+     * publish the next job while a claimed part is unfinished. A failing part is recorded and counted as done.
+     */
+    private void claimAndRun() {
+        while (true) {
+            long word = claims.get();
+            int parts = (int) ((word >>> FIELD_BITS) & FIELD_MASK);
+            int next = (int) (word & FIELD_MASK);
+            if (next >= parts) {
+                return;
+            }
+            if (!claims.compareAndSet(word, word + 1)) {
+                continue;
+            }
+            try {
+                job.run(next, parts);
+            } catch (Throwable e) {
+                if (failure == null) {
+                    failure = e;
+                }
+            } finally {
+                if (remaining.decrementAndGet() == 0 && callerParked) {
+                    LockSupport.unpark(caller);
+                }
+            }
+        }
+    }
+
+    private void awaitParts() {
         long start = System.nanoTime();
         while (remaining.get() != 0) {
             if (System.nanoTime() - start < SPIN_NANOS) {
@@ -84,21 +126,13 @@ final class WorkerCrew {
         workers = grown;
     }
 
-    private void partDone() {
-        if (remaining.decrementAndGet() == 0 && callerParked) {
-            LockSupport.unpark(caller);
-        }
-    }
-
     private final class Worker extends Thread {
-        private final int part;
         volatile boolean parked;
-        /** Bumped by the caller, only while this worker is idle, to hand it part {@link #part} of the job. */
+        /** Bumped by the caller to call this worker to the current job. */
         volatile long ticket;
 
-        Worker(int part) {
-            super("nabla-kernel-" + part);
-            this.part = part;
+        Worker(int index) {
+            super("nabla-kernel-" + index);
             setDaemon(true);
         }
 
@@ -107,21 +141,14 @@ final class WorkerCrew {
             long seen = 0;
             while (true) {
                 seen = awaitTicket(seen);
-                try {
-                    job.run(part, jobParts);
-                } catch (Throwable e) {
-                    if (failure == null) {
-                        failure = e;
-                    }
-                }
-                partDone();
+                claimAndRun();
             }
         }
 
         private long awaitTicket(long seen) {
             long start = System.nanoTime();
-            long g;
-            while ((g = ticket) == seen) {
+            long t;
+            while ((t = ticket) == seen) {
                 if (System.nanoTime() - start < SPIN_NANOS) {
                     Thread.onSpinWait();
                 } else {
@@ -132,7 +159,7 @@ final class WorkerCrew {
                     parked = false;
                 }
             }
-            return g;
+            return t;
         }
     }
 }
