@@ -68,7 +68,7 @@ public final class Pointwise {
 
     /**
      * y = f(y + 1bᵀ) in place, for y of shape rows × cols and b of shape [cols]: a linear layer's bias and
-     * activation, in one pass where a fused kernel exists (float32 ReLU and leaky ReLU).
+     * activation, in one pass where a fused kernel exists (float32 ReLU, leaky ReLU and tanh).
      */
     public static void addRowActivate(Activation f, double slope, Tensor y, Tensor b) {
         requireSlope(f, slope);
@@ -76,6 +76,8 @@ public final class Pointwise {
         if (y.dtype() == DType.F32 && (f == Activation.RELU || f == Activation.LEAKY_RELU)) {
             ActivationsF32.biasLeakyRelu(y.floats(), b.floats(), y.rows(), y.cols(),
                     f == Activation.RELU ? 0f : (float) slope);
+        } else if (y.dtype() == DType.F32 && f == Activation.TANH) {
+            ActivationsF32.biasTanh(y.floats(), b.floats(), y.rows(), y.cols());
         } else {
             Linalg.addRow(y, b, y);
             activate(f, slope, y, y);

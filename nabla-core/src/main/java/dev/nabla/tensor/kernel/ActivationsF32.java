@@ -52,4 +52,26 @@ public final class ActivationsF32 {
             ElementwiseF32.leakyReluBackward(y, dy, dx, n, slope, acc);
         }
     }
+
+    /** Z = tanh(Y + 1bᵀ) in place over a rows × cols matrix, the bias broadcast and activation in one pass. */
+    public static void biasTanh(float[] y, float[] b, int rows, int cols) {
+        if (Vectorization.enabled()) {
+            VectorActivationsF32.biasTanh(y, b, rows, cols);
+        } else {
+            RowWiseF32.addRow(y, b, y, rows, cols);
+            ElementwiseF32.tanh(y, y, rows * cols);
+        }
+    }
+
+    /**
+     * Σ_i −log softmax(z_i)[label_i] = Σ_i (m_i + log Σ_j e^{z_ij − m_i} − z_i,label_i) with m_i the row maximum,
+     * leaving softmax(Z) in {@code probs}; the exponentials of a whole matrix go through the vector math library
+     * at once (rows of 3 or 10 logits are too short to vectorise one by one). Labels are assumed checked.
+     */
+    public static double softmaxCrossEntropy(float[] z, int[] labels, float[] probs, int rows, int cols) {
+        if (Vectorization.enabled()) {
+            return VectorActivationsF32.softmaxCrossEntropy(z, labels, probs, rows, cols);
+        }
+        return RowWiseF32.softmaxCrossEntropy(z, labels, probs, rows, cols);
+    }
 }

@@ -84,4 +84,37 @@ class ActivationsF32Test {
         ActivationsF32.biasLeakyRelu(y, b, rows, cols, 0.1f);
         assertThat(y).containsExactly(expected);
     }
+
+    @Test
+    void softmaxCrossEntropyAgreesWithTheDoublePrecisionLoop() {
+        int rows = 37;
+        int cols = 3;
+        float[] z = signedValues(rows * cols, 11);
+        z[4] = 80f; // a large logit: the row maximum is subtracted before exponentiating
+        int[] labels = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            labels[i] = i % cols;
+        }
+        float[] expectedProbs = new float[z.length];
+        float[] probs = new float[z.length];
+        double expected = RowWiseF32.softmaxCrossEntropy(z, labels, expectedProbs, rows, cols);
+        double actual = ActivationsF32.softmaxCrossEntropy(z, labels, probs, rows, cols);
+        assertThat(actual).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-5 * Math.abs(expected)));
+        for (int i = 0; i < z.length; i++) {
+            assertThat(probs[i]).isCloseTo(expectedProbs[i], org.assertj.core.api.Assertions.within(2e-6f));
+        }
+    }
+
+    @Test
+    void biasTanhEqualsBiasAddThenTanh() {
+        int rows = 4;
+        int cols = 19;
+        float[] y = signedValues(rows * cols, 5);
+        float[] b = signedValues(cols, 6);
+        float[] expected = new float[y.length];
+        RowWiseF32.addRow(y, b, expected, rows, cols);
+        ActivationsF32.tanh(expected, expected, expected.length);
+        ActivationsF32.biasTanh(y, b, rows, cols);
+        assertThat(y).containsExactly(expected);
+    }
 }
