@@ -12,7 +12,7 @@ FASHION_DIR = Path(os.environ.get("FASHION_MNIST_DIR", "/usr/share/datasets/fash
 IRIS_CSV = Path(__file__).resolve().parents[1] / "src/main/resources/dev/nabla/bench/workload/iris.csv"
 W1_BATCH, W1_SIZES = 128, (784, 256, 128, 10)
 W3_BATCH, W3_SIZES = 1024, (784, 2048, 2048, 10)
-W2_STEPS, W3_STEPS = 2000, 20
+W2_STEPS, W3_STEPS, W3_WARMUP = 2000, 20, 8
 LAYERS = [(128, 784, 256), (128, 256, 128), (128, 128, 10),
           (1024, 784, 2048), (1024, 2048, 2048), (1024, 2048, 10)]
 

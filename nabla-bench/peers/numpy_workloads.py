@@ -108,7 +108,7 @@ def w3(out, seed=1):
     x = rng.random((c.W3_BATCH, 784), dtype=np.float32)
     y = rng.integers(0, 10, c.W3_BATCH)
     net = Mlp(c.W3_SIZES, "relu", c.he_uniform, seed, 0.01)
-    for _ in range(3):
+    for _ in range(c.W3_WARMUP):
         net.step(x, y)
     times = []
     for _ in range(c.W3_STEPS):

@@ -118,7 +118,7 @@ def w3(out, seed=1):
     y = torch.randint(0, 10, (c.W3_BATCH,), generator=gen)
     model = mlp(c.W3_SIZES, torch.nn.ReLU, c.he_uniform, seed)
     opt = torch.optim.SGD(model.parameters(), lr=0.01)
-    for _ in range(3):
+    for _ in range(c.W3_WARMUP):
         step(model, opt, x, y)
     times = []
     for _ in range(c.W3_STEPS):

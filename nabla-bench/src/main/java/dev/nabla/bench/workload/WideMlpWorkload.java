@@ -9,13 +9,15 @@ import java.util.SplittableRandom;
 
 /**
  * W3: random inputs in [0, 1) and random labels, batch 1024, 784-2048-2048-10 with ReLU, He-uniform weights,
- * softmax cross-entropy, SGD η = 0.01: the median step time of 20 steps after 3 warm-up steps, the throughput
+ * softmax cross-entropy, SGD η = 0.01: the median step time of 20 steps after 8 warm-up steps, the throughput
  * 6·B·Σ(in·out)/t, and its efficiency against the 2048³ GEMM measured in the same process.
  */
 final class WideMlpWorkload {
     static final int BATCH = 1024;
     static final int[] SIZES = {784, 2048, 2048, 10};
     static final int STEPS = 20;
+    /** Enough steps for the JIT to finish compiling the step's kernels (each runs only a few times per step). */
+    static final int WARMUP = 8;
 
     private WideMlpWorkload() {
     }
@@ -33,7 +35,7 @@ final class WideMlpWorkload {
             for (int i = 0; i < BATCH; i++) {
                 batch.labels[i] = rng.nextInt(SIZES[SIZES.length - 1]);
             }
-            for (int s = 0; s < 3; s++) {
+            for (int s = 0; s < WARMUP; s++) {
                 net.step(batch.input, batch.labels);
             }
             long bytes0 = Probe.allocatedBytes();
