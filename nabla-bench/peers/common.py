@@ -79,6 +79,12 @@ class Out:
 
 
 def parse(argv, impl):
+    """(workload names, --tsv, threads, --seed): the same options as Nabla's Workloads."""
+    seed = 1
+    if "--seed" in argv:
+        i = argv.index("--seed")
+        seed = int(argv[i + 1])
+        argv = argv[:i] + argv[i + 2:]
     names = [a.upper() for a in argv if not a.startswith("--")]
     if not names or "ALL" in names:
         names = ["W0", "W1", "W2", "W3"]
@@ -87,4 +93,4 @@ def parse(argv, impl):
     head = (f"{impl} · {threads} threads · OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '-')}"
             f" GOMP_SPINCOUNT={os.environ.get('GOMP_SPINCOUNT', '-')}")
     print(("# " if tsv else "") + head, flush=True)
-    return names, tsv, threads
+    return names, tsv, threads, seed

@@ -122,12 +122,12 @@ def w3(out, seed=1):
 
 
 def main(argv):
-    names, tsv, _ = c.parse(argv, f"NumPy {np.__version__}")
+    names, tsv, _, seed = c.parse(argv, f"NumPy {np.__version__}")
     out = c.Out("numpy", tsv)
     for name in names:
         if name == "W0":
             continue  # the GEMM alone is PyTorch's row: both call the same OpenBLAS
-        {"W1": w1, "W2": w2, "W3": w3}[name](out)
+        {"W1": w1, "W2": w2, "W3": w3}[name](out, seed)
         out.fig(name, "peak_rss", c.peak_rss_mib(), "MiB", "process so far")
 
 

@@ -132,11 +132,14 @@ def w3(out, seed=1):
 
 
 def main(argv):
-    names, tsv, threads = c.parse(argv, f"PyTorch {torch.__version__}")
+    names, tsv, threads, seed = c.parse(argv, f"PyTorch {torch.__version__}")
     torch.set_num_threads(threads)
     out = c.Out("torch", tsv)
     for name in names:
-        {"W0": w0, "W1": w1, "W2": w2, "W3": w3}[name](out)
+        if name == "W0":
+            w0(out)
+        else:
+            {"W1": w1, "W2": w2, "W3": w3}[name](out, seed)
         out.fig(name, "peak_rss", c.peak_rss_mib(), "MiB", "process so far")
 
 

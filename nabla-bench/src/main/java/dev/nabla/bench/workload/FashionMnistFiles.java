@@ -46,13 +46,18 @@ public final class FashionMnistFiles {
             int[] dims = header(in, 3, images);
             count = dims[0];
             features = dims[1] * dims[2];
-            byte[] raw = in.readNBytes(count * features);
-            if (raw.length != count * features) {
-                throw new IOException(images + " is truncated");
-            }
-            pixels = new float[raw.length];
-            for (int i = 0; i < raw.length; i++) {
-                pixels[i] = (raw[i] & 0xff) / 255f;
+            pixels = new float[count * features];
+            // Converted a chunk at a time: a whole byte copy of the images would add 47 MB to the peak footprint.
+            byte[] chunk = new byte[1 << 16];
+            for (int at = 0; at < pixels.length; ) {
+                int got = in.readNBytes(chunk, 0, Math.min(chunk.length, pixels.length - at));
+                if (got <= 0) {
+                    throw new IOException(images + " is truncated");
+                }
+                for (int i = 0; i < got; i++) {
+                    pixels[at + i] = (chunk[i] & 0xff) / 255f;
+                }
+                at += got;
             }
         }
         int[] y;
