@@ -2,9 +2,12 @@ package dev.nabla.tensor.kernel;
 
 /**
  * Float32 activations on the Vector API when it is enabled, and through {@link ElementwiseF32}'s loops
- * otherwise: tanh (the JDK's vector math library, within a few ulps of {@link Math#tanh}), and (leaky) ReLU
- * forward — fused with the bias add of the layer before it — and backward — fused with the bias gradient —
- * without branches, which random signs would mispredict half of the time.
+ * otherwise: (leaky) ReLU forward — fused with the bias add of the layer before it — and backward, without
+ * branches, which random signs would mispredict half of the time; tanh fused with the bias add.
+ *
+ * <p>Transcendentals stay scalar ({@link Math#tanh}, {@link Math#exp}): the Vector API's {@code TANH} and
+ * {@code EXP} round differently in interpreted and compiled code, so results would depend on when the JIT
+ * compiled a loop, and the same seed would no longer give the same bits.
  *
  * <p>Not generated into a float64 twin: float64 exists for gradient checks and keeps {@link ElementwiseF64}'s
  * exactly rounded loops.
@@ -15,11 +18,7 @@ public final class ActivationsF32 {
 
     /** y = tanh(x) for the first n elements (y may be x). */
     public static void tanh(float[] x, float[] y, int n) {
-        if (Vectorization.enabled()) {
-            VectorActivationsF32.tanh(x, y, n);
-        } else {
-            ElementwiseF32.tanh(x, y, n);
-        }
+        ElementwiseF32.tanh(x, y, n);
     }
 
     /** y = max(x, slope·x), 0 ≤ slope &lt; 1, for the first n elements (y may be x). */
@@ -64,14 +63,10 @@ public final class ActivationsF32 {
     }
 
     /**
-     * Σ_i −log softmax(z_i)[label_i] = Σ_i (m_i + log Σ_j e^{z_ij − m_i} − z_i,label_i) with m_i the row maximum,
-     * leaving softmax(Z) in {@code probs}; the exponentials of a whole matrix go through the vector math library
-     * at once (rows of 3 or 10 logits are too short to vectorise one by one). Labels are assumed checked.
+     * Σ_i −log softmax(z_i)[label_i], leaving softmax(Z) in {@code probs} (one exponential per logit, see
+     * {@link RowWiseF32#softmaxCrossEntropy}). Labels are assumed checked.
      */
     public static double softmaxCrossEntropy(float[] z, int[] labels, float[] probs, int rows, int cols) {
-        if (Vectorization.enabled()) {
-            return VectorActivationsF32.softmaxCrossEntropy(z, labels, probs, rows, cols);
-        }
         return RowWiseF32.softmaxCrossEntropy(z, labels, probs, rows, cols);
     }
 }

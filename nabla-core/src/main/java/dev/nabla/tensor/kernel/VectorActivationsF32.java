@@ -16,17 +16,6 @@ final class VectorActivationsF32 {
     private VectorActivationsF32() {
     }
 
-    /** y = tanh(x), whole vectors through the vector math library, the tail with Math.tanh. */
-    static void tanh(float[] x, float[] y, int n) {
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            FloatVector.fromArray(S, x, i).lanewise(VectorOperators.TANH).intoArray(y, i);
-        }
-        for (; i < n; i++) {
-            y[i] = (float) Math.tanh(x[i]);
-        }
-    }
-
     /** y[yo..yo+n) = max(x, slope·x) of x[xo..xo+n): for 0 ≤ slope &lt; 1 this is x where x > 0, slope·x elsewhere. */
     static void leakyRelu(float[] x, int xo, float[] y, int yo, int n, float slope) {
         int i = 0;
@@ -74,7 +63,7 @@ final class VectorActivationsF32 {
         }
     }
 
-    /** y_ij = tanh(y_ij + b_j): the bias added row by row, then one vectorised tanh over the whole matrix. */
+    /** y_ij = tanh(y_ij + b_j): the bias added a vector at a time, then Math.tanh element by element. */
     static void biasTanh(float[] y, float[] b, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
             int o = r * cols;
@@ -86,51 +75,6 @@ final class VectorActivationsF32 {
                 y[o + j] += b[j];
             }
         }
-        tanh(y, y, rows * cols);
-    }
-
-    /** See {@link ActivationsF32#softmaxCrossEntropy}: shift by the row maxima, one vector exp pass, row sums. */
-    static double softmaxCrossEntropy(float[] z, int[] labels, float[] probs, int rows, int cols) {
-        for (int r = 0; r < rows; r++) {
-            int o = r * cols;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < cols; j++) {
-                max = Math.max(max, z[o + j]);
-            }
-            for (int j = 0; j < cols; j++) {
-                probs[o + j] = z[o + j] - max;
-            }
-        }
-        int n = rows * cols;
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            FloatVector.fromArray(S, probs, i).lanewise(VectorOperators.EXP).intoArray(probs, i);
-        }
-        for (; i < n; i++) {
-            probs[i] = (float) Math.exp(probs[i]);
-        }
-        double total = 0;
-        for (int r = 0; r < rows; r++) {
-            int o = r * cols;
-            double s = 0;
-            for (int j = 0; j < cols; j++) {
-                s += probs[o + j];
-            }
-            // −log p_label = log Σ e^{z − m} − (z_label − m); the shifted logit is recomputed, its exp overwritten.
-            total += Math.log(s) - (z[o + labels[r]] - maxOf(z, o, cols));
-            float inv = (float) (1.0 / s);
-            for (int j = 0; j < cols; j++) {
-                probs[o + j] *= inv;
-            }
-        }
-        return total;
-    }
-
-    private static float maxOf(float[] z, int o, int cols) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (int j = 0; j < cols; j++) {
-            max = Math.max(max, z[o + j]);
-        }
-        return max;
+        ElementwiseF32.tanh(y, y, rows * cols);
     }
 }

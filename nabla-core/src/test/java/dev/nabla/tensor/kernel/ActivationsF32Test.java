@@ -86,7 +86,7 @@ class ActivationsF32Test {
     }
 
     @Test
-    void softmaxCrossEntropyAgreesWithTheDoublePrecisionLoop() {
+    void softmaxCrossEntropyAgreesWithTheRowWiseLoop() {
         int rows = 37;
         int cols = 3;
         float[] z = signedValues(rows * cols, 11);
