@@ -3,11 +3,11 @@ package dev.nabla.tensor.kernel;
 /**
  * Float32 activations on the Vector API when it is enabled, and through {@link ElementwiseF32}'s loops
  * otherwise: (leaky) ReLU forward — fused with the bias add of the layer before it — and backward, without
- * branches, which random signs would mispredict half of the time; tanh fused with the bias add.
+ * branches, which random signs would mispredict half of the time; tanh, fused with the bias add.
  *
- * <p>Transcendentals stay scalar ({@link Math#tanh}, {@link Math#exp}): the Vector API's {@code TANH} and
- * {@code EXP} round differently in interpreted and compiled code, so results would depend on when the JIT
- * compiled a loop, and the same seed would no longer give the same bits.
+ * <p>tanh is built from IEEE arithmetic, not the Vector API's {@code TANH}/{@code EXP}: those round differently
+ * in interpreted and compiled code, so results would depend on when the JIT compiled a loop and the same seed
+ * would no longer give the same bits. Softmax keeps {@link Math#exp} for the same reason.
  *
  * <p>Not generated into a float64 twin: float64 exists for gradient checks and keeps {@link ElementwiseF64}'s
  * exactly rounded loops.
@@ -18,7 +18,11 @@ public final class ActivationsF32 {
 
     /** y = tanh(x) for the first n elements (y may be x). */
     public static void tanh(float[] x, float[] y, int n) {
-        ElementwiseF32.tanh(x, y, n);
+        if (Vectorization.enabled()) {
+            VectorActivationsF32.tanh(x, y, n);
+        } else {
+            ElementwiseF32.tanh(x, y, n);
+        }
     }
 
     /** y = max(x, slope·x), 0 ≤ slope &lt; 1, for the first n elements (y may be x). */
