@@ -62,9 +62,10 @@ final class MatMulOps {
         Tensor y = Workspace.temporary(x.dtype(), 2, x.rows(), w.rows(), false);
         Linalg.matmul(x, false, w, true, 1, 0, y);
         if (bias != null) {
-            Linalg.addRow(y, bias.data(), y);
+            Pointwise.addRowActivate(f, slope, y, bias.data());
+        } else {
+            Pointwise.activate(f, slope, y, y);
         }
-        Pointwise.activate(f, slope, y, y);
         Backward rule = g -> {
             Tensor gz = g;
             if (f != Activation.IDENTITY) {

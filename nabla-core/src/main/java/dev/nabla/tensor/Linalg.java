@@ -1,5 +1,6 @@
 package dev.nabla.tensor;
 
+import dev.nabla.tensor.kernel.ActivationsF32;
 import dev.nabla.tensor.kernel.Gemm;
 import dev.nabla.tensor.kernel.RowWiseF32;
 import dev.nabla.tensor.kernel.RowWiseF64;
@@ -127,7 +128,7 @@ public final class Linalg {
             }
         }
         return z.dtype() == DType.F32
-                ? RowWiseF32.softmaxCrossEntropy(z.floats(), labels, probs.floats(), z.rows(), z.cols())
+                ? ActivationsF32.softmaxCrossEntropy(z.floats(), labels, probs.floats(), z.rows(), z.cols())
                 : RowWiseF64.softmaxCrossEntropy(z.doubles(), labels, probs.doubles(), z.rows(), z.cols());
     }
 

@@ -2,6 +2,7 @@ package dev.nabla.tensor;
 
 import dev.nabla.tensor.kernel.ElementwiseF32;
 import dev.nabla.tensor.kernel.ElementwiseF64;
+import dev.nabla.tensor.kernel.ActivationsF32;
 
 /**
  * Elementwise operations on tensors of equal shape and dtype. Arguments named {@code out} or {@code dx} are
@@ -25,7 +26,7 @@ public final class Pointwise {
                 }
             }
             case TANH -> {
-                if (f32) ElementwiseF32.tanh(x.floats(), y.floats(), n);
+                if (f32) ActivationsF32.tanh(x.floats(), y.floats(), n);
                 else ElementwiseF64.tanh(x.doubles(), y.doubles(), n);
             }
             case SIGMOID -> {
@@ -34,7 +35,7 @@ public final class Pointwise {
             }
             case RELU, LEAKY_RELU -> {
                 double s = f == Activation.RELU ? 0 : slope;
-                if (f32) ElementwiseF32.leakyRelu(x.floats(), y.floats(), n, (float) s);
+                if (f32) ActivationsF32.leakyRelu(x.floats(), y.floats(), n, (float) s);
                 else ElementwiseF64.leakyRelu(x.doubles(), y.doubles(), n, s);
             }
         }
@@ -59,9 +60,27 @@ public final class Pointwise {
             }
             case RELU, LEAKY_RELU -> {
                 double s = f == Activation.RELU ? 0 : slope;
-                if (f32) ElementwiseF32.leakyReluBackward(y.floats(), dy.floats(), dx.floats(), n, (float) s, acc);
+                if (f32) ActivationsF32.leakyReluBackward(y.floats(), dy.floats(), dx.floats(), n, (float) s, acc);
                 else ElementwiseF64.leakyReluBackward(y.doubles(), dy.doubles(), dx.doubles(), n, s, acc);
             }
+        }
+    }
+
+    /**
+     * y = f(y + 1bᵀ) in place, for y of shape rows × cols and b of shape [cols]: a linear layer's bias and
+     * activation, in one pass where a fused kernel exists (float32 ReLU, leaky ReLU and tanh).
+     */
+    public static void addRowActivate(Activation f, double slope, Tensor y, Tensor b) {
+        requireSlope(f, slope);
+        Shapes.requireRowVector("add", y, b);
+        if (y.dtype() == DType.F32 && (f == Activation.RELU || f == Activation.LEAKY_RELU)) {
+            ActivationsF32.biasLeakyRelu(y.floats(), b.floats(), y.rows(), y.cols(),
+                    f == Activation.RELU ? 0f : (float) slope);
+        } else if (y.dtype() == DType.F32 && f == Activation.TANH) {
+            ActivationsF32.biasTanh(y.floats(), b.floats(), y.rows(), y.cols());
+        } else {
+            Linalg.addRow(y, b, y);
+            activate(f, slope, y, y);
         }
     }
 

@@ -47,23 +47,25 @@ final class DgemmKernel {
     static void multiply(int kc, double[] ap, int ai, double[] bp, int bi, double[] tile) {
         DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         DoubleVector c30 = c00, c31 = c00;
+        // Indices are affine in p (not separately stepped offsets) so that C2's range-check elimination can hoist
+        // the bounds checks of the panel loads out of the loop.
         for (int p = 0; p < kc; p++) {
-            DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
-            DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + L);
-            DoubleVector a = DoubleVector.broadcast(S, ap[ai]);
+            int bq = bi + p * NR;
+            int aq = ai + p * MR;
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, bq);
+            DoubleVector b1 = DoubleVector.fromArray(S, bp, bq + L);
+            DoubleVector a = DoubleVector.broadcast(S, ap[aq]);
             c00 = a.fma(b0, c00);
             c01 = a.fma(b1, c01);
-            a = DoubleVector.broadcast(S, ap[ai + 1]);
+            a = DoubleVector.broadcast(S, ap[aq + 1]);
             c10 = a.fma(b0, c10);
             c11 = a.fma(b1, c11);
-            a = DoubleVector.broadcast(S, ap[ai + 2]);
+            a = DoubleVector.broadcast(S, ap[aq + 2]);
             c20 = a.fma(b0, c20);
             c21 = a.fma(b1, c21);
-            a = DoubleVector.broadcast(S, ap[ai + 3]);
+            a = DoubleVector.broadcast(S, ap[aq + 3]);
             c30 = a.fma(b0, c30);
             c31 = a.fma(b1, c31);
-            ai += MR;
-            bi += NR;
         }
         c00.intoArray(tile, 0);
         c01.intoArray(tile, L);

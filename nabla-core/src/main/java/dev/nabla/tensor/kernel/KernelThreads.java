@@ -1,19 +1,18 @@
 package dev.nabla.tensor.kernel;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The number of threads the kernels may use, and the daemon pool that runs them. Defaults to the number of
- * available processors, overridden by the system property {@code nabla.threads} or {@link #setThreads(int)}.
+ * The number of threads the kernels may use, and the persistent workers that run them. Defaults to the number
+ * of available processors, overridden by the system property {@code nabla.threads} or {@link #setThreads(int)}.
  *
  * <p>Kernels split their output into disjoint parts, one per thread, and never split a reduction, so a given
- * thread count always gives bit-identical results.
+ * thread count always gives bit-identical results — whichever thread runs a part.
+ *
+ * <p>The hand-off allocates nothing: a kernel call on the steady-state path of a training step must not pay
+ * for task objects (an executor's {@code submit} cost ~160 bytes per call). One caller at a time owns the
+ * {@link WorkerCrew}; a second concurrent caller, or a part that itself runs a kernel, runs its parts on its own
+ * thread, one after another, with the same results.
  */
 public final class KernelThreads {
     static final String PROPERTY = "nabla.threads";
@@ -24,9 +23,9 @@ public final class KernelThreads {
         void run(int part, int parts);
     }
 
-    private static final AtomicInteger THREAD_ID = new AtomicInteger();
     private static volatile int threads = initialThreads();
-    private static ThreadPoolExecutor pool;
+    private static final AtomicBoolean BUSY = new AtomicBoolean();
+    private static final WorkerCrew CREW = new WorkerCrew();
 
     private KernelThreads() {
     }
@@ -67,81 +66,39 @@ public final class KernelThreads {
     }
 
     /**
-     * Runs parts 0..parts-1 and returns when all are done: part 0 on the calling thread, the others on the pool.
-     * An exception thrown by any part is rethrown here.
+     * Runs parts 0..parts-1 and returns when all are done, on the calling thread and the workers (each part on
+     * whichever gets to it first) when they are free, else on the calling thread alone. An exception thrown by any part is rethrown
+     * here, after every part has finished (the parts write into the caller's arrays).
      */
     static void run(int parts, Part body) {
         if (parts <= 1) {
             body.run(0, 1);
             return;
         }
-        ExecutorService executor = pool(parts - 1);
-        @SuppressWarnings("unchecked")
-        Future<?>[] futures = new Future<?>[parts - 1];
-        for (int p = 1; p < parts; p++) {
-            int part = p;
-            futures[p - 1] = executor.submit(() -> body.run(part, parts));
+        if (parts > WorkerCrew.MAX_PARTS || !BUSY.compareAndSet(false, true)) {
+            runSerially(parts, body);
+            return;
         }
-        Throwable failure = null;
         try {
-            body.run(0, parts);
-        } catch (RuntimeException | Error e) {
-            failure = e;
+            CREW.run(parts, body);
+        } finally {
+            BUSY.set(false);
         }
-        for (Future<?> future : futures) {
+    }
+
+    private static void runSerially(int parts, Part body) {
+        RuntimeException failure = null;
+        for (int p = 0; p < parts; p++) {
             try {
-                awaitUninterruptibly(future);
-            } catch (ExecutionException e) {
+                body.run(p, parts);
+            } catch (RuntimeException e) {
                 if (failure == null) {
-                    failure = e.getCause();
+                    failure = e;
                 }
             }
-        }
-        if (failure instanceof RuntimeException re) {
-            throw re;
-        }
-        if (failure instanceof Error err) {
-            throw err;
         }
         if (failure != null) {
-            throw new IllegalStateException("kernel part failed", failure);
+            throw failure;
         }
-    }
-
-    private static void awaitUninterruptibly(Future<?> future) throws ExecutionException {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    future.get();
-                    return;
-                } catch (InterruptedException e) {
-                    // The parts write into the caller's arrays: returning before they finish would race with it.
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /**
-     * A pool with at least {@code workers} threads. A pool that is outgrown is never shut down — a caller may
-     * still be submitting to it — its idle threads time out instead.
-     */
-    private static synchronized ExecutorService pool(int workers) {
-        if (pool == null || pool.getMaximumPoolSize() < workers) {
-            ThreadPoolExecutor grown = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), r -> {
-                        Thread t = new Thread(r, "nabla-kernel-" + THREAD_ID.incrementAndGet());
-                        t.setDaemon(true);
-                        return t;
-                    });
-            grown.allowCoreThreadTimeOut(true);
-            pool = grown;
-        }
-        return pool;
     }
 }

@@ -100,10 +100,18 @@ public final class RowWiseF32 {
         double total = 0;
         for (int i = 0; i < rows; i++) {
             int o = i * cols;
-            double lse = logSumExp(z, o, cols);
-            total += lse - z[o + labels[i]];
+            // One exponential per logit: e_j = exp(z_j − max) serves both Σ e (the log-sum-exp) and p_j = e_j / Σ e.
+            float max = rowMax(z, o, cols);
+            double s = 0;
             for (int j = 0; j < cols; j++) {
-                probs[o + j] = (float) Math.exp(z[o + j] - lse);
+                float e = (float) Math.exp(z[o + j] - max);
+                probs[o + j] = e;
+                s += e;
+            }
+            total += max + Math.log(s) - z[o + labels[i]];
+            float inv = (float) (1.0 / s);
+            for (int j = 0; j < cols; j++) {
+                probs[o + j] *= inv;
             }
         }
         return total;

@@ -102,10 +102,18 @@ public final class RowWiseF64 {
         double total = 0;
         for (int i = 0; i < rows; i++) {
             int o = i * cols;
-            double lse = logSumExp(z, o, cols);
-            total += lse - z[o + labels[i]];
+            // One exponential per logit: e_j = exp(z_j − max) serves both Σ e (the log-sum-exp) and p_j = e_j / Σ e.
+            double max = rowMax(z, o, cols);
+            double s = 0;
             for (int j = 0; j < cols; j++) {
-                probs[o + j] = Math.exp(z[o + j] - lse);
+                double e = Math.exp(z[o + j] - max);
+                probs[o + j] = e;
+                s += e;
+            }
+            total += max + Math.log(s) - z[o + labels[i]];
+            double inv = (1.0 / s);
+            for (int j = 0; j < cols; j++) {
+                probs[o + j] *= inv;
             }
         }
         return total;

@@ -67,7 +67,74 @@ final class Sgemm {
             blocked(transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
-        KernelThreads.run(parts, (part, count) -> {
+        Split job = SPLITS.get();
+        job.set(splitRows, units, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        try {
+            KernelThreads.run(parts, job);
+        } finally {
+            job.clear();
+        }
+    }
+
+    private static final ThreadLocal<Split> SPLITS = ThreadLocal.withInitial(Split::new);
+
+    /**
+     * One parallel product as a reusable {@link KernelThreads.Part}: part p of P computes the rows (or columns) of
+     * whole tiles [units·p/P, units·(p+1)/P). A mutable object per calling thread instead of a capturing lambda,
+     * so that a steady-state call allocates nothing.
+     */
+    private static final class Split implements KernelThreads.Part {
+        private boolean splitRows;
+        private int units;
+        private boolean transA;
+        private boolean transB;
+        private int m;
+        private int n;
+        private int k;
+        private float alpha;
+        private float[] a;
+        private int aOff;
+        private int lda;
+        private float[] b;
+        private int bOff;
+        private int ldb;
+        private float beta;
+        private float[] c;
+        private int cOff;
+        private int ldc;
+
+        void set(boolean splitRows, int units, boolean transA, boolean transB, int m, int n, int k,
+                 float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                 float beta, float[] c, int cOff, int ldc) {
+            this.splitRows = splitRows;
+            this.units = units;
+            this.transA = transA;
+            this.transB = transB;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.alpha = alpha;
+            this.a = a;
+            this.aOff = aOff;
+            this.lda = lda;
+            this.b = b;
+            this.bOff = bOff;
+            this.ldb = ldb;
+            this.beta = beta;
+            this.c = c;
+            this.cOff = cOff;
+            this.ldc = ldc;
+        }
+
+        /** Drops the operands, so that an idle thread does not keep a caller's arrays alive. */
+        void clear() {
+            a = null;
+            b = null;
+            c = null;
+        }
+
+        @Override
+        public void run(int part, int count) {
             int from = (int) ((long) units * part / count);
             int to = (int) ((long) units * (part + 1) / count);
             if (splitRows) {
@@ -79,7 +146,7 @@ final class Sgemm {
                 int j1 = Math.min(n, to * SgemmKernel.NR);
                 blocked(transA, transB, 0, m, j0, j1, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             }
-        });
+        }
     }
 
     /** The block C[i0..i1)[j0..j1) of the product, single-threaded. */

@@ -1,18 +1,19 @@
 package dev.nabla.tensor.kernel;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Float32 {@code C = α·op(A)·op(B) + β·C} for products too small to repay packing: direct loops, vectorised
- * along a contiguous dimension, allocating nothing.
+ * Float32 {@code C = α·op(A)·op(B) + β·C} for products too small to repay packing into panels: each row of C
+ * is accumulated a vector of columns at a time, C[i][j..j+L) = Σ_p op(A)[i][p]·op(B)[p][j..j+L), with a lane
+ * mask for the last columns so that narrow products (n = 3, 4, 16) stay vectorised. A transposed B is first
+ * copied to k×n — it is small here — so every product reads B by rows. Allocates nothing in steady state.
  */
 final class SgemmSmall {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    /** FOLD[t] moves lane i + L/2^(t+1) onto lane i: the fixed summation tree of {@link #sumLanes}. */
-    private static final VectorShuffle<Float>[] FOLD = folds();
+    private static final ThreadLocal<float[][]> TRANSPOSED = ThreadLocal.withInitial(() -> new float[1][0]);
 
     private SgemmSmall() {
     }
@@ -21,86 +22,97 @@ final class SgemmSmall {
                       float alpha, float[] a, int aOff, int lda,
                       float[] b, int bOff, int ldb,
                       float beta, float[] c, int cOff, int ldc) {
+        if (transB && k > 0) {
+            float[] bt = transposed(k * n);
+            // op(B)[p][j] = B[j][p]: read B's rows, write columns of the k×n copy.
+            for (int j = 0; j < n; j++) {
+                int src = bOff + j * ldb;
+                for (int p = 0; p < k; p++) {
+                    bt[p * n + j] = b[src + p];
+                }
+            }
+            b = bt;
+            bOff = 0;
+            ldb = n;
+        }
         int aRow = transA ? 1 : lda;
         int aCol = transA ? lda : 1;
         for (int i = 0; i < m; i++) {
             int ai = aOff + i * aRow;
             int ci = cOff + i * ldc;
-            if (!transB) {
-                // Rows of B are contiguous: accumulate a whole vector of C's row per pass over k.
-                int j = 0;
-                for (; j <= n - L; j += L) {
-                    FloatVector acc = FloatVector.zero(S);
-                    for (int p = 0, bi = bOff + j; p < k; p++, bi += ldb) {
-                        acc = FloatVector.broadcast(S, a[ai + p * aCol]).fma(FloatVector.fromArray(S, b, bi), acc);
-                    }
-                    FloatVector out = acc.mul(alpha);
-                    if (beta != 0f) {
-                        out = out.add(FloatVector.fromArray(S, c, ci + j).mul(beta));
-                    }
-                    out.intoArray(c, ci + j);
-                }
-                for (; j < n; j++) {
-                    float s = 0f;
-                    for (int p = 0, bi = bOff + j; p < k; p++, bi += ldb) {
-                        s = Math.fma(a[ai + p * aCol], b[bi], s);
-                    }
-                    c[ci + j] = merge(s, alpha, beta, c[ci + j]);
-                }
-            } else {
-                for (int j = 0; j < n; j++) {
-                    int bj = bOff + j * ldb;
-                    float s = transA ? stridedDot(a, ai, aCol, b, bj, k) : dot(a, ai, b, bj, k);
-                    c[ci + j] = merge(s, alpha, beta, c[ci + j]);
-                }
+            int j = 0;
+            for (; j <= n - L; j += L) {
+                columns(a, ai, aCol, b, bOff + j, ldb, k, alpha, beta, c, ci + j);
+            }
+            if (j < n) {
+                maskedColumns(a, ai, aCol, b, bOff + j, ldb, k, alpha, beta, c, ci + j, n - j);
             }
         }
     }
 
-    private static float merge(float s, float alpha, float beta, float old) {
-        return beta == 0f ? alpha * s : alpha * s + beta * old;
-    }
-
-    private static float dot(float[] x, int xi, float[] y, int yi, int k) {
-        FloatVector acc = FloatVector.zero(S);
-        int p = 0;
-        for (; p <= k - L; p += L) {
-            acc = FloatVector.fromArray(S, x, xi + p).fma(FloatVector.fromArray(S, y, yi + p), acc);
-        }
-        float s = sumLanes(acc);
-        for (; p < k; p++) {
-            s = Math.fma(x[xi + p], y[yi + p], s);
-        }
-        return s;
-    }
-
-    /**
-     * Σ of the lanes in one fixed pairwise order. {@code reduceLanes(ADD)} leaves the order open, and the
-     * interpreter and C2 do pick different orders, which would make results depend on JIT timing.
+    /*
+     * C[ci .. +L) = α·Σ_p a[ai + p·aCol]·b[bi + p·ldb .. +L) + β·C. Four partial sums over p ≡ 0, 1, 2, 3 (mod 4),
+     * added at the end: one chain of k dependent FMAs would wait on the FMA latency at every step, which is what
+     * long, narrow products (k = 150, n = 4) are made of. Each method ends in a store so that no vector crosses
+     * a call boundary (a vector returned from a method that is not inlined is boxed on the heap).
      */
-    private static float sumLanes(FloatVector v) {
-        for (VectorShuffle<Float> fold : FOLD) {
-            v = v.add(v.rearrange(fold));
+
+    private static void columns(float[] a, int ai, int aCol, float[] b, int bi, int ldb, int k,
+                                float alpha, float beta, float[] c, int ci) {
+        FloatVector s0 = FloatVector.zero(S);
+        FloatVector s1 = s0;
+        FloatVector s2 = s0;
+        FloatVector s3 = s0;
+        int p = 0;
+        for (; p <= k - 4; p += 4, bi += 4 * ldb) {
+            s0 = FloatVector.broadcast(S, a[ai + p * aCol]).fma(FloatVector.fromArray(S, b, bi), s0);
+            s1 = FloatVector.broadcast(S, a[ai + (p + 1) * aCol]).fma(FloatVector.fromArray(S, b, bi + ldb), s1);
+            s2 = FloatVector.broadcast(S, a[ai + (p + 2) * aCol]).fma(FloatVector.fromArray(S, b, bi + 2 * ldb), s2);
+            s3 = FloatVector.broadcast(S, a[ai + (p + 3) * aCol]).fma(FloatVector.fromArray(S, b, bi + 3 * ldb), s3);
         }
-        return v.lane(0);
+        for (; p < k; p++, bi += ldb) {
+            s0 = FloatVector.broadcast(S, a[ai + p * aCol]).fma(FloatVector.fromArray(S, b, bi), s0);
+        }
+        FloatVector out = s0.add(s1).add(s2.add(s3)).mul(alpha);
+        if (beta != 0f) {
+            out = out.add(FloatVector.fromArray(S, c, ci).mul(beta));
+        }
+        out.intoArray(c, ci);
     }
 
-    @SuppressWarnings("unchecked")
-    private static VectorShuffle<Float>[] folds() {
-        int steps = Integer.numberOfTrailingZeros(L);
-        VectorShuffle<Float>[] folds = new VectorShuffle[steps];
-        for (int t = 0, h = L / 2; t < steps; t++, h /= 2) {
-            int shift = h;
-            folds[t] = VectorShuffle.fromOp(S, i -> (i + shift) % L);
+    /** {@link #columns} for the last {@code width} &lt; L columns, under a lane mask (identical rounding per element). */
+    private static void maskedColumns(float[] a, int ai, int aCol, float[] b, int bi, int ldb, int k,
+                                      float alpha, float beta, float[] c, int ci, int width) {
+        VectorMask<Float> lanes = S.indexInRange(0, width);
+        FloatVector s0 = FloatVector.zero(S);
+        FloatVector s1 = s0;
+        FloatVector s2 = s0;
+        FloatVector s3 = s0;
+        int p = 0;
+        for (; p <= k - 4; p += 4, bi += 4 * ldb) {
+            s0 = FloatVector.broadcast(S, a[ai + p * aCol]).fma(FloatVector.fromArray(S, b, bi, lanes), s0);
+            s1 = FloatVector.broadcast(S, a[ai + (p + 1) * aCol]).fma(FloatVector.fromArray(S, b, bi + ldb, lanes), s1);
+            s2 = FloatVector.broadcast(S, a[ai + (p + 2) * aCol])
+                    .fma(FloatVector.fromArray(S, b, bi + 2 * ldb, lanes), s2);
+            s3 = FloatVector.broadcast(S, a[ai + (p + 3) * aCol])
+                    .fma(FloatVector.fromArray(S, b, bi + 3 * ldb, lanes), s3);
         }
-        return folds;
+        for (; p < k; p++, bi += ldb) {
+            s0 = FloatVector.broadcast(S, a[ai + p * aCol]).fma(FloatVector.fromArray(S, b, bi, lanes), s0);
+        }
+        FloatVector out = s0.add(s1).add(s2.add(s3)).mul(alpha);
+        if (beta != 0f) {
+            out = out.add(FloatVector.fromArray(S, c, ci, lanes).mul(beta));
+        }
+        out.intoArray(c, ci, lanes);
     }
 
-    private static float stridedDot(float[] x, int xi, int xStride, float[] y, int yi, int k) {
-        float s = 0f;
-        for (int p = 0; p < k; p++) {
-            s = Math.fma(x[xi + p * xStride], y[yi + p], s);
+    /** A per-thread scratch array of at least {@code size} elements for the transposed copy of B. */
+    private static float[] transposed(int size) {
+        float[][] holder = TRANSPOSED.get();
+        if (holder[0].length < size) {
+            holder[0] = new float[size];
         }
-        return s;
+        return holder[0];
     }
 }

@@ -68,4 +68,23 @@ class KernelThreadsTest {
         }
         assertThat(failure.get()).isNull();
     }
+
+    @Test
+    void backToBackCallsRunEveryPartExactlyOnceAndPublishTheirWrites() {
+        // Plain int writes: run() must make every part's writes visible to the caller when it returns, and a late
+        // worker must never run a part of the next call twice or with the wrong part count.
+        for (int i = 0; i < 20_000; i++) {
+            int parts = 2 + i % 5;
+            int[] seen = new int[parts];
+            int[] counts = new int[parts];
+            KernelThreads.run(parts, (part, count) -> {
+                seen[part]++;
+                counts[part] = count;
+            });
+            for (int p = 0; p < parts; p++) {
+                assertThat(seen[p]).as("call %d part %d", i, p).isEqualTo(1);
+                assertThat(counts[p]).isEqualTo(parts);
+            }
+        }
+    }
 }

@@ -1,0 +1,77 @@
+package dev.nabla.bench.workload;
+
+import dev.nabla.nn.Init;
+import dev.nabla.tensor.Activation;
+import dev.nabla.tensor.Tensor;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * W1: Fashion-MNIST (60000 × 784, pixels/255), 784-256-128-10 with ReLU, He-uniform weights, zero biases,
+ * softmax cross-entropy, plain SGD η = 0.1, batches of 128 reshuffled every epoch (the last 96 samples of each
+ * shuffle are dropped, 468 steps per epoch). Reports the median time of epochs 2–4 (epoch 1 warms up), samples
+ * per second, bytes allocated per step in the timed epochs, and test accuracy after the last epoch.
+ */
+final class FashionMnistWorkload {
+    static final int BATCH = 128;
+    static final int[] SIZES = {784, 256, 128, 10};
+
+    private FashionMnistWorkload() {
+    }
+
+    static List<Figure> run(Options o) throws IOException {
+        FashionMnistFiles.Split train = FashionMnistFiles.train(o.fashionMnist());
+        FashionMnistFiles.Split test = FashionMnistFiles.test(o.fashionMnist());
+        Tensor x = Tensor.wrap(train.pixels(), train.count(), train.features());
+        int steps = train.count() / BATCH;
+        int[] order = new int[train.count()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        SplittableRandom shuffle = new SplittableRandom(o.seed() + 1);
+        int timed = Math.min(3, o.epochs() - 1);
+        double[] seconds = new double[timed];
+        long allocated = 0;
+        double loss = Double.NaN;
+        double accuracy;
+        try (Network net = new Network(o.seed(), Activation.RELU, Init.HE_UNIFORM, 0.1, SIZES)) {
+            Network.Batch batch = new Network.Batch(BATCH, train.features());
+            for (int epoch = 0; epoch < o.epochs(); epoch++) {
+                boolean measured = epoch >= 1 && epoch <= timed;
+                long bytes0 = measured ? Probe.allocatedBytes() : 0;
+                long t0 = System.nanoTime();
+                shuffle(order, shuffle);
+                for (int s = 0; s < steps; s++) {
+                    batch.gather(x, train.labels(), order, s * BATCH);
+                    loss = net.step(batch.input, batch.labels);
+                }
+                long t = System.nanoTime() - t0;
+                if (measured) {
+                    allocated += Probe.allocatedBytes() - bytes0;
+                    seconds[epoch - 1] = t / 1e9;
+                }
+            }
+            accuracy = net.accuracy(test.pixels(), test.labels(), test.count(), test.features(), 1000);
+        }
+        double epoch = Stats.median(seconds);
+        List<Figure> out = new ArrayList<>();
+        out.add(new Figure("W1", "epoch", epoch, "s", "median of epochs 2–" + (timed + 1) + ", " + steps + " steps"));
+        out.add(new Figure("W1", "samples_per_s", steps * BATCH / epoch, "1/s"));
+        out.add(new Figure("W1", "test_accuracy", accuracy, "", "after " + o.epochs() + " epochs"));
+        out.add(new Figure("W1", "final_loss", loss, ""));
+        out.add(new Figure("W1", "alloc_per_step", (double) allocated / (timed * steps), "B", "all threads"));
+        return out;
+    }
+
+    /** Fisher–Yates. */
+    static void shuffle(int[] a, SplittableRandom rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}
