@@ -11,12 +11,12 @@ import picocli.CommandLine.ScopeType;
 /**
  * The {@code nabla} command. stdout carries results, stderr progress and errors; the exit code is 0 on
  * success, 2 on bad input or usage, 1 on an internal error ({@link Errors}). A command is a class with picocli
- * annotations listed in {@code subcommands} below (a {@code bench} command from nabla-bench can join them).
+ * annotations listed in {@code subcommands} below.
  */
 @Command(name = "nabla", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Feedforward neural networks trained by backpropagation, in pure Java.",
         subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, SummaryCommand.class,
-                GradcheckCommand.class, DatasetsCommand.class, CommandLine.HelpCommand.class},
+                GradcheckCommand.class, DatasetsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nCommands:%n", exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:bad input or usage"})
 public final class Nabla implements java.util.concurrent.Callable<Integer> {
