@@ -1,5 +1,7 @@
 package dev.nabla.cli;
 
+import dev.nabla.io.AtomicFiles;
+
 import dev.nabla.train.EpochResult;
 import dev.nabla.train.History;
 import java.io.IOException;

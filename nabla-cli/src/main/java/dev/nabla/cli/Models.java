@@ -18,9 +18,9 @@ final class Models {
         return ModelFile.load(file);
     }
 
-    /** Saves through a temporary file, so a failed save leaves no model file behind. */
+    /** Saves through a temporary file (ModelFile writes atomically), so a failed save leaves no model file behind. */
     static void save(Path file, TrainedModel model) throws IOException {
-        AtomicFiles.write(file, (AtomicFiles.PathWriter) tmp -> ModelFile.save(tmp, model));
+        ModelFile.save(file, model);
     }
 
     /**

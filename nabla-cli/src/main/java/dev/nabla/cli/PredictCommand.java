@@ -1,5 +1,7 @@
 package dev.nabla.cli;
 
+import dev.nabla.io.AtomicFiles;
+
 import dev.nabla.data.Csv;
 import dev.nabla.data.DataException;
 import dev.nabla.data.DataSource;

@@ -1,5 +1,7 @@
 package dev.nabla.cli;
 
+import dev.nabla.io.AtomicFiles;
+
 import dev.nabla.train.History;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

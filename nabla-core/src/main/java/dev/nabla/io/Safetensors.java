@@ -63,14 +63,20 @@ public final class Safetensors {
     public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
         List<Map.Entry<String, Tensor>> entries = List.copyOf(tensors.entrySet());
         byte[] header = header(file, entries, metadata);
-        AtomicWrite.write(file, channel -> {
-            ByteBuffer buf = ByteBuffer.allocate(Math.max(CHUNK, 8 + header.length)).order(ByteOrder.LITTLE_ENDIAN);
-            buf.putLong(header.length).put(header).flip();
-            writeFully(channel, buf);
-            for (Map.Entry<String, Tensor> e : entries) {
-                writeData(channel, e.getValue(), buf);
-            }
-        });
+        try {
+            AtomicFiles.write(file, (AtomicFiles.ChannelWriter) channel -> {
+                ByteBuffer buf = ByteBuffer.allocate(Math.max(CHUNK, 8 + header.length)).order(ByteOrder.LITTLE_ENDIAN);
+                buf.putLong(header.length).put(header).flip();
+                writeFully(channel, buf);
+                for (Map.Entry<String, Tensor> e : entries) {
+                    writeData(channel, e.getValue(), buf);
+                }
+            });
+        } catch (ModelFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ModelFileException(file + ": cannot write: " + e, e);
+        }
     }
 
     private static byte[] header(Path file, List<Map.Entry<String, Tensor>> entries, Map<String, String> metadata)

@@ -1,4 +1,4 @@
-package dev.nabla.cli;
+package dev.nabla.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,8 +45,8 @@ class AtomicFilesTest {
     void aFailedWriteKeepsThePreviousFile() throws IOException {
         Path target = dir.resolve("out.txt");
         Files.writeString(target, "previous");
-        assertThatThrownBy(() -> AtomicFiles.write(target, (AtomicFiles.PathWriter) tmp -> {
-            Files.writeString(tmp, "half");
+        assertThatThrownBy(() -> AtomicFiles.write(target, (AtomicFiles.StreamWriter) out -> {
+            out.write("half".getBytes(StandardCharsets.UTF_8));
             throw new IllegalStateException("boom");
         })).isInstanceOf(IllegalStateException.class);
         assertThat(Files.readString(target)).isEqualTo("previous");
