@@ -27,6 +27,7 @@ public final class Progress implements TrainListener {
     private long trainNanos;
     private double lossSum;
     private long rowsSeen;
+    private long correctSeen;
     private ProgressBar bar;
 
     private Progress(PrintWriter lines, PrintStream terminal, int width) {
@@ -76,6 +77,7 @@ public final class Progress implements TrainListener {
         trainNanos = 0;
         lossSum = 0;
         rowsSeen = 0;
+        correctSeen = 0;
         if (terminal != null) {
             bar = new ProgressBarBuilder()
                     .setTaskName(String.format(Locale.ROOT, "epoch %" + digits(epochs) + "d/%d", epoch, epochs))
@@ -91,13 +93,15 @@ public final class Progress implements TrainListener {
     }
 
     @Override
-    public void onBatchEnd(int epoch, int batch, double loss, int rows) {
+    public void onBatchEnd(int epoch, int batch, double loss, int rows, int correct) {
         lossSum += loss * rows;
         rowsSeen += rows;
+        correctSeen += Math.max(correct, 0);
         trainNanos = System.nanoTime() - epochStart;
         if (bar != null) {
             bar.stepBy(rows);
-            bar.setExtraMessage(String.format(Locale.ROOT, "  loss %.4f", lossSum / rowsSeen));
+            bar.setExtraMessage(correct < 0 ? String.format(Locale.ROOT, "  loss %.4f", lossSum / rowsSeen)
+                    : String.format(Locale.ROOT, "  loss %.4f  acc %.4f", lossSum / rowsSeen, (double) correctSeen / rowsSeen));
         }
     }
 

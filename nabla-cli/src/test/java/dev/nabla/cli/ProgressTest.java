@@ -15,8 +15,8 @@ class ProgressTest {
         progress.onTrainStart(3, 2, 64);
         for (var epoch : history.epochs()) {
             progress.onEpochStart(epoch.epoch());
-            progress.onBatchEnd(epoch.epoch(), 1, 0.5, 32);
-            progress.onBatchEnd(epoch.epoch(), 2, 0.4, 32);
+            progress.onBatchEnd(epoch.epoch(), 1, 0.5, 32, 30);
+            progress.onBatchEnd(epoch.epoch(), 2, 0.4, 32, 31);
             progress.onEpochEnd(epoch);
         }
         String[] lines = text.toString().split("\n");

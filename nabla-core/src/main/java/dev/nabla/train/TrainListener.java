@@ -10,8 +10,11 @@ public interface TrainListener {
     default void onEpochStart(int epoch) {
     }
 
-    /** After each batch's update: the batch's 1-based index, its mean loss and its number of rows. */
-    default void onBatchEnd(int epoch, int batch, double loss, int rows) {
+    /**
+     * After each batch's update: the batch's 1-based index, its mean loss, its number of rows and how many of
+     * them the network classified right before the update (−1 for a regression).
+     */
+    default void onBatchEnd(int epoch, int batch, double loss, int rows, int correct) {
     }
 
     /** After each epoch's validation. */

@@ -96,10 +96,10 @@ public final class Trainer {
                     }
                     loss.backward();
                     optimizer.step();
-                    running.add(value, out.data(), batch);
+                    int correct = running.add(value, out.data(), batch);
                     index++;
                     for (TrainListener l : listeners) {
-                        l.onBatchEnd(epoch, index, value, batch.size());
+                        l.onBatchEnd(epoch, index, value, batch.size(), correct);
                     }
                 }
                 ws.reset();
@@ -182,19 +182,24 @@ public final class Trainer {
             this.obj = obj;
         }
 
-        void add(double loss, Tensor outputs, Batch batch) {
+        /** Adds one batch; returns how many of its rows were classified right (−1 for a regression). */
+        int add(double loss, Tensor outputs, Batch batch) {
             int n = batch.size();
             lossSum += loss * n;
             rows += n;
-            if (classes) {
-                Tensor t = batch.targets();
-                for (int i = 0; i < n; i++) {
-                    int label = (int) t.get(t.rank() == 1 ? i : i * t.cols());
-                    if (predictedClass(outputs, i) == label) {
-                        correct++;
-                    }
+            if (!classes) {
+                return -1;
+            }
+            Tensor t = batch.targets();
+            int right = 0;
+            for (int i = 0; i < n; i++) {
+                int label = (int) t.get(t.rank() == 1 ? i : i * t.cols());
+                if (predictedClass(outputs, i) == label) {
+                    right++;
                 }
             }
+            correct += right;
+            return right;
         }
 
         private int predictedClass(Tensor z, int row) {

@@ -58,12 +58,14 @@ class TrainerTest {
         Sequential net = ModelSpec.mlp(5, "4:tanh", 3).build(new SplittableRandom(1));
         int[] batches = new int[1];
         int[] rows = new int[1];
+        int[] correct = new int[1];
         List<Integer> epochs = new ArrayList<>();
         TrainListener l = new TrainListener() {
             @Override
-            public void onBatchEnd(int epoch, int batch, double loss, int n) {
+            public void onBatchEnd(int epoch, int batch, double loss, int n, int right) {
                 batches[0]++;
                 rows[0] += n;
+                correct[0] += epoch == 3 ? right : 0;
             }
 
             @Override
@@ -77,6 +79,7 @@ class TrainerTest {
         assertThat(rows[0]).isEqualTo(150);
         assertThat(epochs).containsExactly(1, 2, 3);
         assertThat(h.metricNames()).containsExactly("loss", "accuracy");
+        assertThat(correct[0] / 50.0).as("batch counts add up to the epoch's accuracy").isEqualTo(h.last().get("accuracy"));
         assertThat(h.bestEpoch()).isBetween(1, 3);
     }
 
