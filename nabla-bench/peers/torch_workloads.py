@@ -57,10 +57,9 @@ def w0(out):
             if s:
                 samples.append(2.0 * m * n * k * reps / t / 1e9)
         return c.median(samples)
+    # No 1-thread figure: torch.set_num_threads(1) does not bound OpenBLAS's own pthreads, which
+    # OPENBLAS_NUM_THREADS fixes at start-up, so such a row would be a 2-thread figure under a 1-thread name.
     threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    out.fig("W0", "gemm2048_t1", gflops(False, False, 2048, 2048, 2048, 0), "GFLOP/s")
-    torch.set_num_threads(threads)
     sq = gflops(False, False, 2048, 2048, 2048, 0)
     out.fig("W0", f"gemm2048_t{threads}", sq, "GFLOP/s")
     for b, i, o in c.LAYERS:

@@ -16,9 +16,18 @@ public enum Activation {
     /** f(x) = max(x, αx) for a slope 0 &lt; α &lt; 1, f′ = 1(x > 0) + α·1(x ≤ 0). */
     LEAKY_RELU;
 
+    // Computed once: shape checks name the op on every call, and a training step must not allocate strings.
+    private final String id = name().toLowerCase(java.util.Locale.ROOT);
+    private final String backwardOp = id + " backward";
+
     /** Lower-case name as used in model files and the command line (e.g. {@code leaky_relu}). */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return id;
+    }
+
+    /** The op name shape errors of the backward pass report, e.g. {@code relu backward}. */
+    String backwardOp() {
+        return backwardOp;
     }
 
     /** The activation with the given {@link #id()}, case-insensitive. */

@@ -43,8 +43,8 @@ public final class Pointwise {
 
     /** dx (+)= dy ⊙ f′, with f′ computed from the output y = f(x). */
     public static void activationBackward(Activation f, double slope, Tensor y, Tensor dy, Tensor dx, boolean acc) {
-        Shapes.requireSame(f.id() + " backward", y, dy);
-        Shapes.requireSame(f.id() + " backward", y, dx);
+        Shapes.requireSame(f.backwardOp(), y, dy);
+        Shapes.requireSame(f.backwardOp(), y, dx);
         requireSlope(f, slope);
         int n = y.size();
         boolean f32 = y.dtype() == DType.F32;

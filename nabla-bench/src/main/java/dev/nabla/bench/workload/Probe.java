@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * What a process costs besides time: its peak resident set (VmHWM in {@code /proc/self/status}) and the bytes
- * allocated on the Java heap by all of its live threads, kernel pool threads included
+ * allocated on the Java heap by the threads a training step runs on, kernel workers included
  * ({@code com.sun.management.ThreadMXBean}).
  */
 final class Probe {
@@ -34,12 +34,21 @@ final class Probe {
     }
 
     /**
-     * Σ over live threads of the bytes each has allocated so far. Threads that die between two readings drop out
-     * of the sum, so read it around work done by long-lived threads only (the caller and the kernel pool).
+     * The threads a workload's step runs on: the calling thread and the kernel workers ("nabla-kernel-…"). Call it
+     * after warm-up, once the workers exist. Other JVM threads (JIT, reference handling) allocate now and then;
+     * over a 20-step window of W3 that alone read as ~130 B per step.
      */
-    static long allocatedBytes() {
-        long[] ids = THREADS.getAllThreadIds();
-        long[] bytes = THREADS.getThreadAllocatedBytes(ids);
+    static long[] stepThreads() {
+        long self = Thread.currentThread().threadId();
+        return java.util.stream.LongStream.concat(java.util.stream.LongStream.of(self),
+                Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().startsWith("nabla-kernel-") && t.threadId() != self)
+                        .mapToLong(Thread::threadId)).toArray();
+    }
+
+    /** Σ over the given threads of the bytes each has allocated so far (threads that have ended count 0). */
+    static long allocatedBytes(long[] threads) {
+        long[] bytes = THREADS.getThreadAllocatedBytes(threads);
         long total = 0;
         for (long b : bytes) {
             if (b > 0) {

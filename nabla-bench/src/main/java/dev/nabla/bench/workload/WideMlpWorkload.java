@@ -38,13 +38,14 @@ final class WideMlpWorkload {
             for (int s = 0; s < WARMUP; s++) {
                 net.step(batch.input, batch.labels);
             }
-            long bytes0 = Probe.allocatedBytes();
+            long[] threads = Probe.stepThreads();
+            long bytes0 = Probe.allocatedBytes(threads);
             for (int s = 0; s < STEPS; s++) {
                 long t0 = System.nanoTime();
                 net.step(batch.input, batch.labels);
                 ms[s] = (System.nanoTime() - t0) / 1e6;
             }
-            bytes = Probe.allocatedBytes() - bytes0;
+            bytes = Probe.allocatedBytes(threads) - bytes0;
         }
         double step = Stats.median(ms);
         double gflops = Stats.stepFlops(BATCH, SIZES) / step / 1e6;
@@ -55,7 +56,7 @@ final class WideMlpWorkload {
         out.add(new Figure("W3", "gflops", gflops, "GFLOP/s", "6·B·Σ(in·out) / step"));
         out.add(new Figure("W3", "gemm2048", gemm, "GFLOP/s", "same process, same threads"));
         out.add(new Figure("W3", "efficiency", gflops / gemm, "", "step GFLOP/s ÷ GEMM 2048³ GFLOP/s"));
-        out.add(new Figure("W3", "alloc_per_step", (double) bytes / STEPS, "B", "all threads"));
+        out.add(new Figure("W3", "alloc_per_step", (double) bytes / STEPS, "B", "caller and kernel threads"));
         return out;
     }
 }
