@@ -84,20 +84,8 @@ public final class Idx {
         }
         float[] v = new float[(int) count];
         switch (type) {
-            case 0x08 -> {
-                byte[] b = new byte[v.length];
-                in.readFully(b);
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = b[i] & 0xff;
-                }
-            }
-            case 0x09 -> {
-                byte[] b = new byte[v.length];
-                in.readFully(b);
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = b[i];
-                }
-            }
+            case 0x08 -> readBytes(v, in, true);
+            case 0x09 -> readBytes(v, in, false);
             case 0x0B -> readEach(v, in::readShort);
             case 0x0C -> readEach(v, in::readInt);
             case 0x0D -> readEach(v, in::readFloat);
@@ -108,6 +96,19 @@ public final class Idx {
             throw new DataException(source + ": data after the " + count + " values the header declares");
         }
         return new Array(dims, v);
+    }
+
+    /** Converted a chunk at a time: a byte copy of all 47 MB of Fashion-MNIST's images would add to the peak footprint. */
+    private static void readBytes(float[] v, DataInputStream in, boolean unsigned) throws IOException {
+        byte[] chunk = new byte[1 << 16];
+        for (int at = 0; at < v.length; ) {
+            int n = Math.min(chunk.length, v.length - at);
+            in.readFully(chunk, 0, n);
+            for (int i = 0; i < n; i++) {
+                v[at + i] = unsigned ? chunk[i] & 0xff : chunk[i];
+            }
+            at += n;
+        }
     }
 
     private interface Value {

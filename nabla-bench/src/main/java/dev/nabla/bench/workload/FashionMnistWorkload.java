@@ -2,6 +2,9 @@ package dev.nabla.bench.workload;
 
 import dev.nabla.nn.Init;
 import dev.nabla.tensor.Activation;
+import dev.nabla.data.DataSource;
+import dev.nabla.data.Dataset;
+import dev.nabla.data.Datasets;
 import dev.nabla.tensor.Tensor;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,11 +25,13 @@ final class FashionMnistWorkload {
     }
 
     static List<Figure> run(Options o) throws IOException {
-        FashionMnistFiles.Split train = FashionMnistFiles.train(o.fashionMnist());
-        FashionMnistFiles.Split test = FashionMnistFiles.test(o.fashionMnist());
-        Tensor x = Tensor.wrap(train.pixels(), train.count(), train.features());
-        int steps = train.count() / BATCH;
-        int[] order = new int[train.count()];
+        DataSource data = Datasets.idxDirectory(o.fashionMnist(), "fashion-mnist", null);
+        Tensor x = pixelsOver255(data.data());
+        Tensor testX = pixelsOver255(data.presetTest());
+        int[] labels = data.data().labels();
+        int[] testLabels = data.presetTest().labels();
+        int steps = x.rows() / BATCH;
+        int[] order = new int[x.rows()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
@@ -37,7 +42,7 @@ final class FashionMnistWorkload {
         double loss = Double.NaN;
         double accuracy;
         try (Network net = new Network(o.seed(), Activation.RELU, Init.HE_UNIFORM, 0.1, SIZES)) {
-            Network.Batch batch = new Network.Batch(BATCH, train.features());
+            Network.Batch batch = new Network.Batch(BATCH, x.cols());
             for (int epoch = 0; epoch < o.epochs(); epoch++) {
                 boolean measured = epoch >= 1 && epoch <= timed;
                 long[] threads = measured ? Probe.stepThreads() : null;
@@ -45,7 +50,7 @@ final class FashionMnistWorkload {
                 long t0 = System.nanoTime();
                 shuffle(order, shuffle);
                 for (int s = 0; s < steps; s++) {
-                    batch.gather(x, train.labels(), order, s * BATCH);
+                    batch.gather(x, labels, order, s * BATCH);
                     loss = net.step(batch.input, batch.labels);
                 }
                 long t = System.nanoTime() - t0;
@@ -54,7 +59,7 @@ final class FashionMnistWorkload {
                     seconds[epoch - 1] = t / 1e9;
                 }
             }
-            accuracy = net.accuracy(test.pixels(), test.labels(), test.count(), test.features(), 1000);
+            accuracy = net.accuracy(testX.floats(), testLabels, testX.rows(), testX.cols(), 1000);
         }
         double epoch = Stats.median(seconds);
         List<Figure> out = new ArrayList<>();
@@ -74,5 +79,14 @@ final class FashionMnistWorkload {
             a[i] = a[j];
             a[j] = t;
         }
+    }
+
+    /** The images' pixels scaled to x/255 in place (the dataset is the workload's own). */
+    private static Tensor pixelsOver255(Dataset d) {
+        float[] v = d.features().floats();
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= 255f;
+        }
+        return d.features();
     }
 }

@@ -22,7 +22,7 @@ record Options(List<String> workloads, int threads, long seed, int epochs, Path 
         int threads = 2;
         long seed = 1;
         int epochs = 5;
-        Path fashion = FashionMnistFiles.DEFAULT_DIR;
+        Path fashion = dev.nabla.data.Datasets.DEBIAN_FASHION_MNIST;
         Path iris = null;
         boolean tsv = false;
         for (int i = 0; i < args.length; i++) {

@@ -62,7 +62,7 @@ public final class Workloads {
                 out.flush();
             }
             return 0;
-        } catch (IOException e) {
+        } catch (IOException | dev.nabla.data.DataException e) {
             System.err.println("workloads: " + e.getMessage());
             return 2;
         } catch (RuntimeException e) {
