@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  * The float32 FMA ceiling as the JVM reaches it — twelve independent 256-bit FMA chains per thread and nothing
  * else — and the theoretical peak cores × 2 FMA units × 8 lanes × 2 flops × nominal clock.
  */
-final class FmaCeiling {
+public final class FmaCeiling {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
     private static final int ITERATIONS = 2_000_000;
 
@@ -27,7 +27,7 @@ final class FmaCeiling {
             long t0 = System.nanoTime();
             for (int t = 0; t < threads; t++) {
                 int id = t;
-                workers[t] = new Thread(() -> sink[id] = chains(ITERATIONS));
+                workers[t] = new Thread(() -> sink[id] = chains(0.999f, 0.998f, ITERATIONS));
                 workers[t].start();
             }
             for (Thread w : workers) {
@@ -46,9 +46,13 @@ final class FmaCeiling {
         return Stats.median(rounds);
     }
 
-    private static float chains(int iterations) {
-        FloatVector a = FloatVector.broadcast(S, 0.999f);
-        FloatVector b = FloatVector.broadcast(S, 0.998f);
+    /**
+     * Twelve independent chains cᵢ ← a·b + cᵢ of 256-bit vectors, {@code iterations} steps each: 12 · 8 · 2 flops
+     * per step. Scalars in, a scalar out: a vector passed to a method C2 does not inline would be boxed.
+     */
+    public static float chains(float x, float y, int iterations) {
+        FloatVector a = FloatVector.broadcast(S, x);
+        FloatVector b = FloatVector.broadcast(S, y);
         FloatVector c0 = a, c1 = b, c2 = a, c3 = b, c4 = a, c5 = b, c6 = a, c7 = b, c8 = a, c9 = b, c10 = a, c11 = b;
         for (int i = 0; i < iterations; i++) {
             c0 = a.fma(b, c0);
