@@ -56,7 +56,7 @@ final class TrainCommand implements Callable<Integer> {
                 .layers(o.layers)
                 .objective(objective)
                 .optimizer(optimizer.factory())
-                .epochs(o.epochs).batchSize(o.batchSize).seed(o.seed)
+                .epochs(o.epochs == null ? 0 : o.epochs).batchSize(o.batchSize).seed(o.seed)
                 .scaling(scaling).validation(o.validation).test(o.test).patience(o.patience)
                 .init(init)
                 .listener(Progress.forStderr(err, "nabla: training on " + data + "; " + optimizer.describe()));
@@ -137,7 +137,8 @@ final class TrainCommand implements Callable<Integer> {
         c.put("loss", result.model().objective().id());
         c.put("optimizer", optimizer.describe());
         c.put("batch size", Integer.toString(o.batchSize));
-        c.put("epochs", o.epochs + (o.patience > 0 ? " (patience " + o.patience + ")" : ""));
+        c.put("epochs", (o.epochs == null ? "auto, " + result.history().epochs().size() + " run" : o.epochs.toString())
+                + (o.patience > 0 ? " (patience " + o.patience + ")" : ""));
         c.put("scaling", result.model().scaling().kind().id());
         c.put("seed", Long.toString(o.seed));
         c.put("threads", Integer.toString(Threads.count()));

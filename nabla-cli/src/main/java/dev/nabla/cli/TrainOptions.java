@@ -41,9 +41,9 @@ final class TrainOptions {
             description = "Rows per mini-batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "20",
-            description = "Passes over the training rows (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Passes over the training rows (default: 20, or enough for 500 steps on small data).")
+    Integer epochs;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
             description = "Seed of the split, the initial weights and the shuffling (default: ${DEFAULT-VALUE}).")
@@ -102,7 +102,9 @@ final class TrainOptions {
         }
         checks.nonNegative("--weight-decay", weightDecay);
         checks.positive("--batch-size", batchSize);
-        checks.positive("--epochs", epochs);
+        if (epochs != null) {
+            checks.positive("--epochs", epochs);
+        }
         if (threads != null) {
             checks.positive("--threads", threads);
         }

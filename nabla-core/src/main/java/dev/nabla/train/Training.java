@@ -26,6 +26,10 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class Training {
+    static final int DEFAULT_EPOCHS = 20;
+    static final int MIN_STEPS = 500;
+    static final int MAX_AUTO_EPOCHS = 500;
+
     private final Builder b;
 
     private Training(Builder b) {
@@ -83,7 +87,8 @@ public final class Training {
             copyMatching(init.network(), network);
         }
         Optimizer optimizer = b.optimizer.apply(network.parameters());
-        Trainer.Builder trainer = Trainer.builder().epochs(b.epochs).batchSize(b.batchSize).seed(b.seed)
+        Trainer.Builder trainer = Trainer.builder().epochs(b.epochs > 0 ? b.epochs : autoEpochs(split.train().rows(), b.batchSize))
+                .batchSize(b.batchSize).seed(b.seed)
                 .patience(b.patience).objective(objective);
         b.listeners.forEach(trainer::listener);
         Dataset validation = split.validation().rows() > 0 ? prepare(split.validation(), scaling, targetScaling) : null;
@@ -91,6 +96,15 @@ public final class Training {
         TrainedModel model = new TrainedModel(spec, network, task, objective, scaling, targetScaling, classes,
                 data.featureNames(), data.targetName());
         return new TrainingResult(model, history, split.train(), split.validation(), split.test());
+    }
+
+    /**
+     * {@value #DEFAULT_EPOCHS} epochs, or more on small data so that training takes at least {@value #MIN_STEPS}
+     * steps (Iris's 120 training rows make 4 batches an epoch), at most {@value #MAX_AUTO_EPOCHS}.
+     */
+    static int autoEpochs(int rows, int batchSize) {
+        int batches = Math.max(1, (rows + batchSize - 1) / batchSize);
+        return Math.min(MAX_AUTO_EPOCHS, Math.max(DEFAULT_EPOCHS, (MIN_STEPS + batches - 1) / batches));
     }
 
     /** Scaled features, and for regression a standardised target, as the network trains on them. */
@@ -125,7 +139,7 @@ public final class Training {
         private ModelSpec spec;
         private Objective objective;
         private Function<List<Variable>, Optimizer> optimizer = params -> new Sgd(params, 0.1);
-        private int epochs = 20;
+        private int epochs;
         private int batchSize = 32;
         private long seed = 42;
         private Scaling.Kind scaling;
@@ -159,7 +173,11 @@ public final class Training {
             return this;
         }
 
+        /** Passes over the training rows; 0 (default) means 20, or enough for 500 steps on small data. */
         public Builder epochs(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("epochs must be positive, got " + value);
+            }
             this.epochs = value;
             return this;
         }

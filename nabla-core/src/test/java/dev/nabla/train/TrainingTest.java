@@ -83,6 +83,15 @@ class TrainingTest {
     }
 
     @Test
+    void automaticEpochsGiveSmallDataEnoughSteps() {
+        assertThat(Training.autoEpochs(1437, 32)).as("digits: 45 batches an epoch").isEqualTo(20);
+        assertThat(Training.autoEpochs(120, 32)).as("iris: 4 batches an epoch, 500 steps").isEqualTo(125);
+        assertThat(Training.autoEpochs(3, 32)).as("capped").isEqualTo(500);
+        TrainingResult r = Training.builder().layers("8:tanh").build().run(Datasets.open("iris", null));
+        assertThat(r.history().epochs()).hasSize(Training.autoEpochs(r.train().rows(), 32));
+    }
+
+    @Test
     void aSingleClassIsRefusedNamingTheTarget() {
         Dataset iris = Datasets.embedded("iris");
         Dataset one = Dataset.classification("one.csv", iris.features(), iris.featureNames(), "species",
