@@ -40,7 +40,7 @@ public final class Csv {
         featureNames.remove(t);
         float[] x = table.numbers(t);
         Tensor features = Tensor.wrap(x, table.rows(), featureNames.size());
-        String name = Path.of(source).getFileName().toString().replaceFirst("\\.csv$", "");
+        String name = Path.of(source).getFileName().toString();
         return Targets.of(table, t).toDataset(name, features, featureNames, table.header().get(t));
     }
 
