@@ -18,7 +18,7 @@ final class Models {
         return ModelFile.load(file);
     }
 
-    /** Saves through a temporary file (ModelFile writes atomically), so a failed save leaves no model file behind. */
+    /** Saves through a temporary file (ModelFile writes atomically), so a failed save leaves any previous file as it was. */
     static void save(Path file, TrainedModel model) throws IOException {
         ModelFile.save(file, model);
     }
@@ -28,7 +28,8 @@ final class Models {
      * (Fashion-MNIST), else all its rows; the target is the model's unless {@code target} names another.
      */
     static Dataset labelled(String data, String target, TrainedModel model) {
-        DataSource source = Datasets.open(data, target != null ? target : defaultTarget(data, model));
+        // The model's task decides how the target reads: 15 rows of a regression target are not 15 classes.
+        DataSource source = Datasets.open(data, target != null ? target : defaultTarget(data, model), model.task());
         Dataset rows = source.presetTest() != null ? source.presetTest() : source.data();
         if (rows.featureCount() != model.inputs()) {
             throw new dev.nabla.data.DataException(data + ": " + rows.featureCount() + " feature columns, but the model expects "

@@ -25,23 +25,34 @@ public final class Csv {
 
     /** The table in {@code file} with {@code target} (null: the last column) as the target. */
     public static Dataset read(Path file, String target) {
+        return read(file, target, null);
+    }
+
+    /**
+     * The table in {@code file} with {@code target} (null: the last column) as the target, read as the given
+     * task's target (numbers for regression, classes otherwise), or as its values suggest when {@code task} is null.
+     */
+    public static Dataset read(Path file, String target, Task task) {
         try (Reader reader = open(file)) {
-            return read(reader, file.toString(), target);
+            return read(reader, file.toString(), target, task);
         } catch (IOException e) {
             throw new DataException(file + ": " + e.getMessage(), e);
         }
     }
 
     /** The table read from {@code reader}; {@code source} names it in messages and becomes the dataset's name. */
-    public static Dataset read(Reader reader, String source, String target) {
+    public static Dataset read(Reader reader, String source, String target, Task task) {
         Table table = Table.read(reader, source);
+        if (table.header().size() < 2) {
+            throw new DataException(source + ": one column only; need features and a target");
+        }
         int t = table.column(target);
         List<String> featureNames = new ArrayList<>(table.header());
         featureNames.remove(t);
         float[] x = table.numbers(t);
         Tensor features = Tensor.wrap(x, table.rows(), featureNames.size());
         String name = Path.of(source).getFileName().toString();
-        return Targets.of(table, t).toDataset(name, features, featureNames, table.header().get(t));
+        return Targets.of(table, t, task).toDataset(name, features, featureNames, table.header().get(t));
     }
 
     /**
@@ -106,7 +117,8 @@ public final class Csv {
                 for (CsvRecord record : csv) {
                     List<String> fields = record.getFields();
                     if (header == null) {
-                        header = fields.stream().map(String::strip).toList();
+                        // A byte-order mark (Excel's "CSV UTF-8") would otherwise stick to the first name.
+                        header = fields.stream().map(f -> f.replace("\uFEFF", "").strip()).toList();
                         continue;
                     }
                     if (fields.size() != header.size()) {
@@ -126,9 +138,6 @@ public final class Csv {
             }
             if (cells.isEmpty()) {
                 throw new DataException(source + ": no data rows after the header");
-            }
-            if (header.size() < 2) {
-                throw new DataException(source + ": one column only; need features and a target");
             }
             return new Table(source, header, cells, lines);
         }

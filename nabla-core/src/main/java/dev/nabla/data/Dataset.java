@@ -166,6 +166,38 @@ public final class Dataset {
     }
 
     /**
+     * The same rows with feature columns in the order of {@code names} (a model's features): matched by name when
+     * every name is present, kept in place when the names differ but the count agrees.
+     *
+     * @throws DataException when the number of features differs
+     */
+    public Dataset withFeatureOrder(List<String> names) {
+        if (names.equals(featureNames)) {
+            return this;
+        }
+        if (names.size() != featureCount()) {
+            throw new DataException(name + ": " + featureCount() + " features, but the model expects " + names.size()
+                    + " (" + Csv.abbreviate(names) + ")");
+        }
+        if (!featureNames.containsAll(names)) {
+            return this;
+        }
+        int d = featureCount();
+        int[] from = new int[d];
+        for (int j = 0; j < d; j++) {
+            from[j] = featureNames.indexOf(names.get(j));
+        }
+        float[] src = features.to(dev.nabla.tensor.DType.F32).floats();
+        float[] x = new float[src.length];
+        for (int i = 0; i < rows(); i++) {
+            for (int j = 0; j < d; j++) {
+                x[i * d + j] = src[i * d + from[j]];
+            }
+        }
+        return new Dataset(name, Tensor.wrap(x, rows(), d), names, targetName, labels, classNames, values);
+    }
+
+    /**
      * The same rows with labels renumbered to index {@code order} (a model's class names), so that data
      * read on its own matches the model's outputs.
      *

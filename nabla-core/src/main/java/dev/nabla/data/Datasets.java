@@ -60,7 +60,7 @@ public final class Datasets {
             throw new DataException("no embedded dataset '" + name + "'; embedded: " + names());
         }
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return Csv.read(reader, name, null);
+            return Csv.read(reader, name, null, null);
         } catch (IOException e) {
             throw new DataException(name + ": " + e.getMessage(), e);
         }
@@ -72,6 +72,11 @@ public final class Datasets {
      * target. The target of embedded and IDX datasets is fixed; naming another column is an error.
      */
     public static DataSource open(String nameOrPath, String target) {
+        return open(nameOrPath, target, null);
+    }
+
+    /** {@link #open(String, String)}, reading a CSV target as {@code task} asks (null: as its values suggest). */
+    public static DataSource open(String nameOrPath, String target, Task task) {
         String key = nameOrPath.toLowerCase(Locale.ROOT);
         if (EMBEDDED.stream().anyMatch(i -> i.name().equals(key))) {
             Dataset d = embedded(key);
@@ -89,13 +94,15 @@ public final class Datasets {
         if (Files.isDirectory(path)) {
             String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
             List<String> classes = name.toLowerCase(Locale.ROOT).contains("fashion") ? FASHION_CLASSES : null;
-            return idxDirectory(path, name, classes);
+            DataSource idx = idxDirectory(path, name, classes);
+            requireTarget(idx.data(), target);
+            return idx;
         }
         if (!Files.exists(path)) {
             throw new DataException(nameOrPath + ": no such file, and not a dataset name (embedded: " + names()
                     + "; or fashion-mnist)");
         }
-        return DataSource.of(Csv.read(path, target));
+        return DataSource.of(Csv.read(path, target, task));
     }
 
     /**

@@ -25,7 +25,8 @@ final class Targets {
         this.values = values;
     }
 
-    static Targets of(Csv.Table table, int column) {
+    /** The target in {@code column}, read as {@code task} asks (null: as its values suggest). */
+    static Targets of(Csv.Table table, int column, Task task) {
         int n = table.rows();
         boolean numeric = true;
         boolean integers = true;
@@ -48,7 +49,9 @@ final class Targets {
                 }
             }
         }
-        if (numeric && !(integers && distinct.size() <= MAX_INTEGER_CLASSES)) {
+        boolean regression = task == null ? numeric && !(integers && distinct.size() <= MAX_INTEGER_CLASSES)
+                : task == Task.REGRESSION;
+        if (regression) {
             float[] values = new float[n];
             for (int i = 0; i < n; i++) {
                 values[i] = table.number(i, column);
@@ -56,6 +59,7 @@ final class Targets {
             return new Targets(null, null, values);
         }
         List<String> names = new ArrayList<>(distinct);
+        numeric &= integers;
         if (numeric) {
             names.sort((a, b) -> Double.compare(Double.parseDouble(a), Double.parseDouble(b)));
             names.replaceAll(Targets::canonicalInteger);

@@ -21,12 +21,13 @@ public record Evaluation(Map<String, Double> metrics, ConfusionMatrix confusion,
         metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 
-    /** Scores {@code model} on the raw (unscaled) rows of {@code data}; their classes are matched by name. */
+    /** Scores {@code model} on the raw (unscaled) rows of {@code data}; features and classes are matched by name. */
     public static Evaluation of(TrainedModel model, Dataset data) {
         if (data.featureCount() != model.inputs()) {
             throw new DataException(data.name() + ": " + data.featureCount() + " features, but the model expects "
                     + model.inputs());
         }
+        data = data.withFeatureOrder(model.featureNames());
         Map<String, Double> m = new LinkedHashMap<>();
         if (model.classNames().isEmpty()) {
             if (data.isClassification()) {

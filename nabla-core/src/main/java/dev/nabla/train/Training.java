@@ -52,6 +52,15 @@ public final class Training {
             throw new DataException(data.name() + ": " + data.featureCount() + " features, but the initial model takes "
                     + init.inputs());
         }
+        if (init != null && b.spec != null) {
+            throw new IllegalArgumentException("a model to start from has its own architecture; give it or a spec, not both");
+        }
+        if (init != null) {
+            source = new DataSource(data.withFeatureOrder(init.featureNames()),
+                    source.presetTest() == null ? null : source.presetTest().withFeatureOrder(init.featureNames()),
+                    source.scaling());
+            data = source.data();
+        }
         boolean sameClasses = init != null && data.isClassification() && init.classNames().containsAll(data.classNames());
         if (sameClasses) {
             source = new DataSource(data.withClassOrder(init.classNames()),
@@ -84,7 +93,9 @@ public final class Training {
         }
         Module network = spec.build(new SplittableRandom(b.seed));
         if (init != null) {
-            copyMatching(init.network(), network);
+            // Other classes: the output layer starts fresh rather than from the old classes' weights.
+            copyMatching(init.network(), network, sameClasses || task == Task.REGRESSION ? null
+                    : (spec.layers().size() - 1) + ".");
         }
         Optimizer optimizer = b.optimizer.apply(network.parameters());
         Trainer.Builder trainer = Trainer.builder().epochs(b.epochs > 0 ? b.epochs : autoEpochs(split.train().rows(), b.batchSize))
@@ -122,12 +133,15 @@ public final class Training {
         return Tensor.wrap(v, v.length, 1);
     }
 
-    /** Copies every parameter of {@code from} whose name and shape exist in {@code to} (a new head stays fresh). */
-    private static void copyMatching(Module from, Module to) {
+    /**
+     * Copies every parameter of {@code from} whose name and shape exist in {@code to}, except those whose name
+     * starts with {@code skip} (may be null).
+     */
+    private static void copyMatching(Module from, Module to, String skip) {
         Map<String, Variable> target = to.namedParameters();
         from.namedParameters().forEach((name, p) -> {
             Variable q = target.get(name);
-            if (q != null && q.data().sameShape(p.data())) {
+            if (q != null && q.data().sameShape(p.data()) && (skip == null || !name.startsWith(skip))) {
                 q.data().copyFromInPlace(p.data().to(q.data().dtype()));
             }
         });
@@ -183,6 +197,9 @@ public final class Training {
         }
 
         public Builder batchSize(int value) {
+            if (value <= 0) {
+                throw new IllegalArgumentException("batch size must be positive, got " + value);
+            }
             this.batchSize = value;
             return this;
         }

@@ -133,4 +133,39 @@ class CsvTest {
         assertThatThrownBy(() -> Csv.readFeatures(f, List.of("a", "b", "c", "d"), "y"))
                 .hasMessageEndingWith("p.csv: 3 feature columns, but the model expects 4 (a, b, c, d)");
     }
+
+    @Test
+    void aByteOrderMarkDoesNotStickToTheFirstColumnName() throws IOException {
+        Path f = write("bom.csv", "\uFEFFlabel,a\nx,1\ny,2\n");
+        assertThat(Csv.read(f, "label").featureNames()).containsExactly("a");
+    }
+
+    @Test
+    void theTaskCanDecideHowATargetReads() throws IOException {
+        Path f = write("few.csv", "a,y\n1,151\n2,75\n3,151\n");
+        assertThat(Csv.read(f, null).task()).as("inferred").isEqualTo(Task.BINARY);
+        Dataset numbers = Csv.read(f, null, Task.REGRESSION);
+        assertThat(numbers.values()).containsExactly(151f, 75f, 151f);
+        Path frac = write("frac.csv", "a,y\n1,0.5\n2,1.5\n");
+        assertThat(Csv.read(frac, null, Task.BINARY).classNames()).containsExactly("0.5", "1.5");
+        Path words = write("w.csv", "a,y\n1,cat\n");
+        assertThatThrownBy(() -> Csv.read(words, null, Task.REGRESSION)).hasMessageContaining("'cat' is not a number");
+    }
+
+    @Test
+    void aOneFeatureModelPredictsFromAOneColumnFile() throws IOException {
+        Path f = write("x.csv", "x\n1\n2\n");
+        assertThat(Csv.readFeatures(f, List.of("x"), "y").floats()).containsExactly(1f, 2f);
+        assertThatThrownBy(() -> Csv.read(f, null)).hasMessageContaining("one column only");
+    }
+
+    @Test
+    void featuresAreReorderedByNameForAModel() throws IOException {
+        Dataset d = Csv.read(write("o.csv", "b,a,y\n2,1,x\n4,3,z\n"), null);
+        Dataset ordered = d.withFeatureOrder(List.of("a", "b"));
+        assertThat(ordered.featureNames()).containsExactly("a", "b");
+        assertThat(ordered.features().floats()).containsExactly(1f, 2f, 3f, 4f);
+        assertThatThrownBy(() -> d.withFeatureOrder(List.of("a", "b", "c"))).isInstanceOf(DataException.class)
+                .hasMessageContaining("o.csv: 2 features, but the model expects 3");
+    }
 }

@@ -43,6 +43,27 @@ class EvaluationTest {
     }
 
     @Test
+    void featureColumnsAreMatchedByNameNotByPosition() {
+        Dataset test = IRIS.test();
+        int[] rows = new int[test.rows()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        float[] x = test.features().floats();
+        float[] reversed = new float[x.length];
+        for (int i = 0; i < test.rows(); i++) {
+            for (int j = 0; j < 4; j++) {
+                reversed[i * 4 + j] = x[i * 4 + 3 - j];
+            }
+        }
+        List<String> names = new java.util.ArrayList<>(test.featureNames());
+        java.util.Collections.reverse(names);
+        Dataset permuted = Dataset.classification("p.csv", dev.nabla.tensor.Tensor.wrap(reversed, test.rows(), 4), names,
+                test.targetName(), test.labels(), test.classNames());
+        assertThat(Evaluation.of(IRIS.model(), permuted).metrics()).isEqualTo(Evaluation.of(IRIS.model(), test).metrics());
+    }
+
+    @Test
     void anUnknownClassAndAWrongFeatureCountAreDataErrors() {
         Dataset test = IRIS.test();
         Dataset other = Dataset.classification("o.csv", test.features(), test.featureNames(), "species",
