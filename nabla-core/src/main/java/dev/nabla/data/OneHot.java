@@ -9,7 +9,16 @@ public final class OneHot {
 
     /** T [n, classes] with T[i, labels[i]] = 1 and zeros elsewhere. */
     public static Tensor encode(int[] labels, int classes) {
-        Tensor t = Tensor.zeros(labels.length, classes);
+        return encodeInto(labels, Tensor.zeros(labels.length, classes));
+    }
+
+    /** Writes the one-hot rows of {@code labels} into {@code t} [labels.length, classes] (overwritten); returns t. */
+    public static Tensor encodeInto(int[] labels, Tensor t) {
+        int classes = t.cols();
+        if (t.rank() != 2 || t.rows() != labels.length) {
+            throw new IllegalArgumentException(labels.length + " labels do not fill " + t.shapeString());
+        }
+        t.fillInPlace(0);
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= classes) {
                 throw new IllegalArgumentException("label " + labels[i] + " at row " + i + " outside 0.." + (classes - 1));

@@ -8,6 +8,7 @@ import dev.nabla.loss.Losses;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Linalg;
 import dev.nabla.tensor.Tensor;
+import dev.nabla.tensor.Workspace;
 import java.util.Locale;
 
 /**
@@ -54,8 +55,8 @@ public enum Objective {
         return switch (this) {
             case SOFTMAX_CROSS_ENTROPY -> Losses.softmaxCrossEntropy(outputs, labelsOf(batch));
             case BINARY_CROSS_ENTROPY -> Losses.binaryCrossEntropyWithLogits(outputs, columnOf(batch.targets()).to(dtype));
-            case MSE -> Losses.mse(outputs, (outputs.data().cols() == 1 && batch.targets().rank() == 2
-                    ? batch.targets() : oneHot(batch, outputs.data().cols())).to(dtype));
+            case MSE -> Losses.mse(outputs, outputs.data().cols() == 1 && batch.targets().rank() == 2
+                    ? batch.targets().to(dtype) : oneHot(batch, outputs.data().cols(), dtype));
         };
     }
 
@@ -106,7 +107,8 @@ public enum Objective {
         return targets.rank() == 2 ? targets : targets.reshape(targets.size(), 1);
     }
 
-    private static Tensor oneHot(Batch batch, int classes) {
-        return OneHot.encode(labelsOf(batch), classes);
+    /** One-hot targets in a step buffer of the outputs' dtype (reused from step to step inside a Workspace). */
+    private static Tensor oneHot(Batch batch, int classes, DType dtype) {
+        return OneHot.encodeInto(labelsOf(batch), Workspace.temporary(dtype, 2, batch.size(), classes, false));
     }
 }

@@ -290,5 +290,30 @@ public final class Trainer {
         public Trainer build() {
             return new Trainer(this);
         }
+
+        /** An independent builder with the same settings (a recipe fills in per-run values on the copy). */
+        Builder copy() {
+            Builder c = new Builder();
+            c.epochs = epochs;
+            c.batchSize = batchSize;
+            c.shuffle = shuffle;
+            c.seed = seed;
+            c.patience = patience;
+            c.objective = objective;
+            c.listeners.addAll(listeners);
+            return c;
+        }
+
+        int batchSize() {
+            return batchSize;
+        }
+
+        long seed() {
+            return seed;
+        }
+
+        Objective objective() {
+            return objective;
+        }
     }
 }

@@ -12,7 +12,6 @@ import dev.nabla.nn.Module;
 import dev.nabla.optim.Optimizer;
 import dev.nabla.optim.Sgd;
 import dev.nabla.tensor.Tensor;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -68,10 +67,11 @@ public final class Training {
                     source.scaling());
             data = source.data();
         }
-        Split split = Split.of(source, b.validation, b.test, b.seed);
+        long seed = b.trainer.seed();
+        Split split = Split.of(source, b.validation, b.test, seed);
         Task task = data.task();
         List<String> classes = sameClasses ? init.classNames() : data.classNames();
-        Objective objective = b.objective != null ? b.objective : Objective.forTask(task);
+        Objective objective = b.trainer.objective() != null ? b.trainer.objective() : Objective.forTask(task);
         int outputs = objective.outputs(task, classes.size());
 
         Scaling scaling = init != null ? init.scaling() : Scaling.fit(b.scaling != null ? b.scaling : source.scaling(), split.train().features());
@@ -91,19 +91,18 @@ public final class Training {
             }
             spec = spec.withOutputs(outputs);
         }
-        Module network = spec.build(new SplittableRandom(b.seed));
+        Module network = spec.build(new SplittableRandom(seed));
         if (init != null) {
             // Other classes: the output layer starts fresh rather than from the old classes' weights.
             copyMatching(init.network(), network, sameClasses || task == Task.REGRESSION ? null
                     : (spec.layers().size() - 1) + ".");
         }
         Optimizer optimizer = b.optimizer.apply(network.parameters());
-        Trainer.Builder trainer = Trainer.builder().epochs(b.epochs > 0 ? b.epochs : autoEpochs(split.train().rows(), b.batchSize))
-                .batchSize(b.batchSize).seed(b.seed)
-                .patience(b.patience).objective(objective);
-        b.listeners.forEach(trainer::listener);
+        Trainer trainer = b.trainer.copy()
+                .epochs(b.epochs > 0 ? b.epochs : autoEpochs(split.train().rows(), b.trainer.batchSize()))
+                .objective(objective).build();
         Dataset validation = split.validation().rows() > 0 ? prepare(split.validation(), scaling, targetScaling) : null;
-        History history = trainer.build().fit(network, optimizer, prepare(split.train(), scaling, targetScaling), validation);
+        History history = trainer.fit(network, optimizer, prepare(split.train(), scaling, targetScaling), validation);
         TrainedModel model = new TrainedModel(spec, network, task, objective, scaling, targetScaling, classes,
                 data.featureNames(), data.targetName());
         return new TrainingResult(model, history, split.train(), split.validation(), split.test());
@@ -151,17 +150,14 @@ public final class Training {
     public static final class Builder {
         private String layers = "64:relu";
         private ModelSpec spec;
-        private Objective objective;
         private Function<List<Variable>, Optimizer> optimizer = params -> new Sgd(params, 0.1);
         private int epochs;
-        private int batchSize = 32;
-        private long seed = 42;
         private Scaling.Kind scaling;
         private double validation = 0.1;
         private double test = 0.2;
-        private int patience;
         private TrainedModel init;
-        private final List<TrainListener> listeners = new ArrayList<>();
+        /** Batch size, seed, patience, objective and listeners are the training loop's; they live there. */
+        private final Trainer.Builder trainer = Trainer.builder().seed(42);
 
         /** Hidden layers in the short syntax {@code "64:relu,32:tanh"} (default {@code 64:relu}). */
         public Builder layers(String value) {
@@ -177,7 +173,7 @@ public final class Training {
 
         /** The loss; by default the target's task chooses it. */
         public Builder objective(Objective value) {
-            this.objective = value;
+            trainer.objective(value);
             return this;
         }
 
@@ -196,17 +192,15 @@ public final class Training {
             return this;
         }
 
+        /** Rows per mini-batch (default 32). */
         public Builder batchSize(int value) {
-            if (value <= 0) {
-                throw new IllegalArgumentException("batch size must be positive, got " + value);
-            }
-            this.batchSize = value;
+            trainer.batchSize(value);
             return this;
         }
 
         /** Seed of the split, the initial weights and the shuffling (default 42). */
         public Builder seed(long value) {
-            this.seed = value;
+            trainer.seed(value);
             return this;
         }
 
@@ -230,7 +224,7 @@ public final class Training {
 
         /** Early-stopping patience in epochs; 0 (default) trains every epoch. */
         public Builder patience(int value) {
-            this.patience = value;
+            trainer.patience(value);
             return this;
         }
 
@@ -241,7 +235,7 @@ public final class Training {
         }
 
         public Builder listener(TrainListener value) {
-            listeners.add(value);
+            trainer.listener(value);
             return this;
         }
 

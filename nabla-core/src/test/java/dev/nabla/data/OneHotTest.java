@@ -20,6 +20,13 @@ class OneHotTest {
     }
 
     @Test
+    void encodeIntoOverwritesWhateverTheBufferHeld() {
+        Tensor t = Tensor.full(dev.nabla.tensor.DType.F64, 7, 2, 2);
+        assertThat(OneHot.encodeInto(new int[] {1, 0}, t).toDoubleArray()).containsExactly(0, 1, 1, 0);
+        assertThatThrownBy(() -> OneHot.encodeInto(new int[] {1}, t)).hasMessageContaining("1 labels do not fill");
+    }
+
+    @Test
     void aLabelOutsideTheClassesIsRefused() {
         assertThatThrownBy(() -> OneHot.encode(new int[] {0, 3}, 3)).hasMessage("label 3 at row 1 outside 0..2");
     }
