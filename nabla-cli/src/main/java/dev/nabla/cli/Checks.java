@@ -43,6 +43,18 @@ final class Checks {
         }
     }
 
+    /**
+     * The value {@code parse} makes of an option's text; the library's {@link IllegalArgumentException} for a bad
+     * value becomes this option's error (exit 2) — elsewhere that exception means a bug (exit 1).
+     */
+    <T> T option(String option, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cli, option + ": " + e.getMessage(), e);
+        }
+    }
+
     void fail(String message) {
         throw new ParameterException(cli, message);
     }

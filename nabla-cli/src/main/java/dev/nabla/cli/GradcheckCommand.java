@@ -80,7 +80,7 @@ final class GradcheckCommand implements Callable<Integer> {
         if (model != null && data == null) {
             checks.fail("--model needs --data: the rows to check its gradients on");
         }
-        Setup setup = data != null ? onData() : onRandomBatch(checks);
+        Setup setup = data != null ? onData(checks) : onRandomBatch(checks);
         Module network = setup.network().to(DType.F64);
         Objective objective = setup.objective();
         Batch batchRows = setup.batch();
@@ -104,7 +104,7 @@ final class GradcheckCommand implements Callable<Integer> {
     }
 
     /** A model's network (or a fresh one) on a seeded sample of {@code batch} rows of the data, scaled as in training. */
-    private Setup onData() throws Exception {
+    private Setup onData(Checks checks) throws Exception {
         SplittableRandom rng = new SplittableRandom(seed);
         Dataset rows;
         Module network;
@@ -123,10 +123,11 @@ final class GradcheckCommand implements Callable<Integer> {
             targetScaling = m.targetScaling();
         } else {
             rows = Datasets.open(data, null).data();
-            objective = loss != null ? Objective.fromId(loss) : Objective.forTask(rows.task());
+            objective = loss != null ? checks.option("--loss", () -> Objective.fromId(loss)) : Objective.forTask(rows.task());
             int out = objective.outputs(rows.task(), rows.classNames().size());
-            ModelSpec s = modelSpec != null ? ModelSpecJson.read(modelSpec, rows.featureCount(), out)
-                    : ModelSpec.mlp(rows.featureCount(), layers, out);
+            int features = rows.featureCount();
+            ModelSpec s = modelSpec != null ? ModelSpecJson.read(modelSpec, features, out)
+                    : checks.option("--layers", () -> ModelSpec.mlp(features, layers, out));
             network = s.build(rng);
             scaling = Scaling.fit(Scaling.Kind.STANDARD, rows.features());
             targetScaling = rows.isClassification() ? null
@@ -144,7 +145,7 @@ final class GradcheckCommand implements Callable<Integer> {
     }
 
     private Setup onRandomBatch(Checks checks) throws Exception {
-        Objective objective = loss != null ? Objective.fromId(loss)
+        Objective objective = loss != null ? checks.option("--loss", () -> Objective.fromId(loss))
                 : outputs == 1 ? Objective.MSE : Objective.SOFTMAX_CROSS_ENTROPY;
         if (objective == Objective.SOFTMAX_CROSS_ENTROPY && outputs == 1) {
             checks.fail("--loss cross_entropy needs at least two --outputs, got 1");
@@ -153,7 +154,7 @@ final class GradcheckCommand implements Callable<Integer> {
             checks.fail("--loss binary_cross_entropy needs --outputs 1, got " + outputs);
         }
         SplittableRandom rng = new SplittableRandom(seed);
-        ModelSpec s = modelSpec != null ? ModelSpecJson.read(modelSpec, inputs, outputs) : ModelSpec.mlp(inputs, layers, outputs);
+        ModelSpec s = modelSpec != null ? ModelSpecJson.read(modelSpec, inputs, outputs) : checks.option("--layers", () -> ModelSpec.mlp(inputs, layers, outputs));
         Module network = s.build(rng);
         return new Setup(network, objective, randomBatch(objective, rng));
     }

@@ -7,6 +7,11 @@ public final class Functional {
     private Functional() {
     }
 
+    /** Y = f(X) elementwise (X itself for the identity); {@code slope} is the leaky-ReLU slope. */
+    public static Variable activation(Variable x, Activation f, double slope) {
+        return f == Activation.IDENTITY ? x : PointwiseOps.activation(x, f, slope);
+    }
+
     /** Y = X·Wᵀ + 1bᵀ, W of shape out × in, b of shape [out] or null for no bias. */
     public static Variable linear(Variable x, Variable weight, Variable bias) {
         return MatMulOps.linear(x, weight, bias, Activation.IDENTITY, 0);

@@ -19,10 +19,17 @@ public enum Activation {
     // Computed once: shape checks name the op on every call, and a training step must not allocate strings.
     private final String id = name().toLowerCase(java.util.Locale.ROOT);
     private final String backwardOp = id + " backward";
+    private final String title = java.util.Arrays.stream(id.split("_"))
+            .map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1)).collect(java.util.stream.Collectors.joining());
 
     /** Lower-case name as used in model files and the command line (e.g. {@code leaky_relu}). */
     public String id() {
         return id;
+    }
+
+    /** The name in summaries, e.g. {@code LeakyRelu}. */
+    public String title() {
+        return title;
     }
 
     /** The op name shape errors of the backward pass report, e.g. {@code relu backward}. */

@@ -104,6 +104,12 @@ class GradCheckTableTest {
                 inputs("a", random(rng, 5), "b", random(rng, 5)), p -> p.get("a").add(p.get("b"))));
         cases.add(new Case("tanh rank-1 [6]", "Variable.tanh()", "", inputs("a", random(rng, 6)), p -> p.get("a").tanh()));
 
+        for (Activation f : Activation.values()) {
+            double slope = f == Activation.LEAKY_RELU ? 0.2 : 0;
+            cases.add(new Case("activation " + f.id() + " [3, 4]", "Functional.activation(Variable,Activation,double)",
+                    f.id(), inputs("a", awayFromZero(rng, 3, 4)), p -> Functional.activation(p.get("a"), f, slope)));
+        }
+
         String linear3 = "Functional.linear(Variable,Variable,Variable)";
         String linear5 = "Functional.linear(Variable,Variable,Variable,Activation,double)";
         for (int[] s : MATMUL_SIZES) {
