@@ -4,6 +4,7 @@ import dev.nabla.data.DataSource;
 import dev.nabla.data.Dataset;
 import dev.nabla.data.Datasets;
 import dev.nabla.data.Scaling;
+import dev.nabla.data.TableOptions;
 import dev.nabla.io.ModelSpecJson;
 import dev.nabla.optim.OptimizerConfig;
 import dev.nabla.tensor.Threads;
@@ -11,6 +12,7 @@ import dev.nabla.metrics.Metric;
 import dev.nabla.train.EpochResult;
 import dev.nabla.train.Evaluation;
 import dev.nabla.train.History;
+import dev.nabla.train.Prepared;
 import dev.nabla.train.Objective;
 import dev.nabla.train.TrainedModel;
 import dev.nabla.train.Training;
@@ -39,20 +41,23 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainOptions o;
 
+    @Mixin
+    TableOptionsMixin table;
+
     @Override
     public Integer call() throws Exception {
         Checks checks = new Checks(spec.commandLine());
         o.validate(checks, spec.commandLine().getParseResult().hasMatchedOption("--layers"));
         OptimizerConfig optimizer = o.optimizer(checks);
         Objective objective = o.objective(checks);
+        TableOptions tableOptions = table.options(checks);
         if (o.threads != null) {
             Threads.set(o.threads);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
-        DataSource source = Datasets.open(o.data, o.target);
-        Dataset data = source.data();
+        DataSource source = Datasets.open(o.data, o.target, tableOptions);
         Scaling.Kind scaling = o.scaling(source.scaling());
         TrainedModel init = o.init == null ? null : Models.load(o.init);
         Training.Builder recipe = Training.builder()
@@ -61,14 +66,17 @@ final class TrainCommand implements Callable<Integer> {
                 .optimizer(optimizer)
                 .epochs(o.epochs == null ? 0 : o.epochs).batchSize(o.batchSize).seed(o.seed)
                 .scaling(scaling).validation(o.validation).test(o.test).patience(o.patience)
-                .init(init)
-                .listener(Progress.forStderr(err, "nabla: training on " + data + "; " + optimizer.describe()));
+                .init(init);
+        Prepared prepared = recipe.build().prepare(source);
+        Dataset data = prepared.split().train();
         if (o.modelSpec != null) {
             Objective effective = objective != null ? objective : Objective.forTask(data.task());
             int outputs = effective.outputs(data.task(), data.isClassification() ? data.classNames().size() : 0);
             recipe.spec(ModelSpecJson.read(o.modelSpec, data.featureCount(), outputs));
         }
-        TrainingResult result = recipe.build().run(source);
+        describe(err, source, prepared);
+        recipe.listener(Progress.forStderr(err, "nabla: training on " + prepared.describe() + "; " + optimizer.describe()));
+        TrainingResult result = recipe.build().fit(prepared);
 
         TrainedModel model = result.model();
         boolean held = result.test().rows() > 0;
@@ -92,6 +100,19 @@ final class TrainCommand implements Callable<Integer> {
             err.println("nabla: report written to " + o.report.resolve(Report.PAGE));
         }
         return Errors.OK;
+    }
+
+    /** The schema a table was read with, in a few lines on stderr, before training starts. */
+    private static void describe(PrintWriter err, DataSource source, Prepared prepared) {
+        if (prepared.dropped() > 0) {
+            err.println("nabla: " + prepared.dropped() + " rows without a target value left out");
+        }
+        if (prepared.schema() != null) {
+            for (String line : prepared.schema().describe()) {
+                err.println("nabla: columns: " + line);
+            }
+        }
+        err.flush();
     }
 
     /**

@@ -84,15 +84,25 @@ class BadInputTest {
     }
 
     @Test
-    void nonNumericCell() throws IOException {
-        assertThat(trainFails("--data", csv("text.csv", "a,b,y\n1,2,x\n3,abc,z\n4,5,w\n")))
-                .contains("text.csv").contains("abc");
+    void aTextCellInAColumnGivenAsNumeric() throws IOException {
+        assertThat(trainFails("--data", csv("text.csv", "a,b,y\n1,2,x\n3,abc,z\n4,5,w\n"), "--numeric", "b"))
+                .contains("text.csv:3:2").contains("abc").contains("--numeric");
     }
 
     @Test
-    void notANumberAndInfinity() throws IOException {
-        assertThat(trainFails("--data", csv("nan.csv", "a,b,y\n1,2,x\n3,NaN,z\n4,5,w\n"))).contains("nan.csv").contains("NaN");
-        assertThat(trainFails("--data", csv("inf.csv", "a,b,y\n1,2,x\n3,4,z\n4,Infinity,w\n"))).contains("inf.csv");
+    void infinityAndNumbersBeyondFloat32() throws IOException {
+        assertThat(trainFails("--data", csv("inf.csv", "a,b,y\n1,2,x\n3,4,z\n4,Infinity,w\n"))).contains("inf.csv:4:2");
+        assertThat(trainFails("--data", csv("big.csv", "a,b,y\n1,2,x\n3,1e40,z\n"))).contains("big.csv:3:2").contains("1e40");
+    }
+
+    @Test
+    void columnOptionsNamingNoColumn() throws IOException {
+        String f = csv("c.csv", "a,b,y\n1,2,x\n3,4,z\n5,6,x\n");
+        assertThat(trainFails("--data", f, "--categorical", "colour")).contains("c.csv").contains("--categorical")
+                .contains("'colour'");
+        assertThat(trainFails("--data", f, "--ignore", "a,b")).contains("c.csv").contains("no input column");
+        assertThat(trainFails("--data", f, "--numeric", "a", "--ignore", "a")).contains("'a'").contains("two kinds");
+        assertThat(trainFails("--data", csv("none.csv", "a,y\n1,\n2,NA\n"))).contains("none.csv").contains("every row");
     }
 
     @Test
@@ -106,10 +116,10 @@ class BadInputTest {
     }
 
     @Test
-    void featureCountMismatchAtPredict() throws IOException {
-        String wide = csv("wide.csv", "x,y,z,colour\n1,2,3,red\n4,5,6,blue\n");
-        assertThat(fails("predict", "--model", model.toString(), "--data", wide, "--out", out.toString()))
-                .contains("wide.csv").contains("3").contains("2");
+    void aColumnTheModelNeedsIsMissingAtPredict() throws IOException {
+        String narrow = csv("narrow.csv", "x,z,colour\n1,3,red\n4,6,blue\n");
+        assertThat(fails("predict", "--model", model.toString(), "--data", narrow, "--out", out.toString()))
+                .contains("narrow.csv").contains("no column 'y'");
     }
 
     @Test
@@ -169,6 +179,6 @@ class BadInputTest {
     @Test
     void modelAndDataThatDoNotFit() throws IOException {
         // A model of colours evaluated on digits: wrong number of features.
-        assertThat(fails("eval", "--model", model.toString(), "--data", "digits")).contains("digits").contains("64");
+        assertThat(fails("eval", "--model", model.toString(), "--data", "digits")).contains("digits").contains("no column 'x'");
     }
 }

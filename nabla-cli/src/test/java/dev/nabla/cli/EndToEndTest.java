@@ -3,7 +3,7 @@ package dev.nabla.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nabla.data.DataSource;
-import dev.nabla.data.Csv;
+import dev.nabla.data.Datasets;
 import dev.nabla.io.ModelFile;
 import dev.nabla.train.Prediction;
 import dev.nabla.train.TrainedModel;
@@ -60,12 +60,12 @@ class EndToEndTest {
     void predictionsAreIdenticalBeforeAndAfterSaveAndLoad() throws Exception {
         Path data = TestData.blobs(dir, "blobs.csv", 40);
         TrainedModel trained = Training.builder().layers("8:relu").epochs(5).build()
-                .run(DataSource.of(Csv.read(data, null))).model();
+                .run(Datasets.open(data.toString(), null)).model();
         Path file = dir.resolve("m.safetensors");
         Models.save(file, trained);
         TrainedModel loaded = ModelFile.load(file);
 
-        var features = Csv.readFeatures(data, trained.featureNames(), trained.targetName());
+        var features = Datasets.features(data.toString(), trained.pipeline());
         Prediction before = trained.predict(features);
         Prediction after = loaded.predict(features);
         assertThat(after.classes()).containsExactly(before.classes());

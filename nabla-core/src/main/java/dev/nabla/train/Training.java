@@ -3,6 +3,8 @@ package dev.nabla.train;
 import dev.nabla.autograd.Variable;
 import dev.nabla.data.DataException;
 import dev.nabla.data.DataSource;
+import dev.nabla.data.Pipeline;
+import dev.nabla.data.Schema;
 import dev.nabla.data.Dataset;
 import dev.nabla.data.Scaling;
 import dev.nabla.data.Split;
@@ -39,42 +41,69 @@ public final class Training {
         return new Builder();
     }
 
-    /** Runs the recipe on {@code source}. */
+    /** Runs the recipe on {@code source}: {@link #prepare}, then {@link #fit}. */
     public TrainingResult run(DataSource source) {
+        return fit(prepare(source));
+    }
+
+    /**
+     * Splits {@code source} and encodes it: a table's column kinds and encoders are fitted on the training rows
+     * only (or taken from the model to start from); the splits are the encoded, unscaled rows.
+     */
+    public Prepared prepare(DataSource source) {
         Dataset data = source.data();
         if (data.isClassification() && data.classNames().size() < 2) {
             throw new DataException(data.name() + ": target '" + data.targetName() + "' has a single class '"
                     + data.classNames().get(0) + "'; classification needs at least two");
         }
         TrainedModel init = b.init;
-        if (init != null && init.inputs() != data.featureCount()) {
-            throw new DataException(data.name() + ": " + data.featureCount() + " features, but the initial model takes "
-                    + init.inputs());
-        }
         if (init != null && b.spec != null) {
-            throw new IllegalArgumentException("a model to start from has its own architecture; give it or a spec, not both");
+            throw new DataException("a model to start from has its own architecture; give it or a spec, not both");
+        }
+        long seed = b.trainer.seed();
+        if (source.table() != null) {
+            DataSource.TableData t = source.table();
+            int[][] parts = Split.rows(source, b.validation, b.test, seed);
+            Schema schema = init != null ? null : Schema.infer(t.cells(), parts[0], t.target().name(), t.options());
+            Pipeline pipeline = init != null ? init.pipeline() : Pipeline.fit(t.cells(), parts[0], schema, t.options());
+            Dataset encoded = t.target().toDataset(data.name(), pipeline.encode(t.cells()), pipeline.names());
+            return new Prepared(data.name(), Split.of(encoded, parts, null), pipeline, schema, source.scaling(),
+                    t.target().dropped());
         }
         if (init != null) {
+            if (init.inputs() != data.featureCount()) {
+                throw new DataException(data.name() + ": " + data.featureCount()
+                        + " features, but the initial model takes " + init.inputs());
+            }
             source = new DataSource(data.withFeatureOrder(init.featureNames()),
                     source.presetTest() == null ? null : source.presetTest().withFeatureOrder(init.featureNames()),
                     source.scaling());
-            data = source.data();
         }
+        Pipeline pipeline = init != null ? init.pipeline() : Pipeline.numeric(source.data().featureNames());
+        return new Prepared(data.name(), Split.of(source, b.validation, b.test, seed), pipeline, null, source.scaling(), 0);
+    }
+
+    /** Fits a network to prepared data. */
+    public TrainingResult fit(Prepared prepared) {
+        Split split = prepared.split();
+        Dataset data = split.train();
+        TrainedModel init = b.init;
         boolean sameClasses = init != null && data.isClassification() && init.classNames().containsAll(data.classNames());
         if (sameClasses) {
-            source = new DataSource(data.withClassOrder(init.classNames()),
-                    source.presetTest() == null ? null : source.presetTest().withClassOrder(init.classNames()),
-                    source.scaling());
-            data = source.data();
+            split = new Split(data.withClassOrder(init.classNames()), split.validation().withClassOrder(init.classNames()),
+                    split.test().withClassOrder(init.classNames()));
+            data = split.train();
         }
         long seed = b.trainer.seed();
-        Split split = Split.of(source, b.validation, b.test, seed);
         Task task = data.task();
         List<String> classes = sameClasses ? init.classNames() : data.classNames();
         Objective objective = b.trainer.objective() != null ? b.trainer.objective() : Objective.forTask(task);
         int outputs = objective.outputs(task, classes.size());
+        Pipeline pipeline = prepared.pipeline();
 
-        Scaling scaling = init != null ? init.scaling() : Scaling.fit(b.scaling != null ? b.scaling : source.scaling(), split.train().features());
+        Scaling scaling = init != null ? init.scaling()
+                : Scaling.fit(b.scaling != null ? b.scaling : prepared.scaling(), split.train().features(),
+                        pipeline.scaled());
         Scaling targetScaling = init != null && init.task() == Task.REGRESSION ? init.targetScaling()
                 : task == Task.REGRESSION ? Scaling.fit(Scaling.Kind.STANDARD, valuesOf(split.train()))
                 : new Scaling(Scaling.Kind.NONE, new float[1], new float[] {1});
@@ -103,8 +132,8 @@ public final class Training {
                 .objective(objective).build();
         Dataset validation = split.validation().rows() > 0 ? prepare(split.validation(), scaling, targetScaling) : null;
         History history = trainer.fit(network, optimizer, prepare(split.train(), scaling, targetScaling), validation);
-        TrainedModel model = new TrainedModel(spec, network, task, objective, scaling, targetScaling, classes,
-                data.featureNames(), data.targetName());
+        TrainedModel model = new TrainedModel(spec, network, task, objective, pipeline, scaling, targetScaling, classes,
+                data.targetName(), TrainedModel.DEFAULT_THRESHOLD, java.util.Map.of());
         return new TrainingResult(model, history, split.train(), split.validation(), split.test());
     }
 

@@ -1,0 +1,247 @@
+package dev.nabla.data;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a CSV table as it comes (through FastCSV): the delimiter told by the header line (comma, semicolon, tab or
+ * pipe) unless given, quoted fields, cells that are numbers ({@link Numbers}), texts, or missing (empty or a
+ * missing-value token). Every error names the source, the line and, for a cell, the column.
+ */
+public final class TableReader {
+    /** Cells read as missing unless told otherwise (compared case-insensitively). */
+    public static final List<String> DEFAULT_MISSING = List.of("", "NA", "N/A", "NaN", "null", "None", "?");
+    private static final char[] DELIMITERS = {',', ';', '\t', '|'};
+    /** Spellings of infinity that other tools write: refused rather than read as a category level. */
+    private static final Set<String> INFINITIES = Set.of("inf", "+inf", "-inf", "infinity", "+infinity", "-infinity");
+    /** A header line longer than this is not a header; refusing early keeps a binary file from filling memory. */
+    private static final int MAX_HEADER_CHARS = 1 << 20;
+
+    private final Set<String> missing;
+    private final Character delimiter;
+
+    /**
+     * @param missing   the missing-value tokens, matched after trimming blanks, case-insensitively
+     * @param delimiter the field delimiter, or null to tell it from the header line
+     */
+    public TableReader(List<String> missing, Character delimiter) {
+        this.missing = new HashSet<>();
+        missing.forEach(m -> this.missing.add(m.strip().toLowerCase(Locale.ROOT)));
+        this.delimiter = delimiter;
+    }
+
+    /** A reader with the default missing-value tokens and a detected delimiter. */
+    public TableReader() {
+        this(DEFAULT_MISSING, null);
+    }
+
+    /** Reads everything from {@code input} (and closes it). */
+    public Table read(TextInput input) {
+        String source = input.source();
+        try (BufferedReader reader = new BufferedReader(input, 1 << 16)) {
+            reader.mark(MAX_HEADER_CHARS);
+            char separator = delimiter != null ? delimiter : detect(reader, source);
+            reader.reset();
+            return read(reader, source, separator);
+        } catch (IOException e) {
+            throw new DataException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The delimiter that occurs most often outside quotes in the first line (comma when none does). */
+    static char detect(BufferedReader reader, String source) throws IOException {
+        int[] counts = new int[DELIMITERS.length];
+        boolean quoted = false;
+        int read = 0;
+        for (int c = reader.read(); c >= 0 && (quoted || (c != '\n' && c != '\r')); c = reader.read()) {
+            if (++read >= MAX_HEADER_CHARS) {
+                throw new DataException(source + ": no end of the header line in the first " + MAX_HEADER_CHARS
+                        + " characters; not a CSV file?");
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                for (int k = 0; k < DELIMITERS.length; k++) {
+                    if (c == DELIMITERS[k]) {
+                        counts[k]++;
+                    }
+                }
+            }
+        }
+        int best = 0;
+        for (int k = 1; k < counts.length; k++) {
+            if (counts[k] > counts[best]) {
+                best = k;
+            }
+        }
+        return DELIMITERS[best];
+    }
+
+    private Table read(BufferedReader reader, String source, char separator) {
+        List<String> header = null;
+        Builder[] columns = null;
+        long[] lines = new long[1024];
+        int rows = 0;
+        try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true)
+                .allowExtraFields(true).allowMissingFields(true).ofCsvRecord(reader)) {
+            for (CsvRecord record : csv) {
+                if (header == null) {
+                    header = header(record.getFields(), source, record.getStartingLineNumber());
+                    columns = new Builder[header.size()];
+                    for (int j = 0; j < columns.length; j++) {
+                        columns[j] = new Builder(header.get(j));
+                    }
+                    continue;
+                }
+                int fields = record.getFieldCount();
+                if (fields != columns.length) {
+                    throw new DataException(source + ":" + record.getStartingLineNumber() + ": " + fields
+                            + " fields, but the header has " + columns.length);
+                }
+                for (int j = 0; j < fields; j++) {
+                    String refused = columns[j].add(record.getField(j), missing);
+                    if (refused != null) {
+                        throw new DataException(source + ":" + record.getStartingLineNumber() + ":" + (j + 1)
+                                + " (column '" + header.get(j) + "'): " + refused);
+                    }
+                }
+                if (rows == lines.length) {
+                    lines = Arrays.copyOf(lines, rows * 2);
+                }
+                lines[rows++] = record.getStartingLineNumber();
+            }
+        } catch (CsvParseException e) {
+            throw new DataException(source + ": " + oneLine(rootMessage(e)), e);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof IOException io && rootCause(io) instanceof DataException d) {
+                throw d;
+            }
+            throw new DataException(source + ": " + oneLine(rootMessage(e)), e);
+        } catch (IOException e) {
+            throw new DataException(source + ": " + oneLine(rootMessage(e)), e);
+        }
+        if (header == null) {
+            throw new DataException(source + ": empty file (expected a header row)");
+        }
+        if (rows == 0) {
+            throw new DataException(source + ": no data rows after the header");
+        }
+        List<Table.Column> built = new ArrayList<>(columns.length);
+        for (Builder b : columns) {
+            built.add(b.build(rows));
+        }
+        return new Table(source, built, Arrays.copyOf(lines, rows));
+    }
+
+    private static List<String> header(List<String> fields, String source, long line) {
+        List<String> names = new ArrayList<>(fields.size());
+        Set<String> seen = new HashSet<>();
+        for (int j = 0; j < fields.size(); j++) {
+            String name = fields.get(j).strip();
+            if (name.isEmpty()) {
+                name = "column" + (j + 1);
+            }
+            if (!seen.add(name)) {
+                throw new DataException(source + ":" + line + ":" + (j + 1) + ": column name '" + shorten(name)
+                        + "' appears twice in the header");
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    static String shorten(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "…";
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = rootCause(e);
+        return t.getMessage() != null ? t.getMessage() : t.toString();
+    }
+
+    /** A parser's message can quote a whole field: keep the first line, and at most 200 characters. */
+    private static String oneLine(String message) {
+        int newline = message.indexOf('\n');
+        String first = newline < 0 ? message : message.substring(0, newline);
+        return first.length() <= 200 ? first : first.substring(0, 197) + "…";
+    }
+
+    /** One column as it is read: numbers where cells parse, codes of distinct texts where they do not. */
+    private static final class Builder {
+        private final String name;
+        private float[] numbers = new float[1024];
+        private int[] codes;
+        private final Map<String, Integer> textCodes = new HashMap<>();
+        private final List<String> texts = new ArrayList<>();
+        private int size;
+
+        Builder(String name) {
+            this.name = name;
+        }
+
+        /** Adds a cell; returns why it is refused (a number beyond float range, an infinity), or null. */
+        String add(String cell, Set<String> missingTokens) {
+            if (size == numbers.length) {
+                numbers = Arrays.copyOf(numbers, size * 2);
+                if (codes != null) {
+                    codes = Arrays.copyOf(codes, size * 2);
+                }
+            }
+            double v = Numbers.parse(cell);
+            if (!Double.isNaN(v)) {
+                if (Math.abs(v) > Float.MAX_VALUE) {
+                    return "'" + shorten(cell.strip()) + "' is beyond float32's range (±3.4e38)";
+                }
+                numbers[size] = (float) v;
+                if (codes != null) {
+                    codes[size] = -1;
+                }
+            } else {
+                numbers[size] = Float.NaN;
+                String text = cell.strip();
+                String lower = text.toLowerCase(Locale.ROOT);
+                if (INFINITIES.contains(lower)) {
+                    return "'" + text + "' is not a finite number";
+                }
+                boolean isMissing = missingTokens.contains(lower);
+                if (!isMissing || codes != null) {
+                    if (codes == null) {
+                        codes = new int[numbers.length];
+                        Arrays.fill(codes, 0, size, -1);
+                    }
+                    codes[size] = isMissing ? -1 : textCodes.computeIfAbsent(text, t -> {
+                        texts.add(t);
+                        return texts.size() - 1;
+                    });
+                }
+            }
+            size++;
+            return null;
+        }
+
+        Table.Column build(int rows) {
+            return new Table.Column(name, Arrays.copyOf(numbers, rows), codes == null ? null : Arrays.copyOf(codes, rows),
+                    texts);
+        }
+    }
+}
