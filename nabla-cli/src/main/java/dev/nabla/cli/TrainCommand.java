@@ -66,7 +66,7 @@ final class TrainCommand implements Callable<Integer> {
                 .optimizer(optimizer)
                 .epochs(o.epochs == null ? 0 : o.epochs).batchSize(o.batchSize).seed(o.seed)
                 .scaling(scaling).validation(o.validation).test(o.test).patience(o.patience)
-                .init(init);
+                .init(init).tuneThreshold(o.tuneThreshold());
         Prepared prepared = recipe.build().prepare(source);
         Dataset data = prepared.split().train();
         if (o.modelSpec != null) {
@@ -78,7 +78,11 @@ final class TrainCommand implements Callable<Integer> {
         recipe.listener(Progress.forStderr(err, "nabla: training on " + prepared.describe() + "; " + optimizer.describe()));
         TrainingResult result = recipe.build().fit(prepared);
 
-        TrainedModel model = result.model();
+        TrainedModel model = result.model().withProvenance(Provenance.of(spec, source, o.init, o.modelSpec));
+        Double threshold = o.fixedThreshold(checks);
+        if (threshold != null && model.classNames().size() == 2) {
+            model = model.withThreshold(threshold);
+        }
         boolean held = result.test().rows() > 0;
         Dataset scored = held ? result.test() : result.train();
         Evaluation scores = Evaluation.of(model, scored);

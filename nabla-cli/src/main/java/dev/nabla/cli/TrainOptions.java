@@ -73,6 +73,10 @@ final class TrainOptions {
             description = "Stop after this many epochs without a lower validation loss and keep the best weights; 0 never stops (default: ${DEFAULT-VALUE}).")
     int patience;
 
+    @Option(names = "--threshold", paramLabel = "auto|0.5", defaultValue = "0.5",
+            description = "Two classes: the probability of the second class above which it is predicted; auto picks the F1-best on the validation rows and stores it in the model (default: ${DEFAULT-VALUE}).")
+    String threshold;
+
     @Option(names = "--init", paramLabel = "MODEL",
             description = "Start from this model file: continue training it, or fine-tune it on new classes.")
     Path init;
@@ -104,6 +108,23 @@ final class TrainOptions {
         return checks.option("--optimizer", () -> Optimizers.config(optimizer, learningRate, weightDecay));
     }
 
+    /** Whether {@code --threshold auto} asks to tune the threshold on the validation rows. */
+    boolean tuneThreshold() {
+        return threshold.equalsIgnoreCase("auto");
+    }
+
+    /** The fixed threshold given, or null for auto; checked to lie in (0, 1). */
+    Double fixedThreshold(Checks checks) {
+        if (tuneThreshold()) {
+            return null;
+        }
+        double t = checks.option("--threshold", () -> Double.parseDouble(threshold));
+        if (!(t > 0 && t < 1)) {
+            checks.fail("--threshold must be auto or a probability in (0, 1), got " + threshold);
+        }
+        return t;
+    }
+
     /** The loss named by {@code --loss}, or null to let the target choose. */
     Objective objective(Checks checks) {
         return loss == null ? null : checks.option("--loss", () -> Objective.fromId(loss));
@@ -128,6 +149,7 @@ final class TrainOptions {
             checks.fail("--validation " + validation + " and --test " + test + " leave no rows to train on (their sum must be below 1)");
         }
         checks.nonNegative("--patience", patience);
+        fixedThreshold(checks);
         if (!scale.equalsIgnoreCase("auto")) {
             checks.option("--scale", () -> Scaling.Kind.fromId(scale));
         }

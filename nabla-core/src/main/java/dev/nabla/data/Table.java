@@ -13,11 +13,18 @@ public final class Table {
     private final String source;
     private final List<Column> columns;
     private final long[] lines;
+    private final String sha256;
 
-    Table(String source, List<Column> columns, long[] lines) {
+    Table(String source, List<Column> columns, long[] lines, String sha256) {
         this.source = source;
         this.columns = List.copyOf(columns);
         this.lines = lines;
+        this.sha256 = sha256;
+    }
+
+    /** SHA-256 of the file as stored, in hex (for a model's provenance). */
+    public String sha256() {
+        return sha256;
     }
 
     /** One column's cells: {@code numbers[i]} when the cell is a number, else {@code codes[i]} ≥ 0 for a text. */
@@ -136,6 +143,10 @@ public final class Table {
         return lines[i];
     }
 
+    Table withDigest(String digest) {
+        return new Table(source, columns, lines, digest);
+    }
+
     /** The rows at {@code rows}, in that order. */
     public Table subset(int[] rows) {
         List<Column> out = new ArrayList<>(columns.size());
@@ -146,7 +157,7 @@ public final class Table {
         for (int k = 0; k < rows.length; k++) {
             l[k] = lines[rows[k]];
         }
-        return new Table(source, out, l);
+        return new Table(source, out, l, sha256);
     }
 
     /** The rows whose cell in {@code column} is not missing. */

@@ -54,7 +54,8 @@ public final class TableReader {
             reader.mark(MAX_HEADER_CHARS);
             char separator = delimiter != null ? delimiter : detect(reader, source);
             reader.reset();
-            return read(reader, source, separator);
+            // The parser reads to the end of the input, so the digest covers every byte.
+            return read(reader, source, separator).withDigest(input.sha256());
         } catch (IOException e) {
             throw new DataException(source + ": " + e.getMessage(), e);
         }
@@ -142,7 +143,7 @@ public final class TableReader {
         for (Builder b : columns) {
             built.add(b.build(rows));
         }
-        return new Table(source, built, Arrays.copyOf(lines, rows));
+        return new Table(source, built, Arrays.copyOf(lines, rows), null);
     }
 
     private static List<String> header(List<String> fields, String source, long line) {

@@ -9,6 +9,8 @@ import dev.nabla.data.Dataset;
 import dev.nabla.data.Scaling;
 import dev.nabla.data.Split;
 import dev.nabla.data.Task;
+import dev.nabla.nn.EmbeddingSpec;
+import dev.nabla.nn.LayerSpec;
 import dev.nabla.nn.ModelSpec;
 import dev.nabla.nn.Module;
 import dev.nabla.optim.Optimizer;
@@ -108,7 +110,8 @@ public final class Training {
                 : task == Task.REGRESSION ? Scaling.fit(Scaling.Kind.STANDARD, valuesOf(split.train()))
                 : new Scaling(Scaling.Kind.NONE, new float[1], new float[] {1});
 
-        ModelSpec spec = init != null ? init.spec() : b.spec != null ? b.spec : ModelSpec.mlp(data.featureCount(), b.layers, outputs);
+        ModelSpec spec = init != null ? init.spec() : withEmbeddings(pipeline, b.spec != null ? b.spec
+                : ModelSpec.mlp(widthAfterEmbedding(pipeline), b.layers, outputs));
         if (spec.inputs() != data.featureCount()) {
             throw new DataException("the network takes " + spec.inputs() + " inputs, the data has "
                     + data.featureCount() + " features");
@@ -134,7 +137,45 @@ public final class Training {
         History history = trainer.fit(network, optimizer, prepare(split.train(), scaling, targetScaling), validation);
         TrainedModel model = new TrainedModel(spec, network, task, objective, pipeline, scaling, targetScaling, classes,
                 data.targetName(), TrainedModel.DEFAULT_THRESHOLD, java.util.Map.of());
+        if (b.tuneThreshold && classes.size() == 2 && split.validation().rows() > 0) {
+            model = model.withThreshold(tunedThreshold(model, split.validation()));
+        }
         return new TrainingResult(model, history, split.train(), split.validation(), split.test());
+    }
+
+    /** The input width the layers after a pipeline's embeddings see. */
+    public static int widthAfterEmbedding(Pipeline pipeline) {
+        int width = pipeline.width();
+        for (Pipeline.Embedded e : pipeline.embedded()) {
+            width += e.encoder().dimension() - 1;
+        }
+        return width;
+    }
+
+    /**
+     * {@code spec} behind an embedding layer for the pipeline's embedded columns (as it is when there are none):
+     * the spec takes the width after the embeddings, the result the pipeline's width.
+     */
+    public static ModelSpec withEmbeddings(Pipeline pipeline, ModelSpec spec) {
+        List<Pipeline.Embedded> embedded = pipeline.embedded();
+        if (embedded.isEmpty() || spec.layers().get(0) instanceof EmbeddingSpec) {
+            return spec;
+        }
+        int[] columns = embedded.stream().mapToInt(Pipeline.Embedded::index).toArray();
+        int[] codes = embedded.stream().mapToInt(e -> e.encoder().codes()).toArray();
+        int[] dimensions = embedded.stream().mapToInt(e -> e.encoder().dimension()).toArray();
+        List<LayerSpec> layers = new java.util.ArrayList<>();
+        layers.add(new EmbeddingSpec(columns, codes, dimensions));
+        layers.addAll(spec.layers());
+        return new ModelSpec(pipeline.width(), layers);
+    }
+
+    /** The F1-best threshold on the validation rows, kept inside (0, 1). */
+    private static double tunedThreshold(TrainedModel model, Dataset validation) {
+        Prediction p = model.predict(validation.features());
+        double[] scores = Evaluation.positiveScores(p);
+        double t = dev.nabla.metrics.Ranking.bestF1Threshold(validation.labels(), scores);
+        return Math.clamp(t, 1e-6, 1 - 1e-6);
     }
 
     /**
@@ -185,6 +226,7 @@ public final class Training {
         private double validation = 0.1;
         private double test = 0.2;
         private TrainedModel init;
+        private boolean tuneThreshold;
         /** Batch size, seed, patience, objective and listeners are the training loop's; they live there. */
         private final Trainer.Builder trainer = Trainer.builder().seed(42);
 
@@ -260,6 +302,15 @@ public final class Training {
         /** Starts from this model: same classes continue its training, other classes get a new output layer. */
         public Builder init(TrainedModel value) {
             this.init = value;
+            return this;
+        }
+
+        /**
+         * For two classes, choose the decision threshold with the best F1 on the validation rows instead of 0.5
+         * (for imbalanced classes); the model keeps it.
+         */
+        public Builder tuneThreshold(boolean value) {
+            this.tuneThreshold = value;
             return this;
         }
 

@@ -110,6 +110,26 @@ class GradCheckTableTest {
                     f.id(), inputs("a", awayFromZero(rng, 3, 4)), p -> Functional.activation(p.get("a"), f, slope)));
         }
 
+        for (int[] shape : new int[][] {{1, 2}, {5, 3}, {7, 4}}) {
+            int n = shape[0];
+            int d = shape[1];
+            Tensor x = random(rng, n, d);
+            int[] columns = d == 2 ? new int[] {0} : new int[] {2, 0};
+            int[] codes = {4, 3};
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < columns.length; k++) {
+                    x.set(i * d + columns[k], rng.nextInt(codes[k]));
+                }
+            }
+            Map<String, Tensor> in = columns.length == 1
+                    ? inputs("x", x, "w0", random(rng, codes[0], 3))
+                    : inputs("x", x, "w0", random(rng, codes[0], 3), "w1", random(rng, codes[1], 2));
+            cases.add(new Case("embed " + columns.length + " code columns of " + dims(n, d), "Functional.embed("
+                    + "Variable,int[],Variable[])", "", in, p -> columns.length == 1
+                    ? Functional.embed(p.get("x"), columns, p.get("w0"))
+                    : Functional.embed(p.get("x"), columns, p.get("w0"), p.get("w1"))));
+        }
+
         String linear3 = "Functional.linear(Variable,Variable,Variable)";
         String linear5 = "Functional.linear(Variable,Variable,Variable,Activation,double)";
         for (int[] s : MATMUL_SIZES) {
