@@ -122,7 +122,7 @@ final class GradcheckCommand implements Callable<Integer> {
             scaling = m.scaling();
             targetScaling = m.targetScaling();
         } else {
-            rows = Datasets.open(data, null).data();
+            rows = Datasets.open(data, null).encoded();
             objective = loss != null ? checks.option("--loss", () -> Objective.fromId(loss)) : Objective.forTask(rows.task());
             int out = objective.outputs(rows.task(), rows.classNames().size());
             int features = rows.featureCount();

@@ -119,6 +119,11 @@ public final class CategoryEncoder implements Encoder {
     }
 
     @Override
+    public int width() {
+        return embedded() ? 1 : levels.size() + (other ? 1 : 0) + (missing ? 1 : 0);
+    }
+
+    @Override
     public List<String> names() {
         if (embedded()) {
             return List.of(column);

@@ -1,13 +1,17 @@
 package dev.nabla.data;
 
+import dev.nabla.tensor.DType;
+import dev.nabla.tensor.Tensor;
+import java.util.List;
+
 /**
  * A dataset as loaded, with the publisher's own test set when it has one (Fashion-MNIST's 10000 images),
  * which {@link Split} then uses as the test split instead of drawing one, and the input scaling that suits
  * the data. A table read from CSV also keeps its raw cells ({@link #table()}), so that training can fit the
  * encoding of its columns on the training rows only.
  *
- * @param data       the rows to train (and validate) on; for a table, encoded by a pipeline fitted on all rows
- *                   (a preview: training refits on its training rows)
+ * @param data       the rows to train (and validate) on; for a table, the targets only (no feature column yet:
+ *                   training fits the encoding on its training rows; {@link #encoded()} fits it on all rows)
  * @param presetTest the publisher's test rows, or null
  * @param scaling    the scaling that suits the data: min-max for images (standardising each pixel would blow
  *                   up the noise of near-constant border pixels), standard for tables
@@ -55,17 +59,24 @@ public record DataSource(Dataset data, Dataset presetTest, Scaling.Kind scaling,
      */
     public static DataSource of(Table table, String target, TableOptions options) {
         Target t = Target.of(table, target, options.task());
-        Table cells = table.subset(t.rows());
-        int[] all = new int[cells.rows()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
+        Table cells = t.dropped() == 0 ? table : table.subset(t.rows());
+        Target aligned = t.renumbered();
+        Dataset targets = aligned.toDataset(nameOf(table.source()), Tensor.zeros(DType.F32, cells.rows(), 0), List.of());
+        return new DataSource(targets, null, Scaling.Kind.STANDARD, new TableData(cells, aligned, options));
+    }
+
+    /**
+     * The rows with their features: for a table, every input column encoded by a pipeline fitted on all rows (what a
+     * model trained on all of them would see, unscaled); for a matrix, {@link #data()} itself.
+     */
+    public Dataset encoded() {
+        if (table == null) {
+            return data;
         }
-        Target aligned = t.subset(all).renumbered();
-        Schema schema = Schema.infer(cells, all, t.name(), options);
-        Pipeline pipeline = Pipeline.fit(cells, all, schema, options);
-        Dataset preview = aligned.toDataset(nameOf(table.source()), pipeline.encode(cells), pipeline.names());
-        return new DataSource(preview, null, Scaling.Kind.STANDARD, new TableData(cells, aligned.withDropped(t.dropped()),
-                options));
+        int[] all = java.util.stream.IntStream.range(0, table.cells().rows()).toArray();
+        Schema schema = Schema.infer(table.cells(), all, table.target().name(), table.options());
+        Pipeline pipeline = Pipeline.fit(table.cells(), all, schema, table.options());
+        return table.target().toDataset(data.name(), pipeline.encode(table.cells()), pipeline.names());
     }
 
     private static String nameOf(String source) {

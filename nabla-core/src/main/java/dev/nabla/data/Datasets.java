@@ -60,7 +60,7 @@ public final class Datasets {
 
     /** An embedded dataset by name, with its usual target, read with the default table options. */
     public static Dataset embedded(String name) {
-        return open(name, null).data();
+        return open(name, null).encoded();
     }
 
     /** The raw cells of an embedded table. */

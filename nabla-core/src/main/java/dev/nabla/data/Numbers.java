@@ -16,12 +16,18 @@ public final class Numbers {
 
     /** The value of {@code cell}, or NaN when the text is not a number of this grammar. */
     public static double parse(CharSequence cell) {
-        int start = 0;
-        int end = cell.length();
-        while (start < end && cell.charAt(start) <= ' ') {
+        char[] chars = cell.toString().toCharArray();
+        return parse(chars, 0, chars.length);
+    }
+
+    /** The value of {@code buf[offset, offset + length)}, or NaN when the text is not a number of this grammar. */
+    public static double parse(char[] buf, int offset, int length) {
+        int start = offset;
+        int end = offset + length;
+        while (start < end && buf[start] <= ' ') {
             start++;
         }
-        while (end > start && cell.charAt(end - 1) <= ' ') {
+        while (end > start && buf[end - 1] <= ' ') {
             end--;
         }
         if (start == end) {
@@ -29,7 +35,7 @@ public final class Numbers {
         }
         int i = start;
         boolean negative = false;
-        char c = cell.charAt(i);
+        char c = buf[i];
         if (c == '+' || c == '-') {
             negative = c == '-';
             i++;
@@ -39,8 +45,8 @@ public final class Numbers {
         int scale = 0;
         int digits = 0;
         boolean truncated = false;
-        for (; i < end && isDigit(cell.charAt(i)); i++, digits++) {
-            int d = cell.charAt(i) - '0';
+        for (; i < end && isDigit(buf[i]); i++, digits++) {
+            int d = buf[i] - '0';
             if (significant < 18) {
                 mantissa = mantissa * 10 + d;
                 if (mantissa != 0) {
@@ -51,10 +57,10 @@ public final class Numbers {
                 truncated |= d != 0;
             }
         }
-        if (i < end && cell.charAt(i) == '.') {
+        if (i < end && buf[i] == '.') {
             i++;
-            for (; i < end && isDigit(cell.charAt(i)); i++, digits++) {
-                int d = cell.charAt(i) - '0';
+            for (; i < end && isDigit(buf[i]); i++, digits++) {
+                int d = buf[i] - '0';
                 if (significant < 18) {
                     mantissa = mantissa * 10 + d;
                     scale--;
@@ -69,17 +75,17 @@ public final class Numbers {
         if (digits == 0) {
             return Double.NaN;
         }
-        if (i < end && (cell.charAt(i) == 'e' || cell.charAt(i) == 'E')) {
+        if (i < end && (buf[i] == 'e' || buf[i] == 'E')) {
             i++;
             boolean negativeExponent = false;
-            if (i < end && (cell.charAt(i) == '+' || cell.charAt(i) == '-')) {
-                negativeExponent = cell.charAt(i) == '-';
+            if (i < end && (buf[i] == '+' || buf[i] == '-')) {
+                negativeExponent = buf[i] == '-';
                 i++;
             }
             int exponent = 0;
             int exponentDigits = 0;
-            for (; i < end && isDigit(cell.charAt(i)); i++, exponentDigits++) {
-                exponent = Math.min(exponent * 10 + (cell.charAt(i) - '0'), 100_000);
+            for (; i < end && isDigit(buf[i]); i++, exponentDigits++) {
+                exponent = Math.min(exponent * 10 + (buf[i] - '0'), 100_000);
             }
             if (exponentDigits == 0) {
                 return Double.NaN;
@@ -94,7 +100,7 @@ public final class Numbers {
             value = scale >= 0 ? mantissa * EXACT_POWERS[scale] : mantissa / EXACT_POWERS[-scale];
         } else {
             // Long or extreme numbers: the JDK rounds them correctly; the grammar was checked above.
-            value = Double.parseDouble(cell.subSequence(start, end).toString());
+            value = Double.parseDouble(new String(buf, start, end - start));
         }
         return negative ? -value : value;
     }

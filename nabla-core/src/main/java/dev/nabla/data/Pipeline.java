@@ -120,18 +120,20 @@ public record Pipeline(List<Encoder> encoders, List<String> missing) {
         int n = table.rows();
         int width = width();
         float[] out = new float[n * width];
-        for (int i = 0; i < n; i++) {
-            int offset = i * width;
-            for (int k = 0; k < encoders.size(); k++) {
-                Encoder e = encoders.get(k);
-                Table.Column c = columns.get(k);
-                if (e instanceof NumberEncoder && c.isText(i)) {
+        int offset = 0;
+        // Column by column: each encoder's state (its level index) stays hot in the cache.
+        for (int k = 0; k < encoders.size(); k++) {
+            Encoder e = encoders.get(k);
+            Table.Column c = columns.get(k);
+            boolean number = e instanceof NumberEncoder;
+            for (int i = 0; i < n; i++) {
+                if (number && c.isText(i)) {
                     throw table.cellError(i, c.name(), "'" + TableReader.shorten(c.level(i))
                             + "' is not a number, and the model reads this column as numbers");
                 }
-                e.encode(c, i, out, offset);
-                offset += e.width();
+                e.encode(c, i, out, i * width + offset);
             }
+            offset += e.width();
         }
         return Tensor.wrap(out, n, width);
     }

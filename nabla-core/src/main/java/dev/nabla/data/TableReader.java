@@ -2,7 +2,8 @@ package dev.nabla.data;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.RecordType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +32,8 @@ public final class TableReader {
 
     private final Set<String> missing;
     private final Character delimiter;
+    /** Texts longer than every missing-value token and spelling of infinity are neither. */
+    private final int maxToken;
 
     /**
      * @param missing   the missing-value tokens, matched after trimming blanks, case-insensitively
@@ -40,6 +43,7 @@ public final class TableReader {
         this.missing = new HashSet<>();
         missing.forEach(m -> this.missing.add(m.strip().toLowerCase(Locale.ROOT)));
         this.delimiter = delimiter;
+        this.maxToken = Math.max(9, this.missing.stream().mapToInt(String::length).max().orElse(0));
     }
 
     /** A reader with the default missing-value tokens and a detected delimiter. */
@@ -91,62 +95,106 @@ public final class TableReader {
     }
 
     private Table read(BufferedReader reader, String source, char separator) {
-        List<String> header = null;
-        Builder[] columns = null;
-        long[] lines = new long[1024];
-        int rows = 0;
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true)
-                .allowExtraFields(true).allowMissingFields(true).ofCsvRecord(reader)) {
-            for (CsvRecord record : csv) {
-                if (header == null) {
-                    header = header(record.getFields(), source, record.getStartingLineNumber());
-                    columns = new Builder[header.size()];
-                    for (int j = 0; j < columns.length; j++) {
-                        columns[j] = new Builder(header.get(j));
-                    }
-                    continue;
-                }
-                int fields = record.getFieldCount();
-                if (fields != columns.length) {
-                    throw new DataException(source + ":" + record.getStartingLineNumber() + ": " + fields
-                            + " fields, but the header has " + columns.length);
-                }
-                for (int j = 0; j < fields; j++) {
-                    String refused = columns[j].add(record.getField(j), missing);
-                    if (refused != null) {
-                        throw new DataException(source + ":" + record.getStartingLineNumber() + ":" + (j + 1)
-                                + " (column '" + header.get(j) + "'): " + refused);
-                    }
-                }
-                if (rows == lines.length) {
-                    lines = Arrays.copyOf(lines, rows * 2);
-                }
-                lines[rows++] = record.getStartingLineNumber();
+        Cells cells = new Cells(source, missing, maxToken);
+        try (CsvReader<Object> csv = CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true)
+                .allowExtraFields(true).allowMissingFields(true).build(cells, reader)) {
+            for (Object ignored : csv) {
+                continue;
             }
         } catch (CsvParseException e) {
+            if (rootCause(e) instanceof DataException d) {
+                throw d;
+            }
             throw new DataException(source + ": " + oneLine(rootMessage(e)), e);
         } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof IOException io && rootCause(io) instanceof DataException d) {
+            if (rootCause(e) instanceof DataException d) {
                 throw d;
             }
             throw new DataException(source + ": " + oneLine(rootMessage(e)), e);
         } catch (IOException e) {
             throw new DataException(source + ": " + oneLine(rootMessage(e)), e);
         }
-        if (header == null) {
-            throw new DataException(source + ": empty file (expected a header row)");
+        return cells.table();
+    }
+
+    /**
+     * Cells straight from the parser's buffer: numbers are parsed from the characters, so only texts become strings
+     * (FastCSV's callback API; a record is nothing but the columns' growth).
+     */
+    private static final class Cells extends AbstractBaseCsvCallbackHandler<Object> {
+        private static final Object RECORD = new Object();
+        private final String source;
+        private final Set<String> missing;
+        private final int maxToken;
+        private List<String> header;
+        private final List<String> names = new ArrayList<>();
+        private Builder[] columns;
+        private long[] lines = new long[1024];
+        private int rows;
+
+        Cells(String source, Set<String> missing, int maxToken) {
+            this.source = source;
+            this.missing = missing;
+            this.maxToken = maxToken;
         }
-        if (rows == 0) {
-            throw new DataException(source + ": no data rows after the header");
+
+        @Override
+        protected void handleField(int index, char[] buf, int offset, int length, boolean quoted) {
+            if (columns == null) {
+                names.add(new String(buf, offset, length));
+                return;
+            }
+            if (index >= columns.length) {
+                return;
+            }
+            String refused = columns[index].add(buf, offset, length, missing, maxToken);
+            if (refused != null) {
+                throw new DataException(source + ":" + getStartingLineNumber() + ":" + (index + 1) + " (column '"
+                        + header.get(index) + "'): " + refused);
+            }
         }
-        List<Table.Column> built = new ArrayList<>(columns.length);
-        for (Builder b : columns) {
-            built.add(b.build(rows));
+
+        @Override
+        protected Object buildRecord() {
+            if (getRecordType() != RecordType.DATA) {
+                return RECORD;
+            }
+            if (columns == null) {
+                header = header(names, source, getStartingLineNumber());
+                columns = new Builder[header.size()];
+                for (int j = 0; j < columns.length; j++) {
+                    columns[j] = new Builder(header.get(j));
+                }
+                return RECORD;
+            }
+            if (getFieldCount() != columns.length) {
+                throw new DataException(source + ":" + getStartingLineNumber() + ": " + getFieldCount()
+                        + " fields, but the header has " + columns.length);
+            }
+            if (rows == lines.length) {
+                lines = Arrays.copyOf(lines, rows * 2);
+            }
+            lines[rows++] = getStartingLineNumber();
+            return RECORD;
         }
-        return new Table(source, built, Arrays.copyOf(lines, rows), null);
+
+        Table table() {
+            if (header == null) {
+                throw new DataException(source + ": empty file (expected a header row)");
+            }
+            if (rows == 0) {
+                throw new DataException(source + ": no data rows after the header");
+            }
+            List<Table.Column> built = new ArrayList<>(columns.length);
+            for (Builder b : columns) {
+                built.add(b.build(rows));
+            }
+            return new Table(source, built, Arrays.copyOf(lines, rows), null);
+        }
     }
 
     private static List<String> header(List<String> fields, String source, long line) {
+        // A byte-order mark inside the text (not at the file's start) would stick to the first name.
         List<String> names = new ArrayList<>(fields.size());
         Set<String> seen = new HashSet<>();
         for (int j = 0; j < fields.size(); j++) {
@@ -201,17 +249,17 @@ public final class TableReader {
         }
 
         /** Adds a cell; returns why it is refused (a number beyond float range, an infinity), or null. */
-        String add(String cell, Set<String> missingTokens) {
+        String add(char[] buf, int offset, int length, Set<String> missingTokens, int maxToken) {
             if (size == numbers.length) {
                 numbers = Arrays.copyOf(numbers, size * 2);
                 if (codes != null) {
                     codes = Arrays.copyOf(codes, size * 2);
                 }
             }
-            double v = Numbers.parse(cell);
+            double v = Numbers.parse(buf, offset, length);
             if (!Double.isNaN(v)) {
                 if (Math.abs(v) > Float.MAX_VALUE) {
-                    return "'" + shorten(cell.strip()) + "' is beyond float32's range (±3.4e38)";
+                    return "'" + shorten(new String(buf, offset, length).strip()) + "' is beyond float32's range (±3.4e38)";
                 }
                 numbers[size] = (float) v;
                 if (codes != null) {
@@ -219,12 +267,13 @@ public final class TableReader {
                 }
             } else {
                 numbers[size] = Float.NaN;
-                String text = cell.strip();
-                String lower = text.toLowerCase(Locale.ROOT);
-                if (INFINITIES.contains(lower)) {
+                String text = new String(buf, offset, length).strip();
+                // Missing-value tokens and spellings of infinity are short: longer texts need no lower-case copy.
+                String lower = text.length() <= maxToken ? text.toLowerCase(Locale.ROOT) : null;
+                if (lower != null && INFINITIES.contains(lower)) {
                     return "'" + text + "' is not a finite number";
                 }
-                boolean isMissing = missingTokens.contains(lower);
+                boolean isMissing = text.isEmpty() || (lower != null && missingTokens.contains(lower));
                 if (!isMissing || codes != null) {
                     if (codes == null) {
                         codes = new int[numbers.length];

@@ -125,10 +125,6 @@ public record Target(String name, int[] rows, int[] labels, List<String> classNa
         return new Target(name, r, labels, classNames, values, dropped);
     }
 
-    Target withDropped(int count) {
-        return new Target(name, rows, labels, classNames, values, count);
-    }
-
     /** A dataset of {@code features} (one row per target row) with this target. */
     public Dataset toDataset(String dataset, dev.nabla.tensor.Tensor features, List<String> featureNames) {
         return labels != null

@@ -27,7 +27,7 @@ class TableTest {
     }
 
     private static Dataset dataset(Path f, String target) {
-        return Datasets.open(f.toString(), target).data();
+        return Datasets.open(f.toString(), target).encoded();
     }
 
     @Test
