@@ -100,7 +100,7 @@ final class TrainCommand implements Callable<Integer> {
         if (o.report != null) {
             new Report(data.name() + ": " + network(), configuration(optimizer, result), result.history(),
                     scores.metrics(), (held ? "test" : "training rows") + " (" + rows + ")", scores.confusion() == null ? null : scores.confusion().counts(),
-                    model.classNames()).write(o.report);
+                    model.classNames(), model.classNames().size() == 2 ? scores.ranking(model, scored) : null).write(o.report);
             err.println("nabla: report written to " + o.report.resolve(Report.PAGE));
         }
         return Errors.OK;

@@ -59,6 +59,14 @@ public record Evaluation(Map<String, Double> metrics, ConfusionMatrix confusion,
         return new Evaluation(m, cm, p);
     }
 
+    /**
+     * The ROC and precision–recall curve of a binary model's scores on {@code data} (the rows these scores are of),
+     * with the second class as the positive one.
+     */
+    public Ranking.Curve ranking(TrainedModel model, Dataset data) {
+        return Ranking.curve(data.withClassOrder(model.classNames()).labels(), positiveScores(prediction));
+    }
+
     /** The probability of the second class, row by row. */
     static double[] positiveScores(Prediction p) {
         double[] scores = new double[p.rows()];
