@@ -122,6 +122,9 @@ class ExplanationTest {
         // backward() reaches the second branch first (its depth-first order), and adds the first branch's share after.
         assertThat(backward).containsSubsequence("H̄₁ = Ā₃·W₃", "H̄₁ += Ā₂·W₂", "Ā₁ = H̄₁ ⊙ (1 − H₁²)");
         assertThat(backward).filteredOn(t -> t.startsWith("H̄₁")).hasSize(2);
+        assertThat(e.section(Equation.Section.BACKWARD)).filteredOn(q -> q.text().startsWith("H̄₁ +="))
+                .singleElement().satisfies(q -> assertThat(Latex.aligned(q.latex())).startsWith(
+                        "\\overline{\\boldsymbol{H}}_{1} &\\mathrel{+}= \\overline{\\boldsymbol{A}}_{2}"));
         assertThat(e.term("T").value().rows()).as("labels shown one-hot, as the loss reads them").isEqualTo(4);
         assertThat(e.term("T").value().cols()).isEqualTo(2);
     }
