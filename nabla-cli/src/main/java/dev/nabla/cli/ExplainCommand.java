@@ -137,7 +137,8 @@ final class ExplainCommand implements Callable<Integer> {
             String picture = dotOrSvg.toString().endsWith(".svg") ? GraphSvg.write(e) : GraphDot.write(e);
             AtomicFiles.writeString(dotOrSvg, picture);
         }
-        String link = dotOrSvg == null ? null
+        // A Markdown explanation shows an SVG graph (relative to where the explanation is written); DOT is no picture.
+        String link = dotOrSvg == null || !dotOrSvg.toString().endsWith(".svg") ? null
                 : (out != null && out.toAbsolutePath().getParent() != null
                         ? out.toAbsolutePath().getParent().relativize(dotOrSvg.toAbsolutePath()) : dotOrSvg).toString();
         String text = Reports.write(e, form, values, link);

@@ -9,7 +9,10 @@ final class Latex {
 
     static String write(Explanation e, boolean values) {
         StringBuilder sb = new StringBuilder();
-        sb.append("\\documentclass{article}\n\\usepackage{amsmath,amssymb}\n\\begin{document}\n\n");
+        // The names, shapes and notes are Unicode text: a Unicode TeX engine and a font that has the symbols.
+        sb.append("% Compile with lualatex or xelatex.\n\\documentclass{article}\n\\usepackage{amsmath,amssymb}\n")
+                .append("\\usepackage{fontspec}\n\\IfFontExistsTF{DejaVu Serif}{\\setmainfont{DejaVu Serif}}{}\n")
+                .append("\\IfFontExistsTF{DejaVu Sans Mono}{\\setmonofont{DejaVu Sans Mono}}{}\n\\begin{document}\n\n");
         sb.append("\\section*{").append(escape(e.title().isEmpty() ? "nabla explain" : e.title())).append("}\n\n");
         for (String line : Reports.header(e)) {
             sb.append("\\noindent\\texttt{").append(escape(line)).append("}\\\\\n");
@@ -60,6 +63,7 @@ final class Latex {
 
     static String escape(String text) {
         return text.replace("\\", "\u0000").replace("{", "\\{").replace("}", "\\}").replace("_", "\\_")
-                .replace("&", "\\&").replace("%", "\\%").replace("#", "\\#").replace("\u0000", "\\textbackslash{}");
+                .replace("&", "\\&").replace("%", "\\%").replace("#", "\\#").replace("$", "\\$")
+                .replace("^", "\\textasciicircum{}").replace("~", "\\textasciitilde{}").replace("\u0000", "\\textbackslash{}");
     }
 }

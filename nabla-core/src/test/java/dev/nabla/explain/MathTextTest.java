@@ -65,6 +65,14 @@ class MathTextTest {
         assertThat(MathText.width("Ḡ = H̄")).isEqualTo(5);
     }
 
+    @Test
+    void notesAreEscapedForLatexText() {
+        assertThat(Latex.escape("u^l = W^l·x_0 & 50% #1 {a} $ ~ \\"))
+                .isEqualTo("u\\textasciicircum{}l = W\\textasciicircum{}l·x\\_0 \\& 50\\% \\#1 \\{a\\} \\$ "
+                        + "\\textasciitilde{} \\textbackslash{}");
+        assertThat(Latex.aligned("\\boldsymbol{G} = \\boldsymbol{X}")).isEqualTo("\\boldsymbol{G} &= \\boldsymbol{X}");
+    }
+
     /** Every formula of every op in the gradient-check table renders, all its roles named, LaTeX in plain ASCII. */
     @Test
     void everyTableOpsFormulaRendersWithEveryRoleNamed() {
