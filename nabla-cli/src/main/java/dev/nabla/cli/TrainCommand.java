@@ -44,6 +44,9 @@ final class TrainCommand implements Callable<Integer> {
         Checks checks = new Checks(spec.commandLine());
         o.validate(checks, spec.commandLine().getParseResult().hasMatchedOption("--layers"));
         OptimizerConfig optimizer = o.optimizer(checks);
+        if (optimizer.fullBatch() && spec.commandLine().getParseResult().hasMatchedOption("--batch-size")) {
+            checks.fail("--batch-size: " + optimizer.name() + " trains on all training rows at every step; drop --batch-size");
+        }
         Objective objective = o.objective(checks);
         if (o.threads != null) {
             Threads.set(o.threads);
@@ -127,7 +130,7 @@ final class TrainCommand implements Callable<Integer> {
         c.put("parameters", Long.toString(result.model().network().parameterCount()));
         c.put("loss", result.model().objective().id());
         c.put("optimizer", optimizer.describe());
-        c.put("batch size", Integer.toString(o.batchSize));
+        c.put("batch size", optimizer.fullBatch() ? "all training rows" : Integer.toString(o.batchSize));
         c.put("epochs", (o.epochs == null ? "auto, " + result.history().epochs().size() + " run" : o.epochs.toString())
                 + (o.patience > 0 ? " (patience " + o.patience + ")" : ""));
         c.put("scaling", result.model().scaling().kind().id());

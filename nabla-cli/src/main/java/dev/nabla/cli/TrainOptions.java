@@ -29,17 +29,18 @@ final class TrainOptions {
             description = "cross_entropy, binary_cross_entropy or mse (default: chosen by the target).")
     String loss;
 
-    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam",
-            description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", completionCandidates = OptimizerNames.class)
+    @Option(names = "--optimizer", paramLabel = "NAME[:OPTIONS]", defaultValue = "adam",
+            description = "One of ${COMPLETION-CANDIDATES}, with PyTorch's options by name or in order, e.g. rmsprop:momentum=0.9,centered=true or lbfgs:history_size=10 (README lists them; default: ${DEFAULT-VALUE}).",
+            completionCandidates = OptimizerNames.class)
     String optimizer;
 
     @Option(names = {"--lr", "--learning-rate"}, paramLabel = "RATE",
-            description = "Learning rate (default: 0.001 for adam, 0.05 for momentum and nesterov, 0.1 for sgd).")
+            description = "Learning rate (default: 0.001 for adam and adamw, 0.01 for rmsprop and adagrad, 0.05 for momentum and nesterov, 0.1 for sgd, 1 for lbfgs).")
     Double learningRate;
 
-    @Option(names = "--weight-decay", paramLabel = "ALPHA", defaultValue = "0",
-            description = "L2 penalty α/2·Σw² (default: ${DEFAULT-VALUE}).")
-    double weightDecay;
+    @Option(names = "--weight-decay", paramLabel = "LAMBDA",
+            description = "Weight decay λ as torch.optim applies it: λθ added to the gradient, decoupled θ ← θ − lr·λθ for adamw (default: 0; 0.01 for adamw, as torch.optim.AdamW).")
+    Double weightDecay;
 
     @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "32",
             description = "Rows per mini-batch (default: ${DEFAULT-VALUE}).")
@@ -114,7 +115,9 @@ final class TrainOptions {
         if (learningRate != null) {
             checks.positive("--lr", learningRate);
         }
-        checks.nonNegative("--weight-decay", weightDecay);
+        if (weightDecay != null) {
+            checks.nonNegative("--weight-decay", weightDecay);
+        }
         checks.positive("--batch-size", batchSize);
         if (epochs != null) {
             checks.positive("--epochs", epochs);

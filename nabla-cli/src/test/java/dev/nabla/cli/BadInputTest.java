@@ -127,7 +127,12 @@ class BadInputTest {
         assertThat(trainFails("--validation", "0.5", "--test", "0.5")).contains("--validation").contains("--test");
         assertThat(trainFails("--batch-size", "lots")).contains("--batch-size").contains("lots");
         assertThat(trainFails("--scale", "log")).contains("log");
-        assertThat(trainFails("--optimizer", "rmsprop")).contains("rmsprop");
+        assertThat(trainFails("--optimizer", "adamax")).contains("adamax");
+        assertThat(trainFails("--optimizer", "rmsprop:momentum=-1")).contains("--optimizer").contains("momentum");
+        assertThat(trainFails("--optimizer", "rmsprop:nesterov=1")).contains("--optimizer").contains("nesterov")
+                .contains("alpha, eps, momentum, centered");
+        assertThat(trainFails("--optimizer", "lbfgs", "--batch-size", "16")).contains("--batch-size").contains("lbfgs");
+        assertThat(trainFails("--weight-decay", "-1")).contains("--weight-decay");
         assertThat(trainFails("--loss", "hinge")).contains("hinge");
         assertThat(trainFails("--layers", "64:swish")).contains("swish");
     }

@@ -19,7 +19,9 @@ import java.util.SplittableRandom;
 
 /**
  * The training loop: for each epoch, mini-batches of the (reshuffled) training rows, each a forward pass,
- * the loss, {@code backward()} and one optimiser step; then validation, listeners and early stopping.
+ * the loss, {@code backward()} and one optimiser step; then validation, listeners and early stopping. An optimiser
+ * that re-evaluates the loss within its step (L-BFGS, {@link Optimizer#fullBatch()}) gets all training rows as one
+ * batch, so an epoch is one of its steps. The training metrics of an epoch are measured before each update.
  * <pre>{@code
  * History h = Trainer.builder().epochs(20).batchSize(32).patience(5).build()
  *         .fit(model, new Adam(model.parameters(), 1e-3), train, validation);
@@ -64,7 +66,10 @@ public final class Trainer {
      */
     public History fit(Module model, Optimizer optimizer, Dataset train, Dataset validation) {
         Objective obj = objectiveFor(train);
-        Batches batches = shuffle
+        // An optimiser that re-evaluates the loss within a step (L-BFGS) must see the same rows each time.
+        Batches batches = optimizer.fullBatch()
+                ? Batches.inOrder(train.features(), train.targets(), Math.max(1, train.rows()))
+                : shuffle
                 ? Batches.miniBatch(train.features(), train.targets(), batchSize, new SplittableRandom(seed))
                 : Batches.inOrder(train.features(), train.targets(), batchSize);
         for (TrainListener l : listeners) {
@@ -90,8 +95,9 @@ public final class Trainer {
                         throw new TrainingException("epoch " + epoch + ", batch " + (index + 1) + ": the loss is "
                                 + value + "; lower the learning rate or scale the features");
                     }
-                    step.update();
+                    // Before the update: an optimiser that re-evaluates the loss reuses the step's buffers.
                     int correct = running.add(value, step.outputs(), batch);
+                    step.update();
                     index++;
                     for (TrainListener l : listeners) {
                         l.onBatchEnd(epoch, index, value, batch.size(), correct);
