@@ -89,19 +89,23 @@ def run(spec, make, decay):
     return losses, trajectory
 
 
-cases = []
-for name, spec, lr, decay, make in CASES:
-    losses, trajectory = run(spec, make, decay)
-    cases.append({"name": name, "spec": spec, "lr": lr, "weight_decay": decay, "loss": losses,
-                  "params": trajectory})
+def main():
+    cases = []
+    for name, spec, lr, decay, make in CASES:
+        losses, trajectory = run(spec, make, decay)
+        cases.append({"name": name, "spec": spec, "lr": lr, "weight_decay": decay, "loss": losses,
+                      "params": trajectory})
+    json.dump({
+        "generator": "scripts/torch-reference/optimizers.py",
+        "torch": torch.__version__,
+        "x": X.tolist(),
+        "y": Y.tolist(),
+        "initial": {k: v.flatten().tolist() for k, v in INITIAL.items()},
+        "shapes": {k: list(v.shape) for k, v in INITIAL.items()},
+        "cases": cases,
+    }, sys.stdout, indent=1)
+    print()
 
-json.dump({
-    "generator": "scripts/torch-reference/optimizers.py",
-    "torch": torch.__version__,
-    "x": X.tolist(),
-    "y": Y.tolist(),
-    "initial": {k: v.flatten().tolist() for k, v in INITIAL.items()},
-    "shapes": {k: list(v.shape) for k, v in INITIAL.items()},
-    "cases": cases,
-}, sys.stdout, indent=1)
-print()
+
+if __name__ == "__main__":
+    main()

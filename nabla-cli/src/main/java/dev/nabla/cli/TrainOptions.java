@@ -2,8 +2,11 @@ package dev.nabla.cli;
 
 import dev.nabla.data.Scaling;
 import dev.nabla.nn.ModelSpec;
+import dev.nabla.optim.Clipping;
 import dev.nabla.optim.OptimizerConfig;
 import dev.nabla.optim.Optimizers;
+import dev.nabla.optim.ScheduleConfig;
+import dev.nabla.optim.Schedules;
 import dev.nabla.train.Objective;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -41,6 +44,23 @@ final class TrainOptions {
     @Option(names = "--weight-decay", paramLabel = "LAMBDA",
             description = "Weight decay λ as torch.optim applies it: λθ added to the gradient, decoupled θ ← θ − lr·λθ for adamw (default: 0; 0.01 for adamw, as torch.optim.AdamW).")
     Double weightDecay;
+
+    @Option(names = "--schedule", paramLabel = "NAME[:ARGS]",
+            description = "Learning-rate schedule, updated after every optimiser step: ${COMPLETION-CANDIDATES}, e.g. cosine, step:10,0.5, onecycle:max_lr=0.01, plateau:patience=3 (README lists the ARGS; default: constant).",
+            completionCandidates = ScheduleNames.class)
+    String schedule;
+
+    @Option(names = "--warmup", paramLabel = "STEPS", defaultValue = "0",
+            description = "Raise the learning rate linearly over the first STEPS optimiser steps, from 1/(STEPS+1) of the schedule's first rate; the schedule starts after it (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--clip-norm", paramLabel = "X",
+            description = "Scale the gradients down so that their L2 norm over all parameters is at most X (torch.nn.utils.clip_grad_norm_).")
+    Double clipNorm;
+
+    @Option(names = "--clip-value", paramLabel = "X",
+            description = "Clamp every gradient element to [-X, X] before norm clipping (torch.nn.utils.clip_grad_value_).")
+    Double clipValue;
 
     @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "32",
             description = "Rows per mini-batch (default: ${DEFAULT-VALUE}).")
@@ -105,6 +125,24 @@ final class TrainOptions {
         return checks.option("--optimizer", () -> Optimizers.config(optimizer, learningRate, weightDecay));
     }
 
+    /** The schedule of {@code --schedule} and {@code --warmup}, or null for a constant rate. */
+    ScheduleConfig schedule(Checks checks) {
+        if (schedule == null && warmup == 0) {
+            return null;
+        }
+        return checks.option("--schedule", () -> Schedules.config(schedule == null ? "constant" : schedule, warmup));
+    }
+
+    /** The gradient clipping of {@code --clip-norm} and {@code --clip-value}, refused with a full-batch optimiser. */
+    Clipping clipping(Checks checks, OptimizerConfig optimizer) {
+        Clipping c = new Clipping(clipNorm == null ? 0 : clipNorm, clipValue == null ? 0 : clipValue);
+        if (c.active() && optimizer.fullBatch()) {
+            checks.fail((clipNorm != null ? "--clip-norm" : "--clip-value") + ": " + optimizer.name()
+                    + " searches along the true gradient; it cannot be combined with clipping");
+        }
+        return c;
+    }
+
     /** The loss named by {@code --loss}, or null to let the target choose. */
     Objective objective(Checks checks) {
         return loss == null ? null : checks.option("--loss", () -> Objective.fromId(loss));
@@ -119,6 +157,13 @@ final class TrainOptions {
             checks.nonNegative("--weight-decay", weightDecay);
         }
         checks.positive("--batch-size", batchSize);
+        checks.nonNegative("--warmup", warmup);
+        if (clipNorm != null) {
+            checks.positive("--clip-norm", clipNorm);
+        }
+        if (clipValue != null) {
+            checks.positive("--clip-value", clipValue);
+        }
         if (epochs != null) {
             checks.positive("--epochs", epochs);
         }

@@ -109,4 +109,31 @@ public record NamedArgs(String name, String args) {
     static String format(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
+
+    /** An unmodifiable map of {@code key, default, key, default, …} in that order (the positional order). */
+    static Map<String, Double> ordered(Object... keyValues) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], (Double) keyValues[i + 1]);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The boolean argument {@code key}, written 1 or 0. */
+    static boolean flag(Map<String, Double> values, String key) {
+        double v = values.get(key);
+        if (v != 0 && v != 1) {
+            throw new IllegalArgumentException(key + " is true or false (1 or 0), got " + format(v));
+        }
+        return v == 1;
+    }
+
+    /** The whole-number argument {@code key}, at least {@code min}. */
+    static int whole(Map<String, Double> values, String key, int min) {
+        double v = values.get(key);
+        if (v != Math.rint(v) || v < min || v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(key + " must be a whole number of at least " + min + ", got " + format(v));
+        }
+        return (int) v;
+    }
 }

@@ -33,23 +33,23 @@ public final class Optimizers {
                 (p, lr, wd, o) -> new Sgd(p, lr, wd).momentum(o.get("momentum"))));
         KINDS.put("nesterov", new Kind(0.05, 0, Map.of("momentum", 0.9),
                 (p, lr, wd, o) -> new Sgd(p, lr, wd).momentum(o.get("momentum")).nesterov(true)));
-        Map<String, Double> adam = ordered("beta1", 0.9, "beta2", 0.999, "eps", 1e-8);
+        Map<String, Double> adam = NamedArgs.ordered("beta1", 0.9, "beta2", 0.999, "eps", 1e-8);
         KINDS.put("adam", new Kind(1e-3, 0, adam, (p, lr, wd, o) -> new Adam(p, lr).weightDecay(wd)
                 .betas(o.get("beta1"), o.get("beta2")).eps(o.get("eps"))));
         KINDS.put("adamw", new Kind(1e-3, AdamW.DEFAULT_WEIGHT_DECAY, adam, (p, lr, wd, o) -> new AdamW(p, lr)
                 .weightDecay(wd).betas(o.get("beta1"), o.get("beta2")).eps(o.get("eps"))));
-        KINDS.put("rmsprop", new Kind(1e-2, 0, ordered("alpha", 0.99, "eps", 1e-8, "momentum", 0.0, "centered", 0.0),
+        KINDS.put("rmsprop", new Kind(1e-2, 0, NamedArgs.ordered("alpha", 0.99, "eps", 1e-8, "momentum", 0.0, "centered", 0.0),
                 (p, lr, wd, o) -> new RmsProp(p, lr).weightDecay(wd).alpha(o.get("alpha")).eps(o.get("eps"))
-                        .momentum(o.get("momentum")).centered(flag(o, "centered"))));
-        KINDS.put("adagrad", new Kind(1e-2, 0, ordered("eps", 1e-10, "lr_decay", 0.0, "initial_accumulator_value", 0.0),
+                        .momentum(o.get("momentum")).centered(NamedArgs.flag(o, "centered"))));
+        KINDS.put("adagrad", new Kind(1e-2, 0, NamedArgs.ordered("eps", 1e-10, "lr_decay", 0.0, "initial_accumulator_value", 0.0),
                 (p, lr, wd, o) -> new Adagrad(p, lr).weightDecay(wd).eps(o.get("eps"))
                         .learningRateDecay(o.get("lr_decay")).initialAccumulator(o.get("initial_accumulator_value"))));
-        KINDS.put("lbfgs", new Kind(1, 0, ordered("history_size", 100.0, "max_iter", 20.0, "max_eval", 0.0,
+        KINDS.put("lbfgs", new Kind(1, 0, NamedArgs.ordered("history_size", 100.0, "max_iter", 20.0, "max_eval", 0.0,
                 "tolerance_grad", 1e-7, "tolerance_change", 1e-9, "line_search", 1.0),
-                (p, lr, wd, o) -> new Lbfgs(p, lr).weightDecay(wd).historySize(count(o, "history_size"))
-                        .maxIter(count(o, "max_iter")).maxEval(count(o, "max_eval"))
+                (p, lr, wd, o) -> new Lbfgs(p, lr).weightDecay(wd).historySize(NamedArgs.whole(o, "history_size", 1))
+                        .maxIter(NamedArgs.whole(o, "max_iter", 1)).maxEval(NamedArgs.whole(o, "max_eval", 0))
                         .toleranceGrad(o.get("tolerance_grad")).toleranceChange(o.get("tolerance_change"))
-                        .lineSearch(flag(o, "line_search"))));
+                        .lineSearch(NamedArgs.flag(o, "line_search"))));
     }
 
     private Optimizers() {
@@ -112,27 +112,6 @@ public final class Optimizers {
         return kind;
     }
 
-    private static Map<String, Double> ordered(Object... keyValues) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            m.put((String) keyValues[i], (Double) keyValues[i + 1]);
-        }
-        return java.util.Collections.unmodifiableMap(m);
-    }
 
-    private static boolean flag(Map<String, Double> o, String key) {
-        double v = o.get(key);
-        if (v != 0 && v != 1) {
-            throw new IllegalArgumentException(key + " is true or false (1 or 0), got " + NamedArgs.format(v));
-        }
-        return v == 1;
-    }
 
-    private static int count(Map<String, Double> o, String key) {
-        double v = o.get(key);
-        if (v != Math.rint(v) || v < 0 || v > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(key + " must be a whole number, got " + NamedArgs.format(v));
-        }
-        return (int) v;
-    }
 }

@@ -231,6 +231,18 @@ public final class Training {
             return this;
         }
 
+        /** The learning-rate schedule (default: none, a constant rate). */
+        public Builder schedule(dev.nabla.optim.ScheduleConfig value) {
+            trainer.schedule(value);
+            return this;
+        }
+
+        /** Gradient clipping before every optimiser step (default: none). */
+        public Builder clipping(dev.nabla.optim.Clipping value) {
+            trainer.clipping(value);
+            return this;
+        }
+
         /** Early-stopping patience in epochs; 0 (default) trains every epoch. */
         public Builder patience(int value) {
             trainer.patience(value);

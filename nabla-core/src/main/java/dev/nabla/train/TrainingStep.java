@@ -5,6 +5,7 @@ import dev.nabla.data.Batch;
 import dev.nabla.nn.Module;
 import dev.nabla.optim.Clipping;
 import dev.nabla.optim.Optimizer;
+import dev.nabla.optim.Schedule;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.tensor.Workspace;
 
@@ -28,6 +29,7 @@ public final class TrainingStep implements AutoCloseable {
     private final Workspace workspace;
     private final Optimizer.Closure closure = this::reevaluate;
     private Clipping clipping = Clipping.NONE;
+    private Schedule schedule;
     private Tensor outputs;
     private Batch batch;
     private double loss = Double.NaN;
@@ -69,6 +71,9 @@ public final class TrainingStep implements AutoCloseable {
             clipping.apply(optimizer.parameters());
         }
         optimizer.step(closure);
+        if (schedule != null) {
+            schedule.step();
+        }
     }
 
     /** The loss of the last batch at the current parameters, with its gradient; the first call reuses the last half. */
@@ -81,6 +86,12 @@ public final class TrainingStep implements AutoCloseable {
         }
         fresh = false;
         return loss;
+    }
+
+    /** Steps {@code value} after every optimiser step (null, the default: a constant rate); returns this. */
+    public TrainingStep schedule(Schedule value) {
+        this.schedule = value;
+        return this;
     }
 
     /** Clips the gradients before every optimiser step (none by default); returns this. */

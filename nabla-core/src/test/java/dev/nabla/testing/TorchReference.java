@@ -70,6 +70,33 @@ public final class TorchReference {
         return worst;
     }
 
+    /**
+     * The 3-4-3 tanh network of {@code scripts/torch-reference/optimizers.py} in float64, with its initial weights.
+     */
+    public static dev.nabla.nn.Sequential network() {
+        JsonObject ref = load("optimizers.json");
+        dev.nabla.nn.Sequential net = dev.nabla.nn.ModelSpec.mlp(3, "4:tanh", 3).build(new java.util.SplittableRandom(0));
+        net.to(DType.F64);
+        JsonObject shapes = ref.getAsJsonObject("shapes");
+        java.util.Map<String, Tensor> initial = new java.util.LinkedHashMap<>();
+        for (var e : ref.getAsJsonObject("initial").entrySet()) {
+            double[] s = doubles(shapes.get(e.getKey()));
+            int[] shape = new int[s.length];
+            for (int i = 0; i < s.length; i++) {
+                shape[i] = (int) s[i];
+            }
+            initial.put(e.getKey(), Tensor.wrap(doubles(e.getValue()), shape));
+        }
+        net.loadStateDict(initial);
+        return net;
+    }
+
+    /** The 12 rows and labels of {@code scripts/torch-reference/optimizers.py} as one batch. */
+    public static dev.nabla.data.Batch batch() {
+        JsonObject ref = load("optimizers.json");
+        return dev.nabla.data.Batch.of(tensor(ref.get("x")), tensor(ref.get("y")));
+    }
+
     /** A float64 tensor's elements. */
     public static double[] values(Tensor t) {
         return t.to(DType.F64).toDoubleArray();

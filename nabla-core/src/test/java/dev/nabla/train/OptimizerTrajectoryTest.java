@@ -5,18 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.nabla.data.Batch;
-import dev.nabla.nn.ModelSpec;
 import dev.nabla.nn.Sequential;
 import dev.nabla.optim.OptimizerConfig;
 import dev.nabla.optim.Optimizers;
-import dev.nabla.tensor.DType;
-import dev.nabla.tensor.Tensor;
 import dev.nabla.testing.TorchReference;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -46,35 +40,15 @@ class OptimizerTrajectoryTest {
         throw new IllegalArgumentException(name);
     }
 
-    private static Sequential network() {
-        Sequential net = ModelSpec.mlp(3, "4:tanh", 3).build(new SplittableRandom(0));
-        net.to(DType.F64);
-        JsonObject shapes = REFERENCE.getAsJsonObject("shapes");
-        Map<String, Tensor> initial = new LinkedHashMap<>();
-        REFERENCE.getAsJsonObject("initial").entrySet().forEach(e -> initial.put(e.getKey(),
-                Tensor.wrap(TorchReference.doubles(e.getValue()), (int[]) shape(shapes.get(e.getKey())))));
-        net.loadStateDict(initial);
-        return net;
-    }
-
-    private static int[] shape(JsonElement json) {
-        double[] d = TorchReference.doubles(json);
-        int[] s = new int[d.length];
-        for (int i = 0; i < d.length; i++) {
-            s[i] = (int) d[i];
-        }
-        return s;
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void tenStepsFollowPyTorch(String name) {
         JsonObject ref = reference(name);
-        Sequential net = network();
+        Sequential net = TorchReference.network();
         JsonElement decay = ref.get("weight_decay");
         OptimizerConfig config = Optimizers.config(ref.get("spec").getAsString(), ref.get("lr").getAsDouble(),
                 decay.isJsonNull() ? null : decay.getAsDouble());
-        Batch batch = Batch.of(TorchReference.tensor(REFERENCE.get("x")), TorchReference.tensor(REFERENCE.get("y")));
+        Batch batch = TorchReference.batch();
         double[] losses = TorchReference.doubles(ref.get("loss"));
         try (TrainingStep step = new TrainingStep(net, Objective.SOFTMAX_CROSS_ENTROPY, config.create(net.parameters()))) {
             for (int s = 0; s < losses.length; s++) {
