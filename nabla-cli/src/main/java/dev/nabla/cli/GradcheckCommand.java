@@ -57,7 +57,7 @@ final class GradcheckCommand implements Callable<Integer> {
     int outputs;
 
     @Option(names = "--loss", paramLabel = "LOSS",
-            description = "cross_entropy, binary_cross_entropy or mse (default: cross_entropy, or mse for one output).")
+            description = "cross_entropy, binary_cross_entropy, mse, huber or l1, with arguments as in train (default: cross_entropy, or mse for one output).")
     String loss;
 
     @Option(names = "--batch", defaultValue = "8", description = "Rows in the batch (default: ${DEFAULT-VALUE}).")
@@ -147,10 +147,10 @@ final class GradcheckCommand implements Callable<Integer> {
     private Setup onRandomBatch(Checks checks) throws Exception {
         Objective objective = loss != null ? checks.option("--loss", () -> Objective.fromId(loss))
                 : outputs == 1 ? Objective.MSE : Objective.SOFTMAX_CROSS_ENTROPY;
-        if (objective == Objective.SOFTMAX_CROSS_ENTROPY && outputs == 1) {
+        if (objective.kind() == Objective.Kind.SOFTMAX_CROSS_ENTROPY && outputs == 1) {
             checks.fail("--loss cross_entropy needs at least two --outputs, got 1");
         }
-        if (objective == Objective.BINARY_CROSS_ENTROPY && outputs != 1) {
+        if (objective.kind() == Objective.Kind.BINARY_CROSS_ENTROPY && outputs != 1) {
             checks.fail("--loss binary_cross_entropy needs --outputs 1, got " + outputs);
         }
         SplittableRandom rng = new SplittableRandom(seed);
@@ -165,10 +165,10 @@ final class GradcheckCommand implements Callable<Integer> {
         for (int i = 0; i < x.length; i++) {
             x[i] = normal(rng);
         }
-        Tensor targets = switch (objective) {
+        Tensor targets = switch (objective.kind()) {
             case SOFTMAX_CROSS_ENTROPY -> labels(rng, outputs);
             case BINARY_CROSS_ENTROPY -> Tensor.wrap(labels(rng, 2).doubles(), batch, 1);
-            case MSE -> {
+            case MSE, HUBER, L1 -> {
                 if (outputs > 1) {
                     yield labels(rng, outputs);
                 }

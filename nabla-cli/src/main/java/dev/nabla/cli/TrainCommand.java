@@ -61,6 +61,9 @@ final class TrainCommand implements Callable<Integer> {
         DataSource source = Datasets.open(o.data, o.target);
         Dataset data = source.data();
         Scaling.Kind scaling = o.scaling(source.scaling());
+        if (objective == null) {
+            objective = o.smoothed(checks, Objective.forTask(data.task()));
+        }
         TrainedModel init = o.init == null ? null : Models.load(o.init);
         Training.Builder recipe = Training.builder()
                 .layers(o.layers)
@@ -69,7 +72,8 @@ final class TrainCommand implements Callable<Integer> {
                 .epochs(o.epochs == null ? 0 : o.epochs).batchSize(o.batchSize).seed(o.seed)
                 .scaling(scaling).validation(o.validation).test(o.test).patience(o.patience)
                 .init(init)
-                .listener(Progress.forStderr(err, "nabla: training on " + data + "; " + optimizer.describe()
+                .listener(Progress.forStderr(err, "nabla: training on " + data + "; "
+                        + (objective != null && o.explicitLoss() ? objective.describe() + "; " : "") + optimizer.describe()
                         + (schedule == null ? "" : "; " + schedule.describe()) + describe(clipping)));
         if (o.modelSpec != null) {
             Objective effective = objective != null ? objective : Objective.forTask(data.task());
@@ -139,7 +143,7 @@ final class TrainCommand implements Callable<Integer> {
                 + result.test().rows() + " test");
         c.put("network", network());
         c.put("parameters", Long.toString(result.model().network().parameterCount()));
-        c.put("loss", result.model().objective().id());
+        c.put("loss", o.explicitLoss() ? result.model().objective().describe() : result.model().objective().id());
         c.put("optimizer", optimizer.describe());
         c.put("schedule", schedule == null ? "constant" : schedule.describe());
         if (clipping.active()) {

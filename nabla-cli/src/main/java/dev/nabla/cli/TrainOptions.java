@@ -28,9 +28,13 @@ final class TrainOptions {
             description = "A JSON network description instead of --layers (see examples/specs).")
     Path modelSpec;
 
-    @Option(names = "--loss", paramLabel = "LOSS",
-            description = "cross_entropy, binary_cross_entropy or mse (default: chosen by the target).")
+    @Option(names = "--loss", paramLabel = "NAME[:ARGS]",
+            description = "cross_entropy, binary_cross_entropy, mse, huber or l1, with PyTorch's arguments: huber:DELTA (default 1), cross_entropy:label_smoothing=E, binary_cross_entropy:pos_weight=P (default: chosen by the target).")
     String loss;
+
+    @Option(names = "--label-smoothing", paramLabel = "E",
+            description = "Label smoothing of the cross-entropy, in [0, 1]: targets (1-E)·onehot + E/classes (torch.nn.CrossEntropyLoss).")
+    Double labelSmoothing;
 
     @Option(names = "--optimizer", paramLabel = "NAME[:OPTIONS]", defaultValue = "adam",
             description = "One of ${COMPLETION-CANDIDATES}, with PyTorch's options by name or in order, e.g. rmsprop:momentum=0.9,centered=true or lbfgs:history_size=10 (README lists them; default: ${DEFAULT-VALUE}).",
@@ -143,9 +147,21 @@ final class TrainOptions {
         return c;
     }
 
-    /** The loss named by {@code --loss}, or null to let the target choose. */
+    /** The loss named by {@code --loss} (with {@code --label-smoothing}), or null to let the target choose. */
     Objective objective(Checks checks) {
-        return loss == null ? null : checks.option("--loss", () -> Objective.fromId(loss));
+        Objective named = loss == null ? null : checks.option("--loss", () -> Objective.fromId(loss));
+        return named == null || labelSmoothing == null ? named : smoothed(checks, named);
+    }
+
+    /** {@code objective} (the one the target chose) with {@code --label-smoothing}, or null without it. */
+    Objective smoothed(Checks checks, Objective objective) {
+        return labelSmoothing == null ? null
+                : checks.option("--label-smoothing", () -> objective.withLabelSmoothing(labelSmoothing));
+    }
+
+    /** Whether the loss or its settings came from the command line. */
+    boolean explicitLoss() {
+        return loss != null || labelSmoothing != null;
     }
 
     /** Rejects values no run could use, naming the option and the value. */

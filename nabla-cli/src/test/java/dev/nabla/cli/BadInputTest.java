@@ -141,6 +141,11 @@ class BadInputTest {
         assertThat(trainFails("--clip-norm", "0")).contains("--clip-norm");
         assertThat(trainFails("--clip-value", "-1")).contains("--clip-value");
         assertThat(trainFails("--optimizer", "lbfgs", "--clip-norm", "1")).contains("--clip-norm").contains("lbfgs");
+        assertThat(trainFails("--loss", "huber:0")).contains("--loss").contains("delta");
+        assertThat(trainFails("--loss", "huber:delta=1,beta=2")).contains("--loss").contains("beta");
+        assertThat(trainFails("--label-smoothing", "1.5")).contains("--label-smoothing").contains("1.5");
+        assertThat(trainFails("--loss", "mse", "--label-smoothing", "0.1", "--data", dir.resolve("nothing.csv").toString()))
+                .contains("--label-smoothing").contains("mse").doesNotContain("nothing.csv");
         assertThat(trainFails("--loss", "hinge")).contains("hinge");
         assertThat(trainFails("--layers", "64:swish")).contains("swish");
     }

@@ -60,4 +60,19 @@ class TrainingToolkitTest {
                 .contains(Report.LEARNING_RATE).contains("step (step_size 1, gamma 0.5), warm-up 2 steps")
                 .contains("clip value 1.0, clip norm 5.0");
     }
+
+    @Test
+    void lossesWithTheirArgumentsTrainAndShowInTheHeader() {
+        Cli huber = Cli.run("train", "--data", "diabetes", "--epochs", "3", "--layers", "8:tanh", "--loss", "huber:0.5");
+        assertThat(huber.code()).as(huber.toString()).isZero();
+        assertThat(huber.err()).contains("; huber (delta 0.5); adam");
+        Cli l1 = Cli.run("train", "--data", "diabetes", "--epochs", "3", "--layers", "8:tanh", "--loss", "l1");
+        assertThat(l1.code()).as(l1.toString()).isZero();
+        Cli smooth = Cli.run("train", "--data", "iris", "--epochs", "3", "--label-smoothing", "0.1");
+        assertThat(smooth.code()).as(smooth.toString()).isZero();
+        assertThat(smooth.err()).contains("; softmax_cross_entropy (label_smoothing 0.1); adam");
+        Cli weighted = Cli.run("train", "--data", "breast_cancer", "--epochs", "2", "--loss", "bce:pos_weight=2");
+        assertThat(weighted.code()).as(weighted.toString()).isZero();
+        assertThat(weighted.err()).contains("binary_cross_entropy (pos_weight 2.0)");
+    }
 }

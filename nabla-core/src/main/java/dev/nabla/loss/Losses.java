@@ -37,6 +37,94 @@ public final class Losses {
     }
 
     /**
+     * L = (1/n)·Σ h(y − t) with h(d) = d²/2 for |d| &lt; δ, δ·(|d| − δ/2) otherwise ({@code torch.nn.HuberLoss}).
+     * Backward: ȳ = L̄·clamp(y − t, −δ, δ)/n.
+     */
+    public static Variable huber(Variable output, Tensor target, double delta) {
+        if (!(delta > 0) || Double.isInfinite(delta)) {
+            throw new IllegalArgumentException("huber: delta must be a positive number, got " + delta);
+        }
+        Tensor y = output.data();
+        Shapes.requireSame("huber", y, target);
+        Tensor diff = Workspace.temporaryLike(y, false);
+        Pointwise.axpby(1, y, -1, target, diff);
+        int n = y.size();
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            double d = Math.abs(diff.get(i));
+            total += d < delta ? 0.5 * d * d : delta * (d - 0.5 * delta);
+        }
+        Tensor loss = scalar(y);
+        loss.set(0, total / n);
+        return Variable.fromOp("huber", loss, g -> {
+            double s = g.get(0) / n;
+            Tensor grad = output.gradBuffer();
+            for (int i = 0; i < n; i++) {
+                grad.set(i, grad.get(i) + s * Math.max(-delta, Math.min(delta, diff.get(i))));
+            }
+        }, output);
+    }
+
+    /** L = (1/n)·Σ |y − t| ({@code torch.nn.L1Loss}). Backward: ȳ = L̄·sign(y − t)/n, with sign(0) = 0. */
+    public static Variable l1(Variable output, Tensor target) {
+        Tensor y = output.data();
+        Shapes.requireSame("l1", y, target);
+        Tensor diff = Workspace.temporaryLike(y, false);
+        Pointwise.axpby(1, y, -1, target, diff);
+        int n = y.size();
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            total += Math.abs(diff.get(i));
+        }
+        Tensor loss = scalar(y);
+        loss.set(0, total / n);
+        return Variable.fromOp("l1", loss, g -> {
+            double s = g.get(0) / n;
+            Tensor grad = output.gradBuffer();
+            for (int i = 0; i < n; i++) {
+                grad.set(i, grad.get(i) + s * Math.signum(diff.get(i)));
+            }
+        }, output);
+    }
+
+    /**
+     * ε = (1/n)·Σ p_c·y·log(1+e^{−z}) + (1−y)·log(1+e^{z}) from logits z, with p_c the weight of the positive
+     * targets of column c ({@code BCEWithLogitsLoss(pos_weight)}). Backward: z̄ = ε̄·(σ(z)·(p_c·y + 1 − y) − p_c·y)/n.
+     *
+     * @param posWeight p, one weight per column of the logits (rank 1)
+     */
+    public static Variable binaryCrossEntropyWithLogits(Variable logits, Tensor target, Tensor posWeight) {
+        Tensor z = logits.data();
+        Shapes.requireSame("binaryCrossEntropyWithLogits", z, target);
+        int cols = z.cols();
+        if (posWeight.size() != cols) {
+            throw new dev.nabla.tensor.ShapeException("binaryCrossEntropyWithLogits: pos_weight " + posWeight.shapeString()
+                    + " needs one weight per column of the logits " + z.shapeString());
+        }
+        int n = z.size();
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            double x = z.get(i);
+            double y = target.get(i);
+            double softplusMinus = Math.max(-x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+            total += (1 - y) * x + (posWeight.get(i % cols) * y + 1 - y) * softplusMinus;
+        }
+        Tensor loss = scalar(z);
+        loss.set(0, total / n);
+        return Variable.fromOp("binaryCrossEntropyWithLogits", loss, g -> {
+            double s = g.get(0) / n;
+            Tensor grad = logits.gradBuffer();
+            for (int i = 0; i < n; i++) {
+                double x = z.get(i);
+                double y = target.get(i);
+                double p = posWeight.get(i % cols);
+                double sigma = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+                grad.set(i, grad.get(i) + s * (sigma * (p * y + 1 - y) - p * y));
+            }
+        }, logits);
+    }
+
+    /**
      * ε = (1/N)·Σ y·log(1+e^{−z}) + (1−y)·log(1+e^{z}) from logits z (the UMONS seed's cost), finite for
      * |z| = 1000. Backward: z̄ = ε̄·(σ(z) − y)/N.
      */
@@ -95,6 +183,67 @@ public final class Losses {
                 }
             }
         });
+    }
+
+    /**
+     * Softmax cross-entropy as {@code torch.nn.CrossEntropyLoss(weight, label_smoothing)} with class weights w and
+     * label smoothing ε over C classes: with log p = log softmax(z) and W = Σ_i w_{y_i},
+     * L = (1−ε)·(−Σ_i w_{y_i}·log p_{i,y_i})/W + (ε/C)·(−Σ_i Σ_c w_c·log p_ic)/W (unweighted, W = N).
+     * Backward: Z̄_ik = L̄/W·((1−ε)·w_{y_i}·(p_ik − [k = y_i]) + (ε/C)·(p_ik·Σ_c w_c − w_k)).
+     *
+     * @param classWeights w, one per class (rank 1), or null for all 1
+     */
+    public static Variable softmaxCrossEntropy(Variable logits, int[] labels, Tensor classWeights,
+                                               double labelSmoothing) {
+        Tensor z = logits.data();
+        Shapes.requireMatrix("softmax cross-entropy", z);
+        int rows = z.rows();
+        int cols = z.cols();
+        if (classWeights != null && classWeights.size() != cols) {
+            throw new dev.nabla.tensor.ShapeException("softmax cross-entropy: " + classWeights.size()
+                    + " class weights for logits " + z.shapeString());
+        }
+        if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
+            throw new IllegalArgumentException("label smoothing must lie in [0, 1], got " + labelSmoothing);
+        }
+        Tensor probs = Workspace.temporaryLike(z, false);
+        Linalg.softmaxCrossEntropy(z, labels, probs);
+        Tensor logp = Workspace.temporaryLike(z, false);
+        Linalg.logSoftmax(z, logp);
+        double weightSum = 0;
+        double allWeights = 0;
+        double nll = 0;
+        double smooth = 0;
+        for (int c = 0; c < cols; c++) {
+            allWeights += classWeights == null ? 1 : classWeights.get(c);
+        }
+        for (int i = 0; i < rows; i++) {
+            double wy = classWeights == null ? 1 : classWeights.get(labels[i]);
+            weightSum += wy;
+            nll -= wy * logp.get(i * cols + labels[i]);
+            for (int c = 0; c < cols; c++) {
+                smooth -= (classWeights == null ? 1 : classWeights.get(c)) * logp.get(i * cols + c);
+            }
+        }
+        double w = weightSum;
+        double sumW = allWeights;
+        double e = labelSmoothing;
+        Tensor loss = scalar(z);
+        loss.set(0, ((1 - e) * nll + e / cols * smooth) / w);
+        return Variable.fromOp("softmaxCrossEntropy", loss, g -> {
+            double s = g.get(0) / w;
+            Tensor gz = logits.gradBuffer();
+            for (int i = 0; i < rows; i++) {
+                double wy = classWeights == null ? 1 : classWeights.get(labels[i]);
+                for (int k = 0; k < cols; k++) {
+                    int at = i * cols + k;
+                    double p = probs.get(at);
+                    double wk = classWeights == null ? 1 : classWeights.get(k);
+                    double d = (1 - e) * wy * (p - (k == labels[i] ? 1 : 0)) + e / cols * (p * sumW - wk);
+                    gz.set(at, gz.get(at) + s * d);
+                }
+            }
+        }, logits);
     }
 
     /** Adds s·(∂Σ/∂Z) into Z̄ for the scale s = L̄/N. */
