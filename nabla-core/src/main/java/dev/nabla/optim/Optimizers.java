@@ -84,16 +84,6 @@ public final class Optimizers {
         return String.join(", ", KINDS.keySet());
     }
 
-    /** Each name with its options and their defaults, one per line, e.g. {@code rmsprop: alpha=0.99, eps=1.0E-8, …}. */
-    public static String help() {
-        StringBuilder sb = new StringBuilder();
-        KINDS.forEach((name, kind) -> {
-            sb.append(name).append(": lr ").append(NamedArgs.format(kind.learningRate()));
-            kind.options().forEach((k, v) -> sb.append(", ").append(k).append('=').append(NamedArgs.format(v)));
-            sb.append('\n');
-        });
-        return sb.toString();
-    }
 
     static Map<String, Double> defaults(String name) {
         return kind(name).options();
