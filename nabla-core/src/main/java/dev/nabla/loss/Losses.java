@@ -44,45 +44,36 @@ public final class Losses {
         if (!(delta > 0) || Double.isInfinite(delta)) {
             throw new IllegalArgumentException("huber: delta must be a positive number, got " + delta);
         }
-        Tensor y = output.data();
-        Shapes.requireSame("huber", y, target);
-        Tensor diff = Workspace.temporaryLike(y, false);
-        Pointwise.axpby(1, y, -1, target, diff);
-        int n = y.size();
-        double total = 0;
-        for (int i = 0; i < n; i++) {
-            double d = Math.abs(diff.get(i));
-            total += d < delta ? 0.5 * d * d : delta * (d - 0.5 * delta);
-        }
-        Tensor loss = scalar(y);
-        loss.set(0, total / n);
-        return Variable.fromOp("huber", loss, g -> {
-            double s = g.get(0) / n;
-            Tensor grad = output.gradBuffer();
-            for (int i = 0; i < n; i++) {
-                grad.set(i, grad.get(i) + s * Math.max(-delta, Math.min(delta, diff.get(i))));
-            }
-        }, output);
+        return meanOfDifferences("huber", output, target,
+                d -> Math.abs(d) < delta ? 0.5 * d * d : delta * (Math.abs(d) - 0.5 * delta),
+                d -> Math.max(-delta, Math.min(delta, d)));
     }
 
     /** L = (1/n)·Σ |y − t| ({@code torch.nn.L1Loss}). Backward: ȳ = L̄·sign(y − t)/n, with sign(0) = 0. */
     public static Variable l1(Variable output, Tensor target) {
+        return meanOfDifferences("l1", output, target, Math::abs, Math::signum);
+    }
+
+    /** L = (1/n)·Σ h(y − t) over all n elements. Backward: ȳ = L̄·h′(y − t)/n. */
+    private static Variable meanOfDifferences(String op, Variable output, Tensor target,
+                                              java.util.function.DoubleUnaryOperator h,
+                                              java.util.function.DoubleUnaryOperator derivative) {
         Tensor y = output.data();
-        Shapes.requireSame("l1", y, target);
+        Shapes.requireSame(op, y, target);
         Tensor diff = Workspace.temporaryLike(y, false);
         Pointwise.axpby(1, y, -1, target, diff);
         int n = y.size();
         double total = 0;
         for (int i = 0; i < n; i++) {
-            total += Math.abs(diff.get(i));
+            total += h.applyAsDouble(diff.get(i));
         }
         Tensor loss = scalar(y);
         loss.set(0, total / n);
-        return Variable.fromOp("l1", loss, g -> {
+        return Variable.fromOp(op, loss, g -> {
             double s = g.get(0) / n;
             Tensor grad = output.gradBuffer();
             for (int i = 0; i < n; i++) {
-                grad.set(i, grad.get(i) + s * Math.signum(diff.get(i)));
+                grad.set(i, grad.get(i) + s * derivative.applyAsDouble(diff.get(i)));
             }
         }, output);
     }

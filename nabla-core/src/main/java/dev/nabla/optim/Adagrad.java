@@ -72,42 +72,35 @@ public final class Adagrad extends Optimizer {
     }
 
     @Override
-    public void step() {
-        List<Variable> ps = parameters();
-        for (int i = 0; i < ps.size(); i++) {
-            Variable p = ps.get(i);
-            if (p.grad() == null) {
-                continue;
+    protected void update(int i, Variable p) {
+        if (sums[i] == null) {
+            steps[i] = counter();
+            sums[i] = zerosLike(p);
+            for (int j = 0; j < sums[i].size(); j++) {
+                sums[i].set(j, initialAccumulator);
             }
-            if (sums[i] == null) {
-                steps[i] = counter();
-                sums[i] = zerosLike(p);
-                for (int j = 0; j < sums[i].size(); j++) {
-                    sums[i].set(j, initialAccumulator);
-                }
+        }
+        double t = steps[i].get(0) + 1;
+        steps[i].set(0, t);
+        double eta = learningRate() / (1 + (t - 1) * learningRateDecay);
+        if (p.data().dtype() == DType.F32) {
+            float[] theta = p.data().floats();
+            float[] grad = p.grad().floats();
+            float[] s = sums[i].floats();
+            for (int j = 0; j < theta.length; j++) {
+                double g = grad[j] + weightDecay * theta[j];
+                double sj = s[j] + g * g;
+                s[j] = (float) sj;
+                theta[j] = (float) (theta[j] - eta * g / (Math.sqrt(sj) + eps));
             }
-            double t = steps[i].get(0) + 1;
-            steps[i].set(0, t);
-            double eta = learningRate() / (1 + (t - 1) * learningRateDecay);
-            if (p.data().dtype() == DType.F32) {
-                float[] theta = p.data().floats();
-                float[] grad = p.grad().floats();
-                float[] s = sums[i].floats();
-                for (int j = 0; j < theta.length; j++) {
-                    double g = grad[j] + weightDecay * theta[j];
-                    double sj = s[j] + g * g;
-                    s[j] = (float) sj;
-                    theta[j] = (float) (theta[j] - eta * g / (Math.sqrt(sj) + eps));
-                }
-            } else {
-                double[] theta = p.data().doubles();
-                double[] grad = p.grad().doubles();
-                double[] s = sums[i].doubles();
-                for (int j = 0; j < theta.length; j++) {
-                    double g = grad[j] + weightDecay * theta[j];
-                    s[j] += g * g;
-                    theta[j] -= eta * g / (Math.sqrt(s[j]) + eps);
-                }
+        } else {
+            double[] theta = p.data().doubles();
+            double[] grad = p.grad().doubles();
+            double[] s = sums[i].doubles();
+            for (int j = 0; j < theta.length; j++) {
+                double g = grad[j] + weightDecay * theta[j];
+                s[j] += g * g;
+                theta[j] -= eta * g / (Math.sqrt(s[j]) + eps);
             }
         }
     }

@@ -78,33 +78,26 @@ public sealed class Adam extends Optimizer permits AdamW {
     }
 
     @Override
-    public void step() {
-        List<Variable> ps = parameters();
-        for (int i = 0; i < ps.size(); i++) {
-            Variable p = ps.get(i);
-            if (p.grad() == null) {
-                continue;
-            }
-            if (firstMoment[i] == null) {
-                steps[i] = counter();
-                firstMoment[i] = zerosLike(p);
-                secondMoment[i] = zerosLike(p);
-            }
-            double t = steps[i].get(0) + 1;
-            steps[i].set(0, t);
-            // Folding the bias corrections into two scalars keeps the per-element loop to one sqrt and one divide.
-            double stepSize = learningRate() / (1 - Math.pow(beta1, t));
-            double sqrtCorrection2 = Math.sqrt(1 - Math.pow(beta2, t));
-            // Decoupled: θ is first shrunk by (1 − ηλ) and the gradient carries no L2 term; coupled: the reverse.
-            double shrink = decoupled ? 1 - learningRate() * weightDecay : 1;
-            double l2 = decoupled ? 0 : weightDecay;
-            if (p.data().dtype() == DType.F32) {
-                stepF32(p.data().floats(), p.grad().floats(), firstMoment[i].floats(), secondMoment[i].floats(),
-                        stepSize, sqrtCorrection2, shrink, l2);
-            } else {
-                stepF64(p.data().doubles(), p.grad().doubles(), firstMoment[i].doubles(), secondMoment[i].doubles(),
-                        stepSize, sqrtCorrection2, shrink, l2);
-            }
+    protected void update(int i, Variable p) {
+        if (firstMoment[i] == null) {
+            steps[i] = counter();
+            firstMoment[i] = zerosLike(p);
+            secondMoment[i] = zerosLike(p);
+        }
+        double t = steps[i].get(0) + 1;
+        steps[i].set(0, t);
+        // Folding the bias corrections into two scalars keeps the per-element loop to one sqrt and one divide.
+        double stepSize = learningRate() / (1 - Math.pow(beta1, t));
+        double sqrtCorrection2 = Math.sqrt(1 - Math.pow(beta2, t));
+        // Decoupled: θ is first shrunk by (1 − ηλ) and the gradient carries no L2 term; coupled: the reverse.
+        double shrink = decoupled ? 1 - learningRate() * weightDecay : 1;
+        double l2 = decoupled ? 0 : weightDecay;
+        if (p.data().dtype() == DType.F32) {
+            stepF32(p.data().floats(), p.grad().floats(), firstMoment[i].floats(), secondMoment[i].floats(),
+                    stepSize, sqrtCorrection2, shrink, l2);
+        } else {
+            stepF64(p.data().doubles(), p.grad().doubles(), firstMoment[i].doubles(), secondMoment[i].doubles(),
+                    stepSize, sqrtCorrection2, shrink, l2);
         }
     }
 

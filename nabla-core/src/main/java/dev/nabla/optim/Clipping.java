@@ -46,7 +46,7 @@ public record Clipping(double maxNorm, double maxValue) {
         double sumOfSquares = 0;
         for (Variable p : parameters) {
             if (p.grad() != null) {
-                sumOfSquares += Pointwise.sumOfSquares(p.grad());
+                sumOfSquares += sumOfSquares(p.grad());
             }
         }
         double norm = Math.sqrt(sumOfSquares);
@@ -59,6 +59,49 @@ public record Clipping(double maxNorm, double maxValue) {
             }
         }
         return norm;
+    }
+
+    /**
+     * Σ g² in float64 with eight running sums (element i into sum i mod 8), added in a fixed order at the end:
+     * the same bits on every run and JIT tier, and eight times fewer dependent additions than one running sum,
+     * which made the norm cost more than the rest of the update half.
+     */
+    private static double sumOfSquares(Tensor g) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        int n = g.size();
+        int i = 0;
+        if (g.dtype() == DType.F32) {
+            float[] v = g.floats();
+            for (; i + 8 <= n; i += 8) {
+                s0 += (double) v[i] * v[i];
+                s1 += (double) v[i + 1] * v[i + 1];
+                s2 += (double) v[i + 2] * v[i + 2];
+                s3 += (double) v[i + 3] * v[i + 3];
+                s4 += (double) v[i + 4] * v[i + 4];
+                s5 += (double) v[i + 5] * v[i + 5];
+                s6 += (double) v[i + 6] * v[i + 6];
+                s7 += (double) v[i + 7] * v[i + 7];
+            }
+            for (; i < n; i++) {
+                s0 += (double) v[i] * v[i];
+            }
+        } else {
+            double[] v = g.doubles();
+            for (; i + 8 <= n; i += 8) {
+                s0 += v[i] * v[i];
+                s1 += v[i + 1] * v[i + 1];
+                s2 += v[i + 2] * v[i + 2];
+                s3 += v[i + 3] * v[i + 3];
+                s4 += v[i + 4] * v[i + 4];
+                s5 += v[i + 5] * v[i + 5];
+                s6 += v[i + 6] * v[i + 6];
+                s7 += v[i + 7] * v[i + 7];
+            }
+            for (; i < n; i++) {
+                s0 += v[i] * v[i];
+            }
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
     /** gᵢ ← clamp(gᵢ, −c, c) ({@code clip_grad_value_}); modifies the gradients, skips parameters without one. */

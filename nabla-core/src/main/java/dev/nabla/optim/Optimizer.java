@@ -116,7 +116,22 @@ public abstract class Optimizer {
     }
 
     /** Applies one update from the current gradients; parameters without a gradient yet are skipped. */
-    public abstract void step();
+    public void step() {
+        for (int i = 0; i < parameters.size(); i++) {
+            Variable p = parameters.get(i);
+            if (p.grad() != null) {
+                update(i, p);
+            }
+        }
+    }
+
+    /**
+     * The update rule for parameter {@code p}, the {@code i}-th, which has a gradient; its state is entry {@code i}
+     * of each slot. An optimiser that updates all parameters together overrides {@link #step()} instead.
+     */
+    protected void update(int i, Variable p) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " updates all parameters together");
+    }
 
     /**
      * Re-evaluates the loss at the current parameters and leaves its gradient in them; an optimiser that searches

@@ -106,34 +106,27 @@ public final class RmsProp extends Optimizer {
     }
 
     @Override
-    public void step() {
-        List<Variable> ps = parameters();
-        for (int i = 0; i < ps.size(); i++) {
-            Variable p = ps.get(i);
-            if (p.grad() == null) {
-                continue;
-            }
-            if (squareAvg[i] == null) {
-                steps[i] = counter();
-                squareAvg[i] = zerosLike(p);
-            }
-            if (momentumBuffer != null && momentumBuffer[i] == null) {
-                momentumBuffer[i] = zerosLike(p);
-            }
-            if (gradAvg != null && gradAvg[i] == null) {
-                gradAvg[i] = zerosLike(p);
-            }
-            steps[i].set(0, steps[i].get(0) + 1);
-            Tensor theta = p.data();
-            Tensor b = momentumBuffer == null ? null : momentumBuffer[i];
-            Tensor gbar = gradAvg == null ? null : gradAvg[i];
-            if (theta.dtype() == DType.F32) {
-                stepF32(theta.floats(), p.grad().floats(), squareAvg[i].floats(), b == null ? null : b.floats(),
-                        gbar == null ? null : gbar.floats());
-            } else {
-                stepF64(theta.doubles(), p.grad().doubles(), squareAvg[i].doubles(), b == null ? null : b.doubles(),
-                        gbar == null ? null : gbar.doubles());
-            }
+    protected void update(int i, Variable p) {
+        if (squareAvg[i] == null) {
+            steps[i] = counter();
+            squareAvg[i] = zerosLike(p);
+        }
+        if (momentumBuffer != null && momentumBuffer[i] == null) {
+            momentumBuffer[i] = zerosLike(p);
+        }
+        if (gradAvg != null && gradAvg[i] == null) {
+            gradAvg[i] = zerosLike(p);
+        }
+        steps[i].set(0, steps[i].get(0) + 1);
+        Tensor theta = p.data();
+        Tensor b = momentumBuffer == null ? null : momentumBuffer[i];
+        Tensor gbar = gradAvg == null ? null : gradAvg[i];
+        if (theta.dtype() == DType.F32) {
+            stepF32(theta.floats(), p.grad().floats(), squareAvg[i].floats(), b == null ? null : b.floats(),
+                    gbar == null ? null : gbar.floats());
+        } else {
+            stepF64(theta.doubles(), p.grad().doubles(), squareAvg[i].doubles(), b == null ? null : b.doubles(),
+                    gbar == null ? null : gbar.doubles());
         }
     }
 

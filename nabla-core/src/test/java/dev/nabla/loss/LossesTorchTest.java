@@ -22,15 +22,11 @@ class LossesTorchTest {
     private static final JsonObject REFERENCE = TorchReference.load("losses.json");
 
     static List<String> cases() {
-        List<String> out = new ArrayList<>();
-        for (JsonElement c : REFERENCE.getAsJsonArray("cases")) {
-            out.add(c.getAsJsonObject().get("name").getAsString());
-        }
-        return out;
+        return TorchReference.names(REFERENCE, "cases", "name");
     }
 
     private static JsonObject reference(String name) {
-        return REFERENCE.getAsJsonArray("cases").get(cases().indexOf(name)).getAsJsonObject();
+        return TorchReference.find(REFERENCE, "cases", "name", name);
     }
 
     private static Variable loss(JsonObject ref, Variable x, DType dtype) {

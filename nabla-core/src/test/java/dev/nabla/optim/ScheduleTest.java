@@ -35,11 +35,7 @@ class ScheduleTest {
     }
 
     static List<String> plateauCases() {
-        List<String> out = new ArrayList<>();
-        for (JsonElement c : REFERENCE.getAsJsonArray("plateau")) {
-            out.add(c.getAsJsonObject().get("spec").getAsString());
-        }
-        return out;
+        return TorchReference.names(REFERENCE, "plateau", "spec");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -62,7 +58,7 @@ class ScheduleTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("plateauCases")
     void plateauReducesAsPyTorchDoes(String spec) {
-        JsonObject ref = REFERENCE.getAsJsonArray("plateau").get(plateauCases().indexOf(spec)).getAsJsonObject();
+        JsonObject ref = TorchReference.find(REFERENCE, "plateau", "spec", spec);
         double[] losses = TorchReference.doubles(REFERENCE.get("plateau_losses"));
         double[] expected = TorchReference.doubles(ref.get("rates"));
         Optimizer optimizer = sgd();

@@ -33,6 +33,25 @@ public final class TorchReference {
         }
     }
 
+    /** The {@code key} of every object in the array {@code array} of {@code reference}, in order. */
+    public static java.util.List<String> names(JsonObject reference, String array, String key) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (JsonElement c : reference.getAsJsonArray(array)) {
+            out.add(c.getAsJsonObject().get(key).getAsString());
+        }
+        return out;
+    }
+
+    /** The object of the array {@code array} whose {@code key} is {@code name}. */
+    public static JsonObject find(JsonObject reference, String array, String key, String name) {
+        for (JsonElement c : reference.getAsJsonArray(array)) {
+            if (c.getAsJsonObject().get(key).getAsString().equals(name)) {
+                return c.getAsJsonObject();
+            }
+        }
+        throw new IllegalArgumentException("no " + key + " '" + name + "' in " + array);
+    }
+
     /** A flat JSON array of numbers. */
     public static double[] doubles(JsonElement array) {
         JsonArray a = array.getAsJsonArray();

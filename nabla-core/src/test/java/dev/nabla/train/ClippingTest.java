@@ -3,7 +3,6 @@ package dev.nabla.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.nabla.autograd.Variable;
 import dev.nabla.data.Batch;
@@ -14,7 +13,6 @@ import dev.nabla.optim.Sgd;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.testing.TorchReference;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,20 +28,11 @@ class ClippingTest {
     private static final JsonObject REFERENCE = TorchReference.load("clipping.json");
 
     static List<String> cases() {
-        List<String> names = new ArrayList<>();
-        for (JsonElement c : REFERENCE.getAsJsonArray("cases")) {
-            names.add(c.getAsJsonObject().get("name").getAsString());
-        }
-        return names;
+        return TorchReference.names(REFERENCE, "cases", "name");
     }
 
     private static JsonObject reference(String name) {
-        for (JsonElement c : REFERENCE.getAsJsonArray("cases")) {
-            if (c.getAsJsonObject().get("name").getAsString().equals(name)) {
-                return c.getAsJsonObject();
-            }
-        }
-        throw new IllegalArgumentException(name);
+        return TorchReference.find(REFERENCE, "cases", "name", name);
     }
 
     private static Clipping clipping(JsonObject ref) {

@@ -9,7 +9,6 @@ import dev.nabla.nn.Sequential;
 import dev.nabla.optim.OptimizerConfig;
 import dev.nabla.optim.Optimizers;
 import dev.nabla.testing.TorchReference;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,20 +23,11 @@ class OptimizerTrajectoryTest {
     private static final double TOLERANCE = 1e-6;
 
     static List<String> cases() {
-        List<String> names = new ArrayList<>();
-        for (JsonElement c : REFERENCE.getAsJsonArray("cases")) {
-            names.add(c.getAsJsonObject().get("name").getAsString());
-        }
-        return names;
+        return TorchReference.names(REFERENCE, "cases", "name");
     }
 
     private static JsonObject reference(String name) {
-        for (JsonElement c : REFERENCE.getAsJsonArray("cases")) {
-            if (c.getAsJsonObject().get("name").getAsString().equals(name)) {
-                return c.getAsJsonObject();
-            }
-        }
-        throw new IllegalArgumentException(name);
+        return TorchReference.find(REFERENCE, "cases", "name", name);
     }
 
     @ParameterizedTest(name = "{0}")
