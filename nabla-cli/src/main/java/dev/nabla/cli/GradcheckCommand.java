@@ -57,7 +57,7 @@ final class GradcheckCommand implements Callable<Integer> {
     int outputs;
 
     @Option(names = "--loss", paramLabel = "LOSS",
-            description = "cross_entropy, binary_cross_entropy or mse (default: cross_entropy, or mse for one output).")
+            description = "cross_entropy, binary_cross_entropy, mse, huber or l1, with arguments as in train (default: cross_entropy, or mse for one output).")
     String loss;
 
     @Option(names = "--batch", defaultValue = "8", description = "Rows in the batch (default: ${DEFAULT-VALUE}).")

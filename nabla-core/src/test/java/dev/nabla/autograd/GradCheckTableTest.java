@@ -152,6 +152,27 @@ public class GradCheckTableTest {
             cases.add(new Case("softmaxCrossEntropy unnormalised targets " + sh,
                     "Losses.softmaxCrossEntropy(Variable,Tensor)", "unnormalised", inputs("z", random(rng, r, c)),
                     withTarget(uniform(rng, 0, 2, r, c), Losses::softmaxCrossEntropy)));
+            double delta = rng.nextDouble(0.3, 1.5);
+            cases.add(new Case("huber δ=" + delta + " " + sh, "Losses.huber(Variable,Tensor,double)", "",
+                    inputs("y", scaled(random(rng, r, c), 2)), withTarget(random(rng, r, c),
+                    (y, t) -> Losses.huber(y, t, delta))));
+            Tensor l1Target = random(rng, r, c);
+            cases.add(new Case("l1 " + sh, "Losses.l1(Variable,Tensor)", "",
+                    inputs("y", awayFrom(l1Target, awayFromZero(rng, r, c))), withTarget(l1Target, Losses::l1)));
+            Tensor classWeights = uniform(rng, 0.2, 3, c);
+            double smoothing = rng.nextDouble(0.05, 0.5);
+            for (String variant : new String[] {"weights", "smoothing", "both"}) {
+                Tensor w = variant.equals("smoothing") ? null : classWeights;
+                double e = variant.equals("weights") ? 0 : smoothing;
+                cases.add(new Case("softmaxCrossEntropy " + variant + " labels " + Arrays.toString(labels) + " " + sh,
+                        "Losses.softmaxCrossEntropy(Variable,int[],Tensor,double)", variant,
+                        inputs("z", scaled(random(rng, r, c), 2)), p -> Losses.softmaxCrossEntropy(p.get("z"), labels, w, e)));
+            }
+            Tensor posWeight = uniform(rng, 0.2, 4, c);
+            cases.add(new Case("binaryCrossEntropyWithLogits pos_weight " + sh,
+                    "Losses.binaryCrossEntropyWithLogits(Variable,Tensor,Tensor)", "",
+                    inputs("z", scaled(random(rng, r, c), 3)),
+                    withTarget(bceTargets, (z, t) -> Losses.binaryCrossEntropyWithLogits(z, t, posWeight))));
             double alpha = rng.nextDouble(0.01, 2);
             cases.add(new Case("l2Penalty α=" + alpha + " over " + sh + " and [" + c + "]",
                     "Losses.l2Penalty(double,List)", "", inputs("w", random(rng, r, c), "b", random(rng, c)),
@@ -251,6 +272,8 @@ public class GradCheckTableTest {
         assertThat(variants(cases, "Variable.sub(Variable)")).containsExactlyInAnyOrder("same", "broadcast");
         assertThat(variants(cases, "Losses.softmaxCrossEntropy(Variable,Tensor)"))
                 .containsExactlyInAnyOrder("normalised", "unnormalised");
+        assertThat(variants(cases, "Losses.softmaxCrossEntropy(Variable,int[],Tensor,double)"))
+                .containsExactlyInAnyOrder("weights", "smoothing", "both");
         for (String method : cases.stream().map(Case::method).distinct().toList()) {
             assertThat(cases.stream().filter(c -> c.method().equals(method)).count())
                     .as("rows of %s", method).isGreaterThanOrEqualTo(3);
@@ -368,6 +391,15 @@ public class GradCheckTableTest {
         Tensor t = Tensor.zeros(DType.F64, shape);
         for (int i = 0; i < t.size(); i++) {
             t.set(i, (rng.nextBoolean() ? 1 : -1) * rng.nextDouble(0.05, 1));
+        }
+        return t;
+    }
+
+    /** {@code target + offsets}: outputs whose differences from the target are the offsets (kept off a kink). */
+    private static Tensor awayFrom(Tensor target, Tensor offsets) {
+        Tensor t = target.copy();
+        for (int i = 0; i < t.size(); i++) {
+            t.set(i, t.get(i) + offsets.get(i));
         }
         return t;
     }
