@@ -57,6 +57,23 @@ final class Charts {
         return BitmapEncoder.getBufferedImage(chart);
     }
 
+    /** The learning rate of each epoch's last update, on a log scale; null when the history has none. */
+    static BufferedImage learningRate(History history) {
+        double[] rates = finite(history.learningRates());
+        if (rates.length == 0 || java.util.Arrays.stream(rates).anyMatch(r -> r <= 0)) {
+            return null;
+        }
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Learning rate")
+                .xAxisTitle("epoch").yAxisTitle("learning rate").build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setMarkerSize(5);
+        chart.getStyler().setXAxisDecimalPattern("0");
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.addSeries("learning rate", epochs(rates.length), rates).setMarker(SeriesMarkers.CIRCLE);
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
     private static double[] epochs(int n) {
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {

@@ -1,5 +1,6 @@
 package dev.nabla.cli;
 
+import dev.nabla.train.Objective;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -53,6 +54,22 @@ final class Checks {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cli, option + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The loss {@code --loss} names for a network of {@code outputs} outputs, or without it softmax cross-entropy for
+     * several outputs and {@code forOneOutput} for one; refused when the loss cannot take that many outputs.
+     */
+    Objective objective(String loss, int outputs, Objective forOneOutput) {
+        Objective objective = loss != null ? option("--loss", () -> Objective.fromId(loss))
+                : outputs == 1 ? forOneOutput : Objective.SOFTMAX_CROSS_ENTROPY;
+        if (objective.kind() == Objective.Kind.SOFTMAX_CROSS_ENTROPY && outputs == 1) {
+            fail("--loss cross_entropy needs at least two --outputs, got 1");
+        }
+        if (objective.kind() == Objective.Kind.BINARY_CROSS_ENTROPY && outputs != 1) {
+            fail("--loss binary_cross_entropy needs --outputs 1, got " + outputs);
+        }
+        return objective;
     }
 
     void fail(String message) {

@@ -13,7 +13,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * {@code --report DIR}: loss.png and accuracy.png (training against validation), confusion.png, and
+ * {@code --report DIR}: loss.png and accuracy.png (training against validation), learning_rate.png, confusion.png, and
  * report.html showing them with the run's configuration and final metrics. Each file is written
  * atomically; report.html goes last, so a report page never points at images that are not there yet.
  *
@@ -35,6 +35,7 @@ public record Report(String title, Map<String, String> configuration, History hi
     public static final String CONFUSION = "confusion.png";
     public static final String ROC = "roc.png";
     public static final String PRECISION_RECALL = "precision-recall.png";
+    public static final String LEARNING_RATE = "learning_rate.png";
     public static final String PAGE = "report.html";
 
     /** Writes the images and the page into {@code dir} (created if needed); returns the page's path. */
@@ -45,6 +46,7 @@ public record Report(String title, Map<String, String> configuration, History hi
         String second = (classes ? Metric.ACCURACY : Metric.MAE).id();
         writePng(dir, ACCURACY, Charts.curves(history, second, classes ? "Accuracy" : "Mean absolute error"),
                 images);
+        writePng(dir, LEARNING_RATE, Charts.learningRate(history), images);
         if (confusion != null) {
             writePng(dir, CONFUSION, ConfusionImage.draw(confusion, classNames), images);
         }

@@ -6,7 +6,9 @@ import dev.nabla.data.Datasets;
 import dev.nabla.data.Scaling;
 import dev.nabla.data.TableOptions;
 import dev.nabla.io.ModelSpecJson;
+import dev.nabla.optim.Clipping;
 import dev.nabla.optim.OptimizerConfig;
+import dev.nabla.optim.ScheduleConfig;
 import dev.nabla.tensor.Threads;
 import dev.nabla.metrics.Metric;
 import dev.nabla.train.EpochResult;
@@ -49,6 +51,11 @@ final class TrainCommand implements Callable<Integer> {
         Checks checks = new Checks(spec.commandLine());
         o.validate(checks, spec.commandLine().getParseResult().hasMatchedOption("--layers"));
         OptimizerConfig optimizer = o.optimizer(checks);
+        if (optimizer.fullBatch() && spec.commandLine().getParseResult().hasMatchedOption("--batch-size")) {
+            checks.fail("--batch-size: " + optimizer.name() + " trains on all training rows at every step; drop --batch-size");
+        }
+        ScheduleConfig schedule = o.schedule(checks);
+        Clipping clipping = o.clipping(checks, optimizer);
         Objective objective = o.objective(checks);
         TableOptions tableOptions = table.options(checks);
         if (o.threads != null) {
@@ -59,11 +66,14 @@ final class TrainCommand implements Callable<Integer> {
 
         DataSource source = Datasets.open(o.data, o.target, tableOptions);
         Scaling.Kind scaling = o.scaling(source.scaling());
+        if (objective == null) {
+            objective = o.smoothed(checks, Objective.forTask(source.data().task()));
+        }
         TrainedModel init = o.init == null ? null : Models.load(o.init);
         Training.Builder recipe = Training.builder()
                 .layers(o.layers)
                 .objective(objective)
-                .optimizer(optimizer)
+                .optimizer(optimizer).schedule(schedule).clipping(clipping)
                 .epochs(o.epochs == null ? 0 : o.epochs).batchSize(o.batchSize).seed(o.seed)
                 .scaling(scaling).validation(o.validation).test(o.test).patience(o.patience)
                 .init(init).tuneThreshold(o.tuneThreshold());
@@ -75,7 +85,9 @@ final class TrainCommand implements Callable<Integer> {
             recipe.spec(ModelSpecJson.read(o.modelSpec, data.featureCount(), outputs));
         }
         describe(err, source, prepared);
-        recipe.listener(Progress.forStderr(err, "nabla: training on " + prepared.describe() + "; " + optimizer.describe()));
+        recipe.listener(Progress.forStderr(err, "nabla: training on " + prepared.describe() + "; "
+                + (objective != null && o.explicitLoss() ? objective.describe() + "; " : "") + optimizer.describe()
+                + (schedule == null ? "" : "; " + schedule.describe()) + describe(clipping)));
         TrainingResult result = recipe.build().fit(prepared);
 
         TrainedModel model = result.model().withProvenance(Provenance.of(spec, source, o.init, o.modelSpec));
@@ -98,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
             EpochLog.write(o.log, result.history());
         }
         if (o.report != null) {
-            new Report(data.name() + ": " + network(), configuration(optimizer, result), result.history(),
+            new Report(data.name() + ": " + network(), configuration(optimizer, schedule, clipping, result), result.history(),
                     scores.metrics(), (held ? "test" : "training rows") + " (" + rows + ")", scores.confusion() == null ? null : scores.confusion().counts(),
                     model.classNames(), model.classNames().size() == 2 ? scores.ranking(model, scored) : null).write(o.report);
             err.println("nabla: report written to " + o.report.resolve(Report.PAGE));
@@ -138,21 +150,31 @@ final class TrainCommand implements Callable<Integer> {
         out.flush();
     }
 
+    /** e.g. {@code "; clip norm 1.0"}, or nothing without clipping. */
+    private static String describe(Clipping c) {
+        return (c.maxValue() > 0 ? "; clip value " + c.maxValue() : "") + (c.maxNorm() > 0 ? "; clip norm " + c.maxNorm() : "");
+    }
+
     private String network() {
         return o.modelSpec != null ? o.modelSpec.getFileName().toString()
                 : o.init != null ? "from " + o.init.getFileName() : o.layers;
     }
 
-    private Map<String, String> configuration(OptimizerConfig optimizer, TrainingResult result) {
+    private Map<String, String> configuration(OptimizerConfig optimizer, ScheduleConfig schedule, Clipping clipping,
+                                              TrainingResult result) {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("data", o.data + (o.target != null ? " (target " + o.target + ")" : ""));
         c.put("rows", result.train().rows() + " train, " + result.validation().rows() + " validation, "
                 + result.test().rows() + " test");
         c.put("network", network());
         c.put("parameters", Long.toString(result.model().network().parameterCount()));
-        c.put("loss", result.model().objective().id());
+        c.put("loss", o.explicitLoss() ? result.model().objective().describe() : result.model().objective().id());
         c.put("optimizer", optimizer.describe());
-        c.put("batch size", Integer.toString(o.batchSize));
+        c.put("schedule", schedule == null ? "constant" : schedule.describe());
+        if (clipping.active()) {
+            c.put("clipping", describe(clipping).substring(2).replace("; ", ", "));
+        }
+        c.put("batch size", optimizer.fullBatch() ? "all training rows" : Integer.toString(o.batchSize));
         c.put("epochs", (o.epochs == null ? "auto, " + result.history().epochs().size() + " run" : o.epochs.toString())
                 + (o.patience > 0 ? " (patience " + o.patience + ")" : ""));
         c.put("scaling", result.model().scaling().kind().id());

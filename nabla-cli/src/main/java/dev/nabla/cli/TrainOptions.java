@@ -2,8 +2,11 @@ package dev.nabla.cli;
 
 import dev.nabla.data.Scaling;
 import dev.nabla.nn.ModelSpec;
+import dev.nabla.optim.Clipping;
 import dev.nabla.optim.OptimizerConfig;
 import dev.nabla.optim.Optimizers;
+import dev.nabla.optim.ScheduleConfig;
+import dev.nabla.optim.Schedules;
 import dev.nabla.train.Objective;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -25,21 +28,43 @@ final class TrainOptions {
             description = "A JSON network description instead of --layers (see examples/specs).")
     Path modelSpec;
 
-    @Option(names = "--loss", paramLabel = "LOSS",
-            description = "cross_entropy, binary_cross_entropy or mse (default: chosen by the target).")
+    @Option(names = "--loss", paramLabel = "NAME[:ARGS]",
+            description = "cross_entropy, binary_cross_entropy, mse, huber or l1, with PyTorch's arguments: huber:DELTA (default 1), cross_entropy:label_smoothing=E, binary_cross_entropy:pos_weight=P (default: chosen by the target).")
     String loss;
 
-    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam",
-            description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", completionCandidates = OptimizerNames.class)
+    @Option(names = "--label-smoothing", paramLabel = "E",
+            description = "Label smoothing of the cross-entropy, in [0, 1]: targets (1-E)·onehot + E/classes (torch.nn.CrossEntropyLoss).")
+    Double labelSmoothing;
+
+    @Option(names = "--optimizer", paramLabel = "NAME[:OPTIONS]", defaultValue = "adam",
+            description = "One of ${COMPLETION-CANDIDATES}, with PyTorch's options by name or in order, e.g. rmsprop:momentum=0.9,centered=true or lbfgs:history_size=10 (README lists them; default: ${DEFAULT-VALUE}).",
+            completionCandidates = OptimizerNames.class)
     String optimizer;
 
     @Option(names = {"--lr", "--learning-rate"}, paramLabel = "RATE",
-            description = "Learning rate (default: 0.001 for adam, 0.05 for momentum and nesterov, 0.1 for sgd).")
+            description = "Learning rate (default: 0.001 for adam and adamw, 0.01 for rmsprop and adagrad, 0.05 for momentum and nesterov, 0.1 for sgd, 1 for lbfgs).")
     Double learningRate;
 
-    @Option(names = "--weight-decay", paramLabel = "ALPHA", defaultValue = "0",
-            description = "L2 penalty α/2·Σw² (default: ${DEFAULT-VALUE}).")
-    double weightDecay;
+    @Option(names = "--weight-decay", paramLabel = "LAMBDA",
+            description = "Weight decay λ as torch.optim applies it: λθ added to the gradient, decoupled θ ← θ − lr·λθ for adamw (default: 0; 0.01 for adamw, as torch.optim.AdamW).")
+    Double weightDecay;
+
+    @Option(names = "--schedule", paramLabel = "NAME[:ARGS]",
+            description = "Learning-rate schedule, updated after every optimiser step: ${COMPLETION-CANDIDATES}, e.g. cosine, step:10,0.5, onecycle:max_lr=0.01, plateau:patience=3 (README lists the ARGS; default: constant).",
+            completionCandidates = ScheduleNames.class)
+    String schedule;
+
+    @Option(names = "--warmup", paramLabel = "STEPS", defaultValue = "0",
+            description = "Raise the learning rate linearly over the first STEPS optimiser steps, from 1/(STEPS+1) of the schedule's first rate; the schedule starts after it (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--clip-norm", paramLabel = "X",
+            description = "Scale the gradients down so that their L2 norm over all parameters is at most X (torch.nn.utils.clip_grad_norm_).")
+    Double clipNorm;
+
+    @Option(names = "--clip-value", paramLabel = "X",
+            description = "Clamp every gradient element to [-X, X] before norm clipping (torch.nn.utils.clip_grad_value_).")
+    Double clipValue;
 
     @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "32",
             description = "Rows per mini-batch (default: ${DEFAULT-VALUE}).")
@@ -125,9 +150,39 @@ final class TrainOptions {
         return t;
     }
 
-    /** The loss named by {@code --loss}, or null to let the target choose. */
+    /** The schedule of {@code --schedule} and {@code --warmup}, or null for a constant rate. */
+    ScheduleConfig schedule(Checks checks) {
+        if (schedule == null && warmup == 0) {
+            return null;
+        }
+        return checks.option("--schedule", () -> Schedules.config(schedule == null ? "constant" : schedule, warmup));
+    }
+
+    /** The gradient clipping of {@code --clip-norm} and {@code --clip-value}, refused with a full-batch optimiser. */
+    Clipping clipping(Checks checks, OptimizerConfig optimizer) {
+        Clipping c = new Clipping(clipNorm == null ? 0 : clipNorm, clipValue == null ? 0 : clipValue);
+        if (c.active() && optimizer.fullBatch()) {
+            checks.fail((clipNorm != null ? "--clip-norm" : "--clip-value") + ": " + optimizer.name()
+                    + " searches along the true gradient; it cannot be combined with clipping");
+        }
+        return c;
+    }
+
+    /** The loss named by {@code --loss} (with {@code --label-smoothing}), or null to let the target choose. */
     Objective objective(Checks checks) {
-        return loss == null ? null : checks.option("--loss", () -> Objective.fromId(loss));
+        Objective named = loss == null ? null : checks.option("--loss", () -> Objective.fromId(loss));
+        return named == null || labelSmoothing == null ? named : smoothed(checks, named);
+    }
+
+    /** {@code objective} (the one the target chose) with {@code --label-smoothing}, or null without it. */
+    Objective smoothed(Checks checks, Objective objective) {
+        return labelSmoothing == null ? null
+                : checks.option("--label-smoothing", () -> objective.withLabelSmoothing(labelSmoothing));
+    }
+
+    /** Whether the loss or its settings came from the command line. */
+    boolean explicitLoss() {
+        return loss != null || labelSmoothing != null;
     }
 
     /** Rejects values no run could use, naming the option and the value. */
@@ -135,8 +190,17 @@ final class TrainOptions {
         if (learningRate != null) {
             checks.positive("--lr", learningRate);
         }
-        checks.nonNegative("--weight-decay", weightDecay);
+        if (weightDecay != null) {
+            checks.nonNegative("--weight-decay", weightDecay);
+        }
         checks.positive("--batch-size", batchSize);
+        checks.nonNegative("--warmup", warmup);
+        if (clipNorm != null) {
+            checks.positive("--clip-norm", clipNorm);
+        }
+        if (clipValue != null) {
+            checks.positive("--clip-value", clipValue);
+        }
         if (epochs != null) {
             checks.positive("--epochs", epochs);
         }

@@ -137,7 +137,25 @@ class BadInputTest {
         assertThat(trainFails("--validation", "0.5", "--test", "0.5")).contains("--validation").contains("--test");
         assertThat(trainFails("--batch-size", "lots")).contains("--batch-size").contains("lots");
         assertThat(trainFails("--scale", "log")).contains("log");
-        assertThat(trainFails("--optimizer", "rmsprop")).contains("rmsprop");
+        assertThat(trainFails("--optimizer", "adamax")).contains("adamax");
+        assertThat(trainFails("--optimizer", "rmsprop:momentum=-1")).contains("--optimizer").contains("momentum");
+        assertThat(trainFails("--optimizer", "rmsprop:nesterov=1")).contains("--optimizer").contains("nesterov")
+                .contains("alpha, eps, momentum, centered");
+        assertThat(trainFails("--optimizer", "lbfgs", "--batch-size", "16")).contains("--batch-size").contains("lbfgs");
+        assertThat(trainFails("--weight-decay", "-1")).contains("--weight-decay");
+        assertThat(trainFails("--schedule", "linear")).contains("--schedule").contains("linear")
+                .contains("constant, step, exponential, cosine, onecycle, plateau");
+        assertThat(trainFails("--schedule", "step")).contains("--schedule").contains("step_size");
+        assertThat(trainFails("--schedule", "cosine:t_mult=0.5")).contains("--schedule").contains("t_mult");
+        assertThat(trainFails("--warmup", "-5")).contains("--warmup").contains("-5");
+        assertThat(trainFails("--clip-norm", "0")).contains("--clip-norm");
+        assertThat(trainFails("--clip-value", "-1")).contains("--clip-value");
+        assertThat(trainFails("--optimizer", "lbfgs", "--clip-norm", "1")).contains("--clip-norm").contains("lbfgs");
+        assertThat(trainFails("--loss", "huber:0")).contains("--loss").contains("delta");
+        assertThat(trainFails("--loss", "huber:delta=1,beta=2")).contains("--loss").contains("beta");
+        assertThat(trainFails("--label-smoothing", "1.5")).contains("--label-smoothing").contains("1.5");
+        assertThat(trainFails("--loss", "mse", "--label-smoothing", "0.1", "--data", dir.resolve("nothing.csv").toString()))
+                .contains("--label-smoothing").contains("mse").doesNotContain("nothing.csv");
         assertThat(trainFails("--loss", "hinge")).contains("hinge");
         assertThat(trainFails("--layers", "64:swish")).contains("swish");
     }
@@ -147,6 +165,8 @@ class BadInputTest {
         String line = trainFails("--optimizer", "bogus", "--lr", "0.01", "--weight-decay", "1e-4",
                 "--data", dir.resolve("no-such.csv").toString());
         assertThat(line).contains("--optimizer").contains("bogus").doesNotContain("no-such.csv");
+        String schedule = trainFails("--schedule", "warmup", "--data", dir.resolve("no-such.csv").toString());
+        assertThat(schedule).contains("--schedule").contains("warmup").doesNotContain("no-such.csv");
     }
 
     @Test

@@ -33,7 +33,7 @@ class EndToEndTest {
         assertThat(train.out()).contains("test accuracy: ");
         assertThat(train.err()).contains("epoch 15/15").contains("samples/s");
         assertThat(Files.readAllLines(dir.resolve("log.csv"))).hasSize(16)
-                .first().isEqualTo("epoch,loss,accuracy,val_loss,val_accuracy,seconds");
+                .first().isEqualTo("epoch,loss,accuracy,val_loss,val_accuracy,learning_rate,seconds");
 
         Cli eval = Cli.run("eval", "--model", model.toString(), "--data", data.toString());
         assertThat(eval.code()).as(eval.toString()).isZero();
@@ -100,13 +100,13 @@ class EndToEndTest {
         Path report = dir.resolve("report");
         Cli train = Cli.run("train", "--data", "iris", "--layers", "8:tanh", "--epochs", "10", "--report", report.toString());
         assertThat(train.code()).as(train.toString()).isZero();
-        for (String png : List.of(Report.LOSS, Report.ACCURACY, Report.CONFUSION)) {
+        for (String png : List.of(Report.LOSS, Report.ACCURACY, Report.LEARNING_RATE, Report.CONFUSION)) {
             BufferedImage image = ImageIO.read(report.resolve(png).toFile());
             assertThat(image).as(png).isNotNull();
             assertThat(image.getWidth()).isGreaterThan(200);
         }
         Document page = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.resolve(Report.PAGE).toFile());
-        assertThat(page.getElementsByTagName("img").getLength()).isEqualTo(3);
+        assertThat(page.getElementsByTagName("img").getLength()).isEqualTo(4);
         assertThat(page.getDocumentElement().getTextContent()).contains("iris").contains("8:tanh").contains("accuracy");
     }
 

@@ -9,10 +9,14 @@ final class EmbeddingOps {
     private EmbeddingOps() {
     }
 
+    private static final Formula EMBED = Formula.of("embed", "X, E…", "Y = [X·P | onehot(C)·E]",
+            "X̄ = Ȳ·Pᵀ; Ē = onehot(C)ᵀ·Ȳ");
+
     /**
-     * Y = [X without the code columns | W₁[c₁] | W₂[c₂] | …]: each code column c_k of X (whole numbers 0…L_k−1)
-     * replaced, at the end of the row, by row c_k of its table W_k [L_k, d_k]. Backward: the other columns of X̄ +=
-     * Ȳ's; W̄_k[c_k(i)] += Ȳ[i, block k] (a scatter-add: rows sharing a code add up); codes have no gradient.
+     * Learned embeddings: Y = [X·P | onehot(C)·E], where P keeps the columns of X that are not codes, C is a code
+     * column of X (whole numbers 0…L−1) and E its table [L, d] (one block per table, after the other columns).
+     * Backward: X̄ = Ȳ·Pᵀ; Ē = onehot(C)ᵀ·Ȳ over the table's block of Ȳ (a scatter-add: rows sharing a code add up);
+     * the codes have no gradient.
      */
     static Variable embed(Variable input, int[] columns, Variable[] tables) {
         Tensor x = input.data();
@@ -70,7 +74,7 @@ final class EmbeddingOps {
         Variable[] inputs = new Variable[tables.length + 1];
         inputs[0] = input;
         System.arraycopy(tables, 0, inputs, 1, tables.length);
-        return Variable.fromOp("embed", y, g -> {
+        return Variable.fromOp(EMBED, y, g -> {
             if (input.requiresGrad()) {
                 Tensor gx = input.gradBuffer();
                 for (int i = 0; i < n; i++) {

@@ -11,10 +11,6 @@ import dev.nabla.nn.LayerSpec;
 import dev.nabla.nn.ModelSpec;
 import dev.nabla.nn.SpecReader;
 import dev.nabla.nn.SpecWriter;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -58,20 +54,7 @@ public final class ModelSpecJson {
      *                            {@code spec.json: layers[3]: unknown type "relu6"}
      */
     public static ModelSpec read(Path file, int inputs, int outputs) throws ModelFileException {
-        String text;
-        try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new ModelFileException(file + ": larger than " + MAX_FILE_BYTES + " bytes; not a model spec");
-            }
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ModelFileException(file + ": no such file", e);
-        } catch (ModelFileException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new ModelFileException(file + ": cannot read: " + e, e);
-        }
-        return parse(text, file.toString(), inputs, outputs);
+        return parse(JsonPlace.readText(file, MAX_FILE_BYTES, "a model spec"), file.toString(), inputs, outputs);
     }
 
     /** As {@link #read}, from JSON text; {@code source} names it in errors. */

@@ -33,6 +33,15 @@ public record History(List<EpochResult> epochs, int bestEpoch, boolean stoppedEa
         return out;
     }
 
+    /** The learning rate of each epoch's last update (NaN where it was not recorded). */
+    public List<Double> learningRates() {
+        List<Double> out = new ArrayList<>(epochs.size());
+        for (EpochResult e : epochs) {
+            out.add(e.learningRate());
+        }
+        return out;
+    }
+
     /** The last epoch's result. */
     public EpochResult last() {
         return epochs.get(epochs.size() - 1);

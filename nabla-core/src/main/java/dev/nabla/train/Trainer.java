@@ -7,7 +7,10 @@ import dev.nabla.data.Batches;
 import dev.nabla.data.Dataset;
 import dev.nabla.metrics.Metric;
 import dev.nabla.nn.Module;
+import dev.nabla.optim.Clipping;
 import dev.nabla.optim.Optimizer;
+import dev.nabla.optim.Schedule;
+import dev.nabla.optim.ScheduleConfig;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.tensor.Workspace;
 import java.time.Duration;
@@ -19,7 +22,9 @@ import java.util.SplittableRandom;
 
 /**
  * The training loop: for each epoch, mini-batches of the (reshuffled) training rows, each a forward pass,
- * the loss, {@code backward()} and one optimiser step; then validation, listeners and early stopping.
+ * the loss, {@code backward()} and one optimiser step; then validation, listeners and early stopping. An optimiser
+ * that re-evaluates the loss within its step (L-BFGS, {@link Optimizer#fullBatch()}) gets all training rows as one
+ * batch, so an epoch is one of its steps. The training metrics of an epoch are measured before each update.
  * <pre>{@code
  * History h = Trainer.builder().epochs(20).batchSize(32).patience(5).build()
  *         .fit(model, new Adam(model.parameters(), 1e-3), train, validation);
@@ -34,6 +39,8 @@ public final class Trainer {
     private final long seed;
     private final int patience;
     private final Objective objective;
+    private final ScheduleConfig schedule;
+    private final Clipping clipping;
     private final List<TrainListener> listeners;
 
     private Trainer(Builder b) {
@@ -43,6 +50,8 @@ public final class Trainer {
         this.seed = b.seed;
         this.patience = b.patience;
         this.objective = b.objective;
+        this.schedule = b.schedule;
+        this.clipping = b.clipping;
         this.listeners = List.copyOf(b.listeners);
     }
 
@@ -64,7 +73,10 @@ public final class Trainer {
      */
     public History fit(Module model, Optimizer optimizer, Dataset train, Dataset validation) {
         Objective obj = objectiveFor(train);
-        Batches batches = shuffle
+        // An optimiser that re-evaluates the loss within a step (L-BFGS) must see the same rows each time.
+        Batches batches = optimizer.fullBatch()
+                ? Batches.inOrder(train.features(), train.targets(), Math.max(1, train.rows()))
+                : shuffle
                 ? Batches.miniBatch(train.features(), train.targets(), batchSize, new SplittableRandom(seed))
                 : Batches.inOrder(train.features(), train.targets(), batchSize);
         for (TrainListener l : listeners) {
@@ -75,7 +87,8 @@ public final class Trainer {
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
         boolean stopped = false;
-        try (TrainingStep step = new TrainingStep(model, obj, optimizer)) {
+        Schedule rates = schedule == null ? null : schedule.create(optimizer, batches.batchesPerPass(), epochs);
+        try (TrainingStep step = new TrainingStep(model, obj, optimizer).clipping(clipping).schedule(rates)) {
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 long start = System.nanoTime();
                 for (TrainListener l : listeners) {
@@ -84,14 +97,17 @@ public final class Trainer {
                 model.train(true);
                 RunningMetrics running = new RunningMetrics(train.task());
                 int index = 0;
+                double rate = optimizer.learningRate();
                 for (Batch batch : batches) {
                     double value = step.gradients(batch);
                     if (!Double.isFinite(value)) {
                         throw new TrainingException("epoch " + epoch + ", batch " + (index + 1) + ": the loss is "
                                 + value + "; lower the learning rate or scale the features");
                     }
-                    step.update();
+                    // Before the update: an optimiser that re-evaluates the loss reuses the step's buffers.
                     int correct = running.add(value, step.outputs(), batch);
+                    rate = optimizer.learningRate();
+                    step.update();
                     index++;
                     for (TrainListener l : listeners) {
                         l.onBatchEnd(epoch, index, value, batch.size(), correct);
@@ -100,13 +116,16 @@ public final class Trainer {
                 Map<String, Double> validated = validation != null && validation.rows() > 0
                         ? evaluate(model, obj, validation) : Map.of();
                 EpochResult result = new EpochResult(epoch, running.metrics(), validated,
-                        Duration.ofNanos(System.nanoTime() - start));
+                        Duration.ofNanos(System.nanoTime() - start), rate);
                 results.add(result);
                 for (TrainListener l : listeners) {
                     l.onEpochEnd(result);
                 }
                 String loss = Metric.LOSS.id();
                 double monitored = validated.isEmpty() ? result.get(loss) : result.validation(loss);
+                if (rates != null) {
+                    rates.epochEnd(monitored);
+                }
                 if (monitored < bestLoss) {
                     bestLoss = monitored;
                     bestEpoch = epoch;
@@ -167,6 +186,8 @@ public final class Trainer {
         private long seed = 0;
         private int patience = 0;
         private Objective objective;
+        private ScheduleConfig schedule;
+        private Clipping clipping = Clipping.NONE;
         private final List<TrainListener> listeners = new ArrayList<>();
 
         /** Passes over the training rows (default 10). */
@@ -214,6 +235,18 @@ public final class Trainer {
             return this;
         }
 
+        /** The learning-rate schedule, stepped after every optimiser step; null (default) keeps the rate constant. */
+        public Builder schedule(ScheduleConfig value) {
+            this.schedule = value;
+            return this;
+        }
+
+        /** Gradient clipping before every optimiser step (default: none). */
+        public Builder clipping(Clipping value) {
+            this.clipping = java.util.Objects.requireNonNull(value);
+            return this;
+        }
+
         /** Adds a listener. */
         public Builder listener(TrainListener value) {
             listeners.add(java.util.Objects.requireNonNull(value));
@@ -233,6 +266,8 @@ public final class Trainer {
             c.seed = seed;
             c.patience = patience;
             c.objective = objective;
+            c.schedule = schedule;
+            c.clipping = clipping;
             c.listeners.addAll(listeners);
             return c;
         }

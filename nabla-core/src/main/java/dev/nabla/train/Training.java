@@ -32,6 +32,11 @@ public final class Training {
     static final int DEFAULT_EPOCHS = 20;
     static final int MIN_STEPS = 500;
     static final int MAX_AUTO_EPOCHS = 500;
+    /**
+     * Steps of a full-batch optimiser when no epochs are given: 10 L-BFGS steps of up to 20 iterations each are
+     * scikit-learn's 200 iterations of its default MLP solver.
+     */
+    static final int FULL_BATCH_EPOCHS = 10;
 
     private final Builder b;
 
@@ -131,7 +136,8 @@ public final class Training {
         }
         Optimizer optimizer = b.optimizer.apply(network.parameters());
         Trainer trainer = b.trainer.copy()
-                .epochs(b.epochs > 0 ? b.epochs : autoEpochs(split.train().rows(), b.trainer.batchSize()))
+                .epochs(b.epochs > 0 ? b.epochs : optimizer.fullBatch() ? FULL_BATCH_EPOCHS
+                        : autoEpochs(split.train().rows(), b.trainer.batchSize()))
                 .objective(objective).build();
         Dataset validation = split.validation().rows() > 0 ? prepare(split.validation(), scaling, targetScaling) : null;
         History history = trainer.fit(network, optimizer, prepare(split.train(), scaling, targetScaling), validation);
@@ -254,7 +260,10 @@ public final class Training {
             return this;
         }
 
-        /** Passes over the training rows; 0 (default) means 20, or enough for 500 steps on small data. */
+        /**
+         * Passes over the training rows; 0 (default) means 20, or enough for 500 steps on small data, or
+         * {@value Training#FULL_BATCH_EPOCHS} for a full-batch optimiser (L-BFGS).
+         */
         public Builder epochs(int value) {
             if (value < 0) {
                 throw new IllegalArgumentException("epochs must be positive, got " + value);
@@ -290,6 +299,18 @@ public final class Training {
         /** Share of the rows held out for testing (default 0.2; a preset test set is used instead when there is one). */
         public Builder test(double value) {
             this.test = value;
+            return this;
+        }
+
+        /** The learning-rate schedule (default: none, a constant rate). */
+        public Builder schedule(dev.nabla.optim.ScheduleConfig value) {
+            trainer.schedule(value);
+            return this;
+        }
+
+        /** Gradient clipping before every optimiser step (default: none). */
+        public Builder clipping(dev.nabla.optim.Clipping value) {
+            trainer.clipping(value);
             return this;
         }
 

@@ -28,13 +28,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the op's output to a scalar with a fixed random weighting L = Σ op(x) ⊙ R (a weighting whose backward is
  * written here, so that no op under test checks itself), then asserting the worst relative error.
  */
-class GradCheckTableTest {
+public class GradCheckTableTest {
     private static final double TOLERANCE = 1e-6;
     /** Pre-activations of ReLU rows are kept at least this far from the kink. */
     private static final double KINK_MARGIN = 1e-3;
 
     /** One row: which public method it exercises (and in which variant), its inputs, and the op. */
-    record Case(String name, String method, String variant, Map<String, Tensor> inputs,
+    public record Case(String name, String method, String variant, Map<String, Tensor> inputs,
             Function<Map<String, Variable>, Variable> op) {
         @Override
         public String toString() {
@@ -47,7 +47,7 @@ class GradCheckTableTest {
     private static final int[][] SHAPES = {{1, 1}, {3, 4}, {5, 1}, {1, 7}, {4, 3}};
     private static final int[][] MATMUL_SIZES = {{1, 1, 1}, {3, 4, 5}, {7, 1, 3}, {2, 5, 1}, {1, 3, 2}};
 
-    static List<Case> cases() {
+    public static List<Case> cases() {
         SplittableRandom rng = new SplittableRandom(20240611L);
         List<Case> cases = new ArrayList<>();
         String vMatmul = "Variable.matmul(Variable)";
@@ -172,6 +172,27 @@ class GradCheckTableTest {
             cases.add(new Case("softmaxCrossEntropy unnormalised targets " + sh,
                     "Losses.softmaxCrossEntropy(Variable,Tensor)", "unnormalised", inputs("z", random(rng, r, c)),
                     withTarget(uniform(rng, 0, 2, r, c), Losses::softmaxCrossEntropy)));
+            double delta = rng.nextDouble(0.3, 1.5);
+            cases.add(new Case("huber δ=" + delta + " " + sh, "Losses.huber(Variable,Tensor,double)", "",
+                    inputs("y", scaled(random(rng, r, c), 2)), withTarget(random(rng, r, c),
+                    (y, t) -> Losses.huber(y, t, delta))));
+            Tensor l1Target = random(rng, r, c);
+            cases.add(new Case("l1 " + sh, "Losses.l1(Variable,Tensor)", "",
+                    inputs("y", awayFrom(l1Target, awayFromZero(rng, r, c))), withTarget(l1Target, Losses::l1)));
+            Tensor classWeights = uniform(rng, 0.2, 3, c);
+            double smoothing = rng.nextDouble(0.05, 0.5);
+            for (String variant : new String[] {"weights", "smoothing", "both"}) {
+                Tensor w = variant.equals("smoothing") ? null : classWeights;
+                double e = variant.equals("weights") ? 0 : smoothing;
+                cases.add(new Case("softmaxCrossEntropy " + variant + " labels " + Arrays.toString(labels) + " " + sh,
+                        "Losses.softmaxCrossEntropy(Variable,int[],Tensor,double)", variant,
+                        inputs("z", scaled(random(rng, r, c), 2)), p -> Losses.softmaxCrossEntropy(p.get("z"), labels, w, e)));
+            }
+            Tensor posWeight = uniform(rng, 0.2, 4, c);
+            cases.add(new Case("binaryCrossEntropyWithLogits pos_weight " + sh,
+                    "Losses.binaryCrossEntropyWithLogits(Variable,Tensor,Tensor)", "",
+                    inputs("z", scaled(random(rng, r, c), 3)),
+                    withTarget(bceTargets, (z, t) -> Losses.binaryCrossEntropyWithLogits(z, t, posWeight))));
             double alpha = rng.nextDouble(0.01, 2);
             cases.add(new Case("l2Penalty α=" + alpha + " over " + sh + " and [" + c + "]",
                     "Losses.l2Penalty(double,List)", "", inputs("w", random(rng, r, c), "b", random(rng, c)),
@@ -219,7 +240,7 @@ class GradCheckTableTest {
     /** Static factories of leaves and custom ops build no differentiable function of their own. */
     private static final Set<String> NOT_OPS = Set.of(
             "Variable.parameter(Tensor)", "Variable.constant(Tensor)",
-            "Variable.fromOp(String,Tensor,Backward,Variable[])");
+            "Variable.fromOp(String,Tensor,Backward,Variable[])", "Variable.fromOp(Formula,Tensor,Backward,Variable[])");
 
     @Test
     void everyPublicOpHasARowInTheTable() {
@@ -241,6 +262,25 @@ class GradCheckTableTest {
         assertThat(ops).as("rows naming a method that does not exist").containsAll(covered);
     }
 
+    /** The equations nabla explain prints come from the ops: an op without them fails here. */
+    @Test
+    void everyOpInTheTableDeclaresItsFormula() {
+        for (Case c : cases()) {
+            Map<String, Variable> params = new LinkedHashMap<>();
+            c.inputs().forEach((name, t) -> params.put(name, Variable.parameter(t.copy())));
+            Variable out = c.op().apply(params);
+            if (params.containsValue(out)) {
+                continue; // the identity activation returns its input: no node, nothing to explain
+            }
+            Formula f = out.formula();
+            assertThat(f.declared()).as("%s (%s) declares no Formula: pass one to Variable.fromOp", c.name(), out.op()).isTrue();
+            for (int i = 0; i < out.inputs().size(); i++) {
+                assertThat(f.role(i)).as("%s: a role for input %d", c.name(), i).isNotNull();
+            }
+            assertThat(f.inputs()).as("%s: no role without an input", c.name()).hasSizeLessThanOrEqualTo(out.inputs().size());
+        }
+    }
+
     @Test
     void tableCoversEveryActivationTransposeAndBroadcast() {
         List<Case> cases = cases();
@@ -252,6 +292,8 @@ class GradCheckTableTest {
         assertThat(variants(cases, "Variable.sub(Variable)")).containsExactlyInAnyOrder("same", "broadcast");
         assertThat(variants(cases, "Losses.softmaxCrossEntropy(Variable,Tensor)"))
                 .containsExactlyInAnyOrder("normalised", "unnormalised");
+        assertThat(variants(cases, "Losses.softmaxCrossEntropy(Variable,int[],Tensor,double)"))
+                .containsExactlyInAnyOrder("weights", "smoothing", "both");
         for (String method : cases.stream().map(Case::method).distinct().toList()) {
             assertThat(cases.stream().filter(c -> c.method().equals(method)).count())
                     .as("rows of %s", method).isGreaterThanOrEqualTo(3);
@@ -369,6 +411,15 @@ class GradCheckTableTest {
         Tensor t = Tensor.zeros(DType.F64, shape);
         for (int i = 0; i < t.size(); i++) {
             t.set(i, (rng.nextBoolean() ? 1 : -1) * rng.nextDouble(0.05, 1));
+        }
+        return t;
+    }
+
+    /** {@code target + offsets}: outputs whose differences from the target are the offsets (kept off a kink). */
+    private static Tensor awayFrom(Tensor target, Tensor offsets) {
+        Tensor t = target.copy();
+        for (int i = 0; i < t.size(); i++) {
+            t.set(i, t.get(i) + offsets.get(i));
         }
         return t;
     }
