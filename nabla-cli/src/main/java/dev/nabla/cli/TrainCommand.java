@@ -46,6 +46,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TableOptionsMixin table;
 
+    /** Whether the data is a table (CSV or embedded), which decides what {@code --layers auto} means. */
+    private boolean tableSource;
+
     @Override
     public Integer call() throws Exception {
         Checks checks = new Checks(spec.commandLine());
@@ -65,18 +68,19 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
 
         DataSource source = Datasets.open(o.data, o.target, tableOptions);
+        tableSource = source.table() != null;
         Scaling.Kind scaling = o.scaling(source.scaling());
         if (objective == null) {
             objective = o.smoothed(checks, Objective.forTask(source.data().task()));
         }
         TrainedModel init = o.init == null ? null : Models.load(o.init);
         Training.Builder recipe = Training.builder()
-                .layers(o.layers)
+                .layers(o.layers(source.table() != null))
                 .objective(objective)
                 .optimizer(optimizer).schedule(schedule).clipping(clipping)
                 .epochs(o.epochs == null ? 0 : o.epochs).batchSize(o.batchSize).seed(o.seed)
-                .scaling(scaling).validation(o.validation).test(o.test).patience(o.patience)
-                .init(init).tuneThreshold(o.tuneThreshold());
+                .scaling(scaling).validation(o.validation).test(o.test).patience(o.patience())
+                .init(init).tuneThreshold(o.tuneThreshold()).classWeights(o.classWeights(checks));
         Prepared prepared = recipe.build().prepare(source);
         Dataset data = prepared.split().train();
         if (o.modelSpec != null) {
@@ -157,7 +161,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private String network() {
         return o.modelSpec != null ? o.modelSpec.getFileName().toString()
-                : o.init != null ? "from " + o.init.getFileName() : o.layers;
+                : o.init != null ? "from " + o.init.getFileName() : o.layers(tableSource);
     }
 
     private Map<String, String> configuration(OptimizerConfig optimizer, ScheduleConfig schedule, Clipping clipping,
@@ -176,7 +180,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         c.put("batch size", optimizer.fullBatch() ? "all training rows" : Integer.toString(o.batchSize));
         c.put("epochs", (o.epochs == null ? "auto, " + result.history().epochs().size() + " run" : o.epochs.toString())
-                + (o.patience > 0 ? " (patience " + o.patience + ")" : ""));
+                + (o.patience() > 0 ? " (patience " + o.patience() + ")" : ""));
         c.put("scaling", result.model().scaling().kind().id());
         c.put("seed", Long.toString(o.seed));
         c.put("threads", Integer.toString(Threads.count()));

@@ -7,6 +7,7 @@ import dev.nabla.optim.OptimizerConfig;
 import dev.nabla.optim.Optimizers;
 import dev.nabla.optim.ScheduleConfig;
 import dev.nabla.optim.Schedules;
+import dev.nabla.train.ClassWeights;
 import dev.nabla.train.Objective;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -20,9 +21,17 @@ final class TrainOptions {
     @Option(names = "--target", paramLabel = "COL", description = "The CSV column to predict (default: the last).")
     String target;
 
-    @Option(names = "--layers", paramLabel = "UNITS:ACT,...", defaultValue = "256:relu,128:relu",
-            description = "Hidden layers, e.g. 64:relu,32:tanh; activations tanh, sigmoid, relu, leaky_relu, identity (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--layers", paramLabel = "UNITS:ACT,...", defaultValue = AUTO,
+            description = "Hidden layers, e.g. 64:relu,32:tanh; activations tanh, sigmoid, relu, leaky_relu, identity; auto: "
+                    + TABLE_LAYERS + " for tables, " + IMAGE_LAYERS + " for images (default: ${DEFAULT-VALUE}).")
     String layers;
+
+    static final String AUTO = "auto";
+    /** One hidden layer: on the tables of issue 9 and the UCI ones it matches or beats two (BENCHMARKS.md). */
+    static final String TABLE_LAYERS = "128:relu";
+    static final String IMAGE_LAYERS = "256:relu,128:relu";
+    /** Early stopping's patience when there are validation rows and --patience is not given. */
+    static final int AUTO_PATIENCE = 10;
 
     @Option(names = "--model-spec", paramLabel = "FILE",
             description = "A JSON network description instead of --layers (see examples/specs).")
@@ -94,9 +103,14 @@ final class TrainOptions {
             description = "Share of the rows held out for the final test; 0 trains on every row; ignored when the dataset has its own test set (default: ${DEFAULT-VALUE}).")
     double test;
 
-    @Option(names = "--patience", paramLabel = "EPOCHS", defaultValue = "0",
-            description = "Stop after this many epochs without a lower validation loss and keep the best weights; 0 never stops (default: ${DEFAULT-VALUE}).")
-    int patience;
+    @Option(names = "--patience", paramLabel = "EPOCHS",
+            description = "Stop after this many epochs without a lower validation loss and keep the best weights; 0 never stops (default: "
+                    + AUTO_PATIENCE + " with validation rows, epochs then up to 300; 0 without).")
+    Integer patience;
+
+    @Option(names = "--class-weight", paramLabel = "balanced|none|NAME=W,...", defaultValue = "none",
+            description = "How much each class counts in the loss: balanced (N / (K·N_class) from the training rows, for rare classes), none, or weights by class name (default: ${DEFAULT-VALUE}).")
+    String classWeight;
 
     @Option(names = "--threshold", paramLabel = "auto|0.5", defaultValue = "0.5",
             description = "Two classes: the probability of the second class above which it is predicted; auto picks the F1-best on the validation rows and stores it in the model (default: ${DEFAULT-VALUE}).")
@@ -131,6 +145,21 @@ final class TrainOptions {
     /** The optimiser the options name, refused (exit 2) before any data is read when the name or a value is bad. */
     OptimizerConfig optimizer(Checks checks) {
         return checks.option("--optimizer", () -> Optimizers.config(optimizer, learningRate, weightDecay));
+    }
+
+    /** The hidden layers: as given, or for auto those that suit tables or images. */
+    String layers(boolean table) {
+        return !layers.equalsIgnoreCase(AUTO) ? layers : table ? TABLE_LAYERS : IMAGE_LAYERS;
+    }
+
+    /** The patience: as given, or for auto {@value #AUTO_PATIENCE} when there are validation rows. */
+    int patience() {
+        return patience != null ? patience : validation > 0 ? AUTO_PATIENCE : 0;
+    }
+
+    /** The class weights of {@code --class-weight}. */
+    ClassWeights classWeights(Checks checks) {
+        return checks.option("--class-weight", () -> ClassWeights.parse(classWeight));
     }
 
     /** Whether {@code --threshold auto} asks to tune the threshold on the validation rows. */
@@ -212,13 +241,16 @@ final class TrainOptions {
         if (validation + test >= 1) {
             checks.fail("--validation " + validation + " and --test " + test + " leave no rows to train on (their sum must be below 1)");
         }
-        checks.nonNegative("--patience", patience);
+        if (patience != null) {
+            checks.nonNegative("--patience", patience);
+        }
         fixedThreshold(checks);
+        classWeights(checks);
         if (!scale.equalsIgnoreCase("auto")) {
             checks.option("--scale", () -> Scaling.Kind.fromId(scale));
         }
         if (layersGiven || modelSpec == null) {
-            checks.option("--layers", () -> ModelSpec.mlp(1, layers, 1));
+            checks.option("--layers", () -> ModelSpec.mlp(1, layers(true), 1));
         }
         if (modelSpec != null && layersGiven) {
             checks.fail("--layers and --model-spec both describe the network; give one");

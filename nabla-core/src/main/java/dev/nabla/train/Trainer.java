@@ -280,6 +280,10 @@ public final class Trainer {
             return seed;
         }
 
+        int patience() {
+            return patience;
+        }
+
         Objective objective() {
             return objective;
         }

@@ -32,6 +32,8 @@ public final class Training {
     static final int DEFAULT_EPOCHS = 20;
     static final int MIN_STEPS = 500;
     static final int MAX_AUTO_EPOCHS = 500;
+    static final int STOPPED_STEPS = 10_000;
+    static final int MAX_STOPPED_EPOCHS = 300;
     /**
      * Steps of a full-batch optimiser when no epochs are given: 10 L-BFGS steps of up to 20 iterations each are
      * scikit-learn's 200 iterations of its default MLP solver.
@@ -106,6 +108,9 @@ public final class Training {
         List<String> classes = sameClasses ? init.classNames() : data.classNames();
         Objective objective = b.trainer.objective() != null ? b.trainer.objective() : Objective.forTask(task);
         int outputs = objective.outputs(task, classes.size());
+        if (task != Task.REGRESSION) {
+            objective = b.classWeights.apply(objective, split.train());
+        }
         Pipeline pipeline = prepared.pipeline();
 
         Scaling scaling = init != null ? init.scaling()
@@ -137,6 +142,7 @@ public final class Training {
         Optimizer optimizer = b.optimizer.apply(network.parameters());
         Trainer trainer = b.trainer.copy()
                 .epochs(b.epochs > 0 ? b.epochs : optimizer.fullBatch() ? FULL_BATCH_EPOCHS
+                        : b.trainer.patience() > 0 ? autoEpochsUntilStopped(split.train().rows(), b.trainer.batchSize())
                         : autoEpochs(split.train().rows(), b.trainer.batchSize()))
                 .objective(objective).build();
         Dataset validation = split.validation().rows() > 0 ? prepare(split.validation(), scaling, targetScaling) : null;
@@ -193,6 +199,15 @@ public final class Training {
         return Math.min(MAX_AUTO_EPOCHS, Math.max(DEFAULT_EPOCHS, (MIN_STEPS + batches - 1) / batches));
     }
 
+    /**
+     * With early stopping, enough epochs for {@value #STOPPED_STEPS} steps, at least {@value #DEFAULT_EPOCHS} and at
+     * most {@value #MAX_STOPPED_EPOCHS}: patience ends the run, the count only bounds it.
+     */
+    static int autoEpochsUntilStopped(int rows, int batchSize) {
+        int batches = Math.max(1, (rows + batchSize - 1) / batchSize);
+        return Math.min(MAX_STOPPED_EPOCHS, Math.max(DEFAULT_EPOCHS, (STOPPED_STEPS + batches - 1) / batches));
+    }
+
     /** Scaled features, and for regression a standardised target, as the network trains on them. */
     private static Dataset prepare(Dataset raw, Scaling scaling, Scaling targetScaling) {
         Dataset scaled = raw.withFeatures(scaling.apply(raw.features()));
@@ -233,6 +248,7 @@ public final class Training {
         private double test = 0.2;
         private TrainedModel init;
         private boolean tuneThreshold;
+        private ClassWeights classWeights = ClassWeights.NONE;
         /** Batch size, seed, patience, objective and listeners are the training loop's; they live there. */
         private final Trainer.Builder trainer = Trainer.builder().seed(42);
 
@@ -323,6 +339,12 @@ public final class Training {
         /** Starts from this model: same classes continue its training, other classes get a new output layer. */
         public Builder init(TrainedModel value) {
             this.init = value;
+            return this;
+        }
+
+        /** How much each class counts in the loss (default: none; balanced for rare classes). */
+        public Builder classWeights(ClassWeights value) {
+            this.classWeights = java.util.Objects.requireNonNull(value);
             return this;
         }
 
