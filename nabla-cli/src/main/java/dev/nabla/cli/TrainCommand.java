@@ -129,7 +129,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (prepared.schema() != null) {
             for (String line : prepared.schema().describe()) {
-                err.println("nabla: columns: " + line);
+                err.println("nabla: " + line);
             }
         }
         err.flush();

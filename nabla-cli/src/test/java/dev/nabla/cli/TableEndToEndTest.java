@@ -23,7 +23,7 @@ class TableEndToEndTest {
         Cli train = Cli.run("train", "--data", data.toString(), "--target", "churned", "--layers", "16:relu",
                 "--epochs", "5", "--threshold", "auto", "--out", model.toString());
         assertThat(train.code()).as(train.toString()).isZero();
-        assertThat(train.err()).contains("left out: id (identifier)").contains("2 categorical: plan, member");
+        assertThat(train.err()).contains("left out: id (identifier)").contains("2 categorical (plan, member)").contains("missing cells in the training rows: spend ");
         assertThat(train.out()).contains("roc_auc").contains("balanced_accuracy");
 
         Path raw = TestData.write(dir, "new.csv", "member,spend,plan,extra\nyes,,pro,1\nno,12.5,never-seen,2\nno,NA,basic,3\n");

@@ -13,10 +13,11 @@ import java.util.Set;
  * (integers too, unless named {@code --categorical}); texts and yes/no columns are categories; a text with nearly
  * every value distinct is an identifier and a column with one value is a constant — both left out, and said.
  *
- * @param kinds  column name → kind, in the table's order
- * @param target the target column's name
+ * @param kinds   column name → kind, in the table's order
+ * @param missing input column name → missing cells in the training rows, for those that have some
+ * @param target  the target column's name
  */
-public record Schema(Map<String, ColumnKind> kinds, String target) {
+public record Schema(Map<String, ColumnKind> kinds, Map<String, Integer> missing, String target) {
     /** A text column whose distinct values are at least this share of its filled cells is an identifier… */
     static final double IDENTIFIER_SHARE = 0.9;
     /** …when it has at least this many filled cells (on a few rows every value may well be distinct). */
@@ -24,6 +25,7 @@ public record Schema(Map<String, ColumnKind> kinds, String target) {
 
     public Schema {
         kinds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kinds));
+        missing = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(missing));
     }
 
     /**
@@ -36,13 +38,22 @@ public record Schema(Map<String, ColumnKind> kinds, String target) {
         requireColumns(table, options.numeric(), "--numeric");
         requireColumns(table, options.ignore(), "--ignore");
         Map<String, ColumnKind> kinds = new LinkedHashMap<>();
+        Map<String, Integer> missing = new LinkedHashMap<>();
         for (Table.Column c : table.columns()) {
             if (c.name().equals(target)) {
                 continue;
             }
-            kinds.put(c.name(), kindOf(table, c, rows, options));
+            ColumnKind kind = kindOf(table, c, rows, options);
+            kinds.put(c.name(), kind);
+            int empty = 0;
+            for (int i : rows) {
+                empty += c.isMissing(i) ? 1 : 0;
+            }
+            if (kind.isInput() && empty > 0) {
+                missing.put(c.name(), empty);
+            }
         }
-        Schema schema = new Schema(kinds, target);
+        Schema schema = new Schema(kinds, missing, target);
         if (schema.inputs().isEmpty()) {
             throw new DataException(table.source() + ": no input column left (" + schema.describeDropped()
                     + "); a model needs at least one");
@@ -135,15 +146,23 @@ public record Schema(Map<String, ColumnKind> kinds, String target) {
         return out.isEmpty() ? "none" : String.join(", ", out);
     }
 
-    /** A few lines for the start of a run: the inputs by kind and what was left out and why. */
+    /**
+     * A few lines for the start of a run: the inputs by kind, the missing cells of the training rows and how they are
+     * filled, and what was left out and why.
+     */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         List<String> numbers = columns(ColumnKind.NUMBER);
         List<String> categories = columns(ColumnKind.CATEGORY);
-        lines.add(String.format(Locale.ROOT, "%d numeric: %s", numbers.size(), numbers.isEmpty() ? "-"
-                : Table.abbreviate(numbers)));
-        lines.add(String.format(Locale.ROOT, "%d categorical: %s", categories.size(), categories.isEmpty() ? "-"
-                : Table.abbreviate(categories)));
+        lines.add(String.format(Locale.ROOT, "%d numeric%s, %d categorical%s", numbers.size(),
+                numbers.isEmpty() ? "" : " (" + Table.abbreviate(numbers) + ")", categories.size(),
+                categories.isEmpty() ? "" : " (" + Table.abbreviate(categories) + ")"));
+        if (!missing.isEmpty()) {
+            List<String> counts = new ArrayList<>();
+            missing.forEach((n, k) -> counts.add(n + " " + k));
+            lines.add("missing cells in the training rows: " + Table.abbreviate(counts)
+                    + " (numbers filled, with an indicator column; categories get a missing level)");
+        }
         String dropped = describeDropped();
         if (!dropped.equals("none")) {
             lines.add("left out: " + dropped);

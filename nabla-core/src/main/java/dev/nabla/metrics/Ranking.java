@@ -131,7 +131,8 @@ public final class Ranking {
     }
 
     /**
-     * A threshold t for the rule "positive when the score is above t" with the highest F1 on these rows: halfway
+     * A threshold t for the rule "positive when the score is above t" with the highest macro F1 (the mean of both
+     * classes' F1, so that neither class's name decides which one the threshold favours) on these rows: halfway
      * between the best cut's lowest positive score and the next lower score (the higher cut on ties).
      */
     public static double bestF1Threshold(int[] truth, double[] scores) {
@@ -139,9 +140,15 @@ public final class Ranking {
         double best = -1;
         int at = 0;
         for (int k = 0; k < c.thresholds().length; k++) {
-            double f1 = 2.0 * c.truePositive()[k] / (c.positives() + c.truePositive()[k] + c.falsePositive()[k]);
-            if (f1 > best) {
-                best = f1;
+            long tp = c.truePositive()[k];
+            long fp = c.falsePositive()[k];
+            long fn = c.positives() - tp;
+            long tn = c.negatives() - fp;
+            double f1Positive = 2.0 * tp / Math.max(1, 2 * tp + fp + fn);
+            double f1Negative = 2.0 * tn / Math.max(1, 2 * tn + fn + fp);
+            double macro = (f1Positive + f1Negative) / 2;
+            if (macro > best) {
+                best = macro;
                 at = k;
             }
         }

@@ -31,8 +31,9 @@ class RankingTest {
     @Test
     void theBestF1ThresholdSeparatesAtTheBestCut() {
         double t = Ranking.bestF1Threshold(TRUTH, SCORES);
-        // The best cut keeps scores ≥ 0.35 (TP 5, FP 2, F1 = 10/12); the threshold lies halfway to the next score 0.2.
-        assertThat(t).isEqualTo(0.275, within(1e-15));
+        // Cut ≥ 0.35: TP 5, FP 2, TN 3, FN 0 → F1 10/12 and 6/8, macro 0.7917; cut ≥ 0.6: TP 3, FP 0, TN 5, FN 2 →
+        // F1 6/8 and 10/12, macro 0.7917 too; the higher cut wins the tie, halfway to the next score 0.4.
+        assertThat(t).isEqualTo(0.5, within(1e-15));
     }
 
     @Test
