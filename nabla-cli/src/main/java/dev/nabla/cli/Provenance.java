@@ -35,7 +35,7 @@ final class Provenance {
                 continue;
             }
             Object value = o.getValue();
-            if (value != null) {
+            if (value != null && !(value instanceof Collection<?> c && c.isEmpty())) {
                 p.put(o.longestName(), value instanceof Collection<?> c ? String.join(",", c.stream().map(String::valueOf)
                         .toList()) : String.valueOf(value));
             }

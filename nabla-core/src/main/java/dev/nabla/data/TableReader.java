@@ -65,6 +65,46 @@ public final class TableReader {
         }
     }
 
+    /**
+     * A table of rows given as column → cell (a text, a number or null for missing), read as a file's cells would
+     * be: numbers of the one grammar, missing-value tokens, texts. {@code columns} are the table's columns in order;
+     * a row may leave any of them out (missing) but may not name another.
+     *
+     * @throws DataException naming the row and the column at fault
+     */
+    public Table rows(String source, List<String> columns, List<? extends Map<String, ?>> rows) {
+        Builder[] builders = new Builder[columns.size()];
+        Map<String, Integer> index = new HashMap<>();
+        for (int j = 0; j < builders.length; j++) {
+            builders[j] = new Builder(columns.get(j));
+            index.put(columns.get(j), j);
+        }
+        long[] lines = new long[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, ?> row = rows.get(i);
+            for (String key : row.keySet()) {
+                if (!index.containsKey(key)) {
+                    throw new DataException(source + ": row " + (i + 1) + ": unknown column '" + shorten(key)
+                            + "'; the columns are " + Table.abbreviate(columns));
+                }
+            }
+            for (int j = 0; j < builders.length; j++) {
+                Object cell = row.get(columns.get(j));
+                char[] text = cell == null ? new char[0] : String.valueOf(cell).toCharArray();
+                String refused = builders[j].add(text, 0, text.length, missing, maxToken);
+                if (refused != null) {
+                    throw new DataException(source + ": row " + (i + 1) + " (column '" + columns.get(j) + "'): " + refused);
+                }
+            }
+            lines[i] = i + 1;
+        }
+        List<Table.Column> built = new ArrayList<>(builders.length);
+        for (Builder b : builders) {
+            built.add(b.build(rows.size()));
+        }
+        return new Table(source, built, lines, null);
+    }
+
     /** The delimiter that occurs most often outside quotes in the first line (comma when none does). */
     static char detect(BufferedReader reader, String source) throws IOException {
         int[] counts = new int[DELIMITERS.length];

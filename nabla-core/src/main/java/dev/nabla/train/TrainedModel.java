@@ -109,6 +109,19 @@ public record TrainedModel(ModelSpec spec, Module network, Task task, Objective 
         return predict(pipeline.encode(rows));
     }
 
+    /**
+     * Predictions for raw rows given as column name → cell text (or number; null or absent for a missing cell), as
+     * they come from a form or a JSON request: {@code model.predictRows(List.of(Map.of("Home", "rent", "Age", "30")))}.
+     * A column a row leaves out is a missing cell; a column the model does not read is refused, naming it (a
+     * misspelt name would otherwise pass silently as a missing cell).
+     *
+     * @throws dev.nabla.data.DataException naming the row and column at fault
+     */
+    public Prediction predictRows(List<? extends Map<String, ?>> rows) {
+        Table table = pipeline.reader().rows("rows", pipeline.columns(), rows);
+        return predict(pipeline.encode(table));
+    }
+
     /** Number of input features. */
     public int inputs() {
         return spec.inputs();

@@ -127,4 +127,16 @@ class PipelineTest {
         assertThat(List.of(p.describe().get(0), p.describe().get(1))).containsExactly(
                 "n: number, missing → 3.0 (+ indicator)", "c: category, 2 levels (a, b), one-hot");
     }
+
+    @Test
+    void rowsGivenAsMapsReadLikeAFilesCells() {
+        Table t = new TableReader().rows("form", List.of("n", "c"), List.of(
+                java.util.Map.of("n", 2.5, "c", "a"), java.util.Map.of("c", "NA"), java.util.Map.of("n", "7")));
+        assertThat(t.column("n").number(0)).isEqualTo(2.5f);
+        assertThat(t.column("n").isMissing(1)).isTrue();
+        assertThat(t.column("c").isMissing(1)).as("a missing-value token").isTrue();
+        assertThat(t.column("n").number(2)).isEqualTo(7f);
+        assertThatThrownBy(() -> new TableReader().rows("form", List.of("n"), List.of(java.util.Map.of("m", 1))))
+                .isInstanceOf(DataException.class).hasMessageContaining("row 1: unknown column 'm'");
+    }
 }
