@@ -3,6 +3,7 @@ package dev.nabla.nn;
 import dev.nabla.tensor.Activation;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -55,6 +56,18 @@ public record ActivationSpec(Activation activation, double slope) implements Lay
     @Override
     public String describe(int width) {
         return activation == Activation.LEAKY_RELU ? activation.title() + "(" + slope + ")" : activation.title();
+    }
+
+    /** The activation's own ONNX operator. */
+    @Override
+    public String onnx(OnnxNodes out, String input, int width) {
+        return switch (activation) {
+            case IDENTITY -> out.node("Identity", input);
+            case TANH -> out.node("Tanh", input);
+            case SIGMOID -> out.node("Sigmoid", input);
+            case RELU -> out.node("Relu", input);
+            case LEAKY_RELU -> out.node("LeakyRelu", List.of(input), Map.of("alpha", slope));
+        };
     }
 
     /** He initialisation before (leaky) ReLU, Xavier before the others. */

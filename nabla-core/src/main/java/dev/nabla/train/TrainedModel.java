@@ -23,6 +23,9 @@ import java.util.Objects;
  * outputs into predictions, the names of the target and the classes, the decision threshold of a binary classifier
  * and the provenance of the run. This is what a model file holds.
  *
+ * <p>Its network is put in evaluation mode when the model is made, and prediction changes nothing shared (the pipeline,
+ * scalings and weights are only read; temporaries are the calling thread's), so one model serves many threads.
+ *
  * @param pipeline      raw columns → encoded inputs
  * @param scaling       per encoded column (x − shift) / scale
  * @param targetScaling one-column scaling of a regression target (identity for classification)
@@ -46,6 +49,8 @@ public record TrainedModel(ModelSpec spec, Module network, Task task, Objective 
         if (!(network instanceof Sequential)) {
             network = new Sequential(network);
         }
+        // A model predicts: evaluation mode once here, never toggled per call, so that threads can share it.
+        network.eval();
         Objects.requireNonNull(task);
         Objects.requireNonNull(objective);
         classNames = List.copyOf(classNames);
@@ -137,8 +142,6 @@ public record TrainedModel(ModelSpec spec, Module network, Task task, Objective 
         int n = x.rows();
         int d = x.cols();
         Tensor out = null;
-        boolean wasTraining = network.isTraining();
-        network.eval();
         try (Grad.Scope ignored = Grad.noGrad()) {
             for (int start = 0; start < n; start += CHUNK) {
                 int rows = Math.min(CHUNK, n - start);
@@ -151,8 +154,6 @@ public record TrainedModel(ModelSpec spec, Module network, Task task, Objective 
                 float[] zs = z.to(DType.F32).floats();
                 System.arraycopy(zs, 0, out.floats(), start * z.cols(), rows * z.cols());
             }
-        } finally {
-            network.train(wasTraining);
         }
         return out != null ? out : Tensor.zeros(DType.F32, 0, spec.outputs());
     }
