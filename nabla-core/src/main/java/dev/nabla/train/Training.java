@@ -94,6 +94,14 @@ public final class Training {
 
     /** Fits a network to prepared data. */
     public TrainingResult fit(Prepared prepared) {
+        return fit(prepared, null);
+    }
+
+    /**
+     * Fits a network to prepared data, continuing from {@code resume} (a checkpoint of the same recipe on the same
+     * data; null: from the start).
+     */
+    public TrainingResult fit(Prepared prepared, TrainingState resume) {
         Split split = prepared.split();
         Dataset data = split.train();
         TrainedModel init = b.init;
@@ -146,10 +154,11 @@ public final class Training {
                         : autoEpochs(split.train().rows(), b.trainer.batchSize()))
                 .objective(objective).build();
         Dataset validation = split.validation().rows() > 0 ? prepare(split.validation(), scaling, targetScaling) : null;
-        History history = trainer.fit(network, optimizer, prepare(split.train(), scaling, targetScaling), validation);
+        History history = trainer.fit(network, optimizer, prepare(split.train(), scaling, targetScaling), validation,
+                resume);
         TrainedModel model = new TrainedModel(spec, network, task, objective, pipeline, scaling, targetScaling, classes,
                 data.targetName(), TrainedModel.DEFAULT_THRESHOLD, java.util.Map.of());
-        if (b.tuneThreshold && classes.size() == 2 && split.validation().rows() > 0) {
+        if (b.tuneThreshold && classes.size() == 2 && split.validation().rows() > 0 && !history.interrupted()) {
             model = model.withThreshold(tunedThreshold(model, split.validation()));
         }
         return new TrainingResult(model, history, split.train(), split.validation(), split.test());
@@ -339,6 +348,18 @@ public final class Training {
         /** Starts from this model: same classes continue its training, other classes get a new output layer. */
         public Builder init(TrainedModel value) {
             this.init = value;
+            return this;
+        }
+
+        /** Hands the run's state to {@code sink} at epoch starts and every {@code everySteps} steps (a checkpoint). */
+        public Builder checkpoints(long everySteps, java.util.function.Consumer<TrainingState> sink) {
+            trainer.checkpoints(everySteps, sink);
+            return this;
+        }
+
+        /** Stops the run before the next step when {@code value} answers true (see {@link Trainer.Builder#stopWhen}). */
+        public Builder stopWhen(java.util.function.BooleanSupplier value) {
+            trainer.stopWhen(value);
             return this;
         }
 
