@@ -1,6 +1,7 @@
 package dev.nabla.cli;
 
 import dev.nabla.data.DataSource;
+import dev.nabla.io.CheckpointFile;
 import dev.nabla.data.Dataset;
 import dev.nabla.data.Datasets;
 import dev.nabla.data.Scaling;
@@ -19,11 +20,15 @@ import dev.nabla.train.Objective;
 import dev.nabla.train.TrainedModel;
 import dev.nabla.train.Training;
 import dev.nabla.train.TrainingResult;
+import dev.nabla.train.TrainingState;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,6 +56,59 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (o.resume != null) {
+            return resume();
+        }
+        return train(null);
+    }
+
+    /**
+     * {@code --resume DIR}: the newest checkpoint's run, parsed again from its own arguments (with this command's
+     * {@code --out} when given), continued from its state.
+     */
+    private int resume() throws Exception {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        for (CommandLine.Model.OptionSpec option : parsed.matchedOptions()) {
+            if (!option.longestName().equals("--resume") && !option.longestName().equals("--out")) {
+                new Checks(spec.commandLine()).fail("--resume continues the run with its own options; give only "
+                        + "--out besides it, not " + option.longestName());
+            }
+        }
+        CheckpointFile.Checkpoint checkpoint = CheckpointFile.latest(o.resume);
+        List<String> args = new ArrayList<>(checkpoint.args());
+        if (o.out != null) {
+            int at = args.indexOf("--out");
+            if (at >= 0) {
+                args.subList(at, at + 2).clear();
+            }
+            args.add("--out");
+            args.add(o.out.toString());
+        }
+        TrainCommand continued = new TrainCommand();
+        CommandLine cli = new CommandLine(continued).setOut(spec.commandLine().getOut()).setErr(spec.commandLine().getErr());
+        cli.parseArgs(args.toArray(String[]::new));
+        spec.commandLine().getErr().println("nabla: resuming " + checkpoint.file() + " (epoch "
+                + checkpoint.state().epoch() + ", step " + checkpoint.state().step() + ")");
+        return continued.train(checkpoint.state());
+    }
+
+    /** This command's options as arguments, to run it again from a checkpoint ({@code --out} included). */
+    private List<String> arguments() {
+        List<String> args = new ArrayList<>();
+        for (CommandLine.Model.OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            List<String> values = option.originalStringValues();
+            if (values.isEmpty()) {
+                args.add(option.longestName());
+            }
+            for (String v : values) {
+                args.add(option.longestName());
+                args.add(v);
+            }
+        }
+        return args;
+    }
+
+    private int train(TrainingState resume) throws Exception {
         Checks checks = new Checks(spec.commandLine());
         o.validate(checks, spec.commandLine().getParseResult().hasMatchedOption("--layers"));
         OptimizerConfig optimizer = o.optimizer(checks);
@@ -92,7 +150,28 @@ final class TrainCommand implements Callable<Integer> {
         recipe.listener(Progress.forStderr(err, "nabla: training on " + prepared.describe() + "; "
                 + (objective != null && o.explicitLoss() ? objective.describe() + "; " : "") + optimizer.describe()
                 + (schedule == null ? "" : "; " + schedule.describe()) + describe(clipping)));
-        TrainingResult result = recipe.build().fit(prepared);
+        if (o.checkpoint != null) {
+            List<String> args = arguments();
+            long perEpoch = (data.rows() + o.batchSize - 1) / o.batchSize;
+            recipe.checkpoints(o.checkpointEvery, state -> {
+                try {
+                    CheckpointFile.write(o.checkpoint, state.globalStep(perEpoch), state, args);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        recipe.stopWhen(Interrupts::requested);
+        TrainingResult result;
+        Interrupts.training(true);
+        try {
+            result = recipe.build().fit(prepared, resume);
+        } finally {
+            Interrupts.training(false);
+        }
+        if (result.history().interrupted()) {
+            return interrupted(err, result);
+        }
 
         TrainedModel model = result.model().withProvenance(Provenance.of(spec, source, o.init, o.modelSpec));
         Double threshold = o.fixedThreshold(checks);
@@ -120,6 +199,23 @@ final class TrainCommand implements Callable<Integer> {
             err.println("nabla: report written to " + o.report.resolve(Report.PAGE));
         }
         return Errors.OK;
+    }
+
+    /** After a first Ctrl-C or SIGTERM: the best model so far to {@code --out}, and how to resume. */
+    private int interrupted(PrintWriter err, TrainingResult result) throws java.io.IOException {
+        TrainedModel model = result.model();
+        if (o.out != null) {
+            Models.save(o.out, model);
+            err.println("nabla: " + Interrupts.name() + ": stopped after " + result.history().epochs().size()
+                    + " whole epochs; the best model so far is saved to " + o.out);
+        } else {
+            err.println("nabla: " + Interrupts.name() + ": stopped after " + result.history().epochs().size()
+                    + " whole epochs");
+        }
+        err.println(o.checkpoint != null ? "nabla: a checkpoint is in " + o.checkpoint + "; continue with: nabla train "
+                + "--resume " + o.checkpoint : "nabla: without --checkpoint DIR the run cannot be continued");
+        err.flush();
+        return Interrupts.exitCode();
     }
 
     /** The schema a table was read with, in a few lines on stderr, before training starts. */

@@ -123,6 +123,18 @@ final class TrainOptions {
     @Option(names = "--out", paramLabel = "FILE", description = "Save the trained model here (.safetensors).")
     Path out;
 
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "Write the run's state here at every epoch start (and every --checkpoint-every steps), keeping the last two; 'nabla train --resume DIR' continues it exactly.")
+    Path checkpoint;
+
+    @Option(names = "--checkpoint-every", paramLabel = "STEPS", defaultValue = "0",
+            description = "With --checkpoint: also every STEPS optimiser steps within an epoch (default: ${DEFAULT-VALUE}, epoch starts only).")
+    long checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the run whose checkpoints are in DIR with its own options (only --out may be given besides); it ends with the bits the run would have had left alone.")
+    Path resume;
+
     @Option(names = "--report", paramLabel = "DIR",
             description = "Write loss and accuracy curves, the confusion matrix and report.html here.")
     Path report;
@@ -221,6 +233,12 @@ final class TrainOptions {
         }
         if (weightDecay != null) {
             checks.nonNegative("--weight-decay", weightDecay);
+        }
+        if (checkpointEvery < 0) {
+            checks.fail("--checkpoint-every must be zero or positive, got " + checkpointEvery);
+        }
+        if (checkpointEvery > 0 && checkpoint == null) {
+            checks.fail("--checkpoint-every needs --checkpoint DIR");
         }
         checks.positive("--batch-size", batchSize);
         checks.nonNegative("--warmup", warmup);
