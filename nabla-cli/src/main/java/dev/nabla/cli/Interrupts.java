@@ -36,6 +36,8 @@ final class Interrupts {
         signal = s.getNumber();
         if (!training) {
             // Not between steps of a run: nothing to finish. System.exit runs the shutdown hooks (temporaries).
+            System.err.println("nabla: " + name() + ": stopped before training (nothing written)");
+            System.err.flush();
             new Thread(() -> System.exit(code), "nabla-exit").start();
         }
     }

@@ -84,7 +84,7 @@ class KillAndResumeTest {
         Path checkpoints = dir.resolve("c");
         Path log = dir.resolve("int.log");
         Process p = start(run(checkpoints, model), log);
-        Thread.sleep(2500);
+        waitForTraining(log, p);
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String text = Files.readString(log);
@@ -96,10 +96,27 @@ class KillAndResumeTest {
             assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tmp"))).isEmpty();
         }
         Process term = start(List.of("train", "--resume", checkpoints.toString()), dir.resolve("term.log"));
-        Thread.sleep(2000);
+        waitForTraining(dir.resolve("term.log"), term);
         new ProcessBuilder("kill", "-TERM", Long.toString(term.pid())).start().waitFor();
         assertThat(term.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(term.exitValue()).as(Files.readString(dir.resolve("term.log"))).isIn(143, 0);
+        Process early = start(run(dir.resolve("e"), dir.resolve("e.safetensors")), dir.resolve("early.log"));
+        Thread.sleep(300);
+        new ProcessBuilder("kill", "-INT", Long.toString(early.pid())).start().waitFor();
+        assertThat(early.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(early.exitValue()).isIn(130, 0);
+        assertThat(dir.resolve("e.safetensors")).as("nothing written when stopped before training").doesNotExist();
+    }
+
+    /** Until the run prints its first training line (the loop runs, so a first signal stops it after a step). */
+    private static void waitForTraining(Path log, Process p) throws Exception {
+        for (int i = 0; i < 600 && p.isAlive(); i++) {
+            if (Files.exists(log) && Files.readString(log).contains("training on")) {
+                Thread.sleep(300);
+                return;
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static boolean hasCheckpoint(Path d) throws Exception {
