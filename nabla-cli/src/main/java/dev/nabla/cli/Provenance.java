@@ -33,7 +33,8 @@ final class Provenance {
         Map<String, String> p = new LinkedHashMap<>();
         String version = Nabla.class.getPackage().getImplementationVersion();
         p.put("nabla", version == null ? "dev" : version);
-        p.put("command", command.qualifiedName());
+        // The command's own name: a run resumed from a checkpoint is parsed outside the nabla command.
+        p.put("command", "nabla " + command.name());
         for (OptionSpec o : command.options()) {
             if (o.usageHelp() || o.versionHelp() || NOT_THE_MODELS.contains(o.longestName())) {
                 continue;

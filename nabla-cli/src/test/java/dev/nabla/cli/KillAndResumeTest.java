@@ -50,26 +50,38 @@ class KillAndResumeTest {
         Path checkpoints = dir.resolve("killed");
         SplittableRandom rng = new SplittableRandom(2026);
         int kills = 0;
-        int starts = 0;
-        while (true) {
+        int resumes = 0;
+        for (int start = 0; ; start++) {
             boolean resume = Files.isDirectory(checkpoints) && hasCheckpoint(checkpoints);
+            resumes += resume ? 1 : 0;
             List<String> args = resume ? List.of("train", "--resume", checkpoints.toString()) : run(checkpoints, model);
-            Path log = dir.resolve("run" + starts++ + ".log");
+            Path log = dir.resolve("run" + start + ".log");
+            String before = newest(checkpoints);
             Process p = start(args, log);
-            long delay = kills < KILLS ? 700 + rng.nextLong(1800) : Long.MAX_VALUE;
-            if (!p.waitFor(Math.min(delay, 600_000), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly().waitFor();
-                kills++;
-                continue;
+            if (kills < KILLS) {
+                // Kill once the run has made progress (a new checkpoint), at a random moment after it: in a step, in
+                // validation, or in the middle of writing the next checkpoint.
+                while (p.isAlive() && java.util.Objects.equals(before, newest(checkpoints))) {
+                    Thread.sleep(20);
+                }
+                Thread.sleep(rng.nextLong(600));
+                if (p.isAlive()) {
+                    p.destroyForcibly().waitFor();
+                    kills++;
+                    continue;
+                }
             }
+            assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
             assertThat(p.exitValue()).as(Files.readString(log)).isZero();
             if (kills >= KILLS) {
+                assertThat(Files.readString(log)).as("the last run continued a checkpoint").contains("resuming");
                 break;
             }
             // Finished before the planned kill: start the whole run over, so that every kill lands in a run.
             Files.delete(model);
             deleteTree(checkpoints);
         }
+        assertThat(resumes).isGreaterThanOrEqualTo(KILLS);
         assertThat(kills).isGreaterThanOrEqualTo(KILLS);
         assertThat(Files.readAllBytes(model)).as("the resumed run's model file").isEqualTo(expected);
         try (Stream<Path> left = Files.list(checkpoints)) {
@@ -116,6 +128,17 @@ class KillAndResumeTest {
                 return;
             }
             Thread.sleep(100);
+        }
+    }
+
+    /** The name of the newest checkpoint in {@code d}, or null. */
+    private static String newest(Path d) throws Exception {
+        if (!Files.isDirectory(d)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(d)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("checkpoint-\\d+\\.safetensors"))
+                    .max(String::compareTo).orElse(null);
         }
     }
 

@@ -125,14 +125,15 @@ public record Pipeline(List<Encoder> encoders, List<String> missing) {
         for (int k = 0; k < encoders.size(); k++) {
             Encoder e = encoders.get(k);
             Table.Column c = columns.get(k);
-            boolean number = e instanceof NumberEncoder;
-            for (int i = 0; i < n; i++) {
-                if (number && c.isText(i)) {
-                    throw table.cellError(i, c.name(), "'" + TableReader.shorten(c.level(i))
-                            + "' is not a number, and the model reads this column as numbers");
+            if (e instanceof NumberEncoder) {
+                for (int i = 0; i < n; i++) {
+                    if (c.isText(i)) {
+                        throw table.cellError(i, c.name(), "'" + TableReader.shorten(c.level(i))
+                                + "' is not a number, and the model reads this column as numbers");
+                    }
                 }
-                e.encode(c, i, out, i * width + offset);
             }
+            e.encodeColumn(c, out, width, offset);
             offset += e.width();
         }
         return Tensor.wrap(out, n, width);
