@@ -18,7 +18,7 @@ final class TrainOptions {
     String target;
 
     @Option(names = "--layers", paramLabel = "UNITS:ACT,...", defaultValue = "256:relu,128:relu",
-            description = "Hidden layers, e.g. 64:relu,32:tanh; activations tanh, sigmoid, relu, leaky_relu, identity (default: ${DEFAULT-VALUE}).")
+            description = "Hidden layers, e.g. 64:relu,32:tanh; activations tanh, sigmoid, relu, leaky_relu(SLOPE), identity, gelu, gelu_tanh, silu, elu(ALPHA), softplus (default: ${DEFAULT-VALUE}).")
     String layers;
 
     @Option(names = "--model-spec", paramLabel = "FILE",

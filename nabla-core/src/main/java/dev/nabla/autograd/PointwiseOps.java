@@ -81,10 +81,14 @@ final class PointwiseOps {
                 g -> Pointwise.fill(alpha * g.get(0), a.gradBuffer(), true), a);
     }
 
-    /** Y = f(X) elementwise. Backward: X̄ += Ȳ ⊙ f′(X), with f′ taken from Y (e.g. Ḡ = H̄ ⊙ (1 − tanh²G)). */
-    static Variable activation(Variable a, Activation f, double slope) {
-        Tensor y = Workspace.temporaryLike(a.data(), false);
-        Pointwise.activate(f, slope, a.data(), y);
-        return Variable.fromOp(f.id(), y, g -> Pointwise.activationBackward(f, slope, y, g, a.gradBuffer(), true), a);
+    /**
+     * Y = f(X) elementwise. Backward: X̄ += Ȳ ⊙ f′, with f′ taken from Y (e.g. Ḡ = H̄ ⊙ (1 − tanh²G)) or, for the
+     * smooth activations, from X.
+     */
+    static Variable activation(Variable a, Activation f, double p) {
+        Tensor x = a.data();
+        Tensor y = Workspace.temporaryLike(x, false);
+        Pointwise.activate(f, p, x, y);
+        return Variable.fromOp(f.id(), y, g -> Pointwise.activationBackward(f, p, x, y, g, a.gradBuffer(), true), a);
     }
 }

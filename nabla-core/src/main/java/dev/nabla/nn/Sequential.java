@@ -36,7 +36,7 @@ public final class Sequential extends Module {
         for (int i = 0; i < layers.size(); i++) {
             Module layer = layers.get(i);
             if (layer instanceof Linear lin && i + 1 < layers.size() && layers.get(i + 1) instanceof ActivationLayer act) {
-                h = Functional.linear(h, lin.weight(), lin.bias(), act.activation(), act.slope());
+                h = Functional.linear(h, lin.weight(), lin.bias(), act.activation(), act.parameter());
                 i++;
             } else {
                 h = layer.forward(h);

@@ -22,7 +22,9 @@ class LayerKindTest {
                 new LinearSpec(5), new LinearSpec(4, false, Init.HE_NORMAL),
                 new ActivationSpec(Activation.IDENTITY), new ActivationSpec(Activation.TANH),
                 new ActivationSpec(Activation.SIGMOID), new ActivationSpec(Activation.RELU),
-                new ActivationSpec(Activation.LEAKY_RELU, 0.2),
+                new ActivationSpec(Activation.LEAKY_RELU, 0.2), new ActivationSpec(Activation.GELU),
+                new ActivationSpec(Activation.GELU_TANH), new ActivationSpec(Activation.SILU),
+                new ActivationSpec(Activation.ELU, 0.5), new ActivationSpec(Activation.SOFTPLUS),
                 new AddSpec(List.of(List.of(new LinearSpec(3)), List.of(new LinearSpec(3), new ActivationSpec(Activation.TANH)))),
                 new SequentialSpec(List.of(new LinearSpec(3), new ActivationSpec(Activation.RELU))),
                 new SoftmaxSpec(false), new SoftmaxSpec(true));
