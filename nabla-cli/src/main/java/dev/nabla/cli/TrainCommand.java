@@ -56,7 +56,7 @@ final class TrainCommand implements Callable<Integer> {
         Scaling.Kind scaling = o.scaling(source.scaling());
         TrainedModel init = o.init == null ? null : Models.load(o.init);
         Training.Builder recipe = Training.builder()
-                .layers(o.layers)
+                .layers(o.layers).batchNorm(o.batchNorm).dropout(o.dropout)
                 .objective(objective)
                 .optimizer(optimizer)
                 .epochs(o.epochs == null ? 0 : o.epochs).batchSize(o.batchSize).seed(o.seed)
@@ -115,7 +115,8 @@ final class TrainCommand implements Callable<Integer> {
 
     private String network() {
         return o.modelSpec != null ? o.modelSpec.getFileName().toString()
-                : o.init != null ? "from " + o.init.getFileName() : o.layers;
+                : o.init != null ? "from " + o.init.getFileName()
+                : o.layers + (o.batchNorm ? ", batch norm" : "") + (o.dropout > 0 ? ", dropout " + o.dropout : "");
     }
 
     private Map<String, String> configuration(OptimizerConfig optimizer, TrainingResult result) {

@@ -9,7 +9,8 @@ import java.util.random.RandomGenerator;
  * Adding a kind is one record here (listed in {@code permits}, with a static {@code KINDS} list) and its module.
  */
 public sealed interface LayerSpec
-        permits LinearSpec, ActivationSpec, AddSpec, SequentialSpec, SoftmaxSpec {
+        permits LinearSpec, ActivationSpec, BatchNormSpec, LayerNormSpec, DropoutSpec, AddSpec, SequentialSpec,
+        SoftmaxSpec {
 
     /** The name of this layer's kind in files, e.g. {@code linear} or {@code leaky_relu}. */
     String type();

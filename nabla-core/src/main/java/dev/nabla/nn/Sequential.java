@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Layers applied in order, Y = fₙ(…f₂(f₁(X))), named "0", "1", … like {@code torch.nn.Sequential}.
- * A {@link Linear} followed by an {@link ActivationLayer} runs as one fused node.
+ * A {@link Linear} or a {@link BatchNorm} followed by an {@link ActivationLayer} runs as one fused node.
  */
 public final class Sequential extends Module {
     private final List<Module> layers = new ArrayList<>();
@@ -37,6 +37,10 @@ public final class Sequential extends Module {
             Module layer = layers.get(i);
             if (layer instanceof Linear lin && i + 1 < layers.size() && layers.get(i + 1) instanceof ActivationLayer act) {
                 h = Functional.linear(h, lin.weight(), lin.bias(), act.activation(), act.parameter());
+                i++;
+            } else if (layer instanceof BatchNorm bn && i + 1 < layers.size()
+                    && layers.get(i + 1) instanceof ActivationLayer act) {
+                h = bn.forward(h, act.activation(), act.parameter());
                 i++;
             } else {
                 h = layer.forward(h);

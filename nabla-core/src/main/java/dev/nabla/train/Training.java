@@ -7,6 +7,7 @@ import dev.nabla.data.Dataset;
 import dev.nabla.data.Scaling;
 import dev.nabla.data.Split;
 import dev.nabla.data.Task;
+import dev.nabla.nn.BatchNorm;
 import dev.nabla.nn.ModelSpec;
 import dev.nabla.nn.Module;
 import dev.nabla.optim.Optimizer;
@@ -79,7 +80,8 @@ public final class Training {
                 : task == Task.REGRESSION ? Scaling.fit(Scaling.Kind.STANDARD, valuesOf(split.train()))
                 : new Scaling(Scaling.Kind.NONE, new float[1], new float[] {1});
 
-        ModelSpec spec = init != null ? init.spec() : b.spec != null ? b.spec : ModelSpec.mlp(data.featureCount(), b.layers, outputs);
+        ModelSpec spec = init != null ? init.spec() : b.spec != null ? b.spec
+                : ModelSpec.mlp(data.featureCount(), b.layers, outputs, b.batchNorm, b.dropout);
         if (spec.inputs() != data.featureCount()) {
             throw new DataException("the network takes " + spec.inputs() + " inputs, the data has "
                     + data.featureCount() + " features");
@@ -92,6 +94,7 @@ public final class Training {
             spec = spec.withOutputs(outputs);
         }
         Module network = spec.build(new SplittableRandom(seed));
+        requireBatchesOfTwo(network, split.train().rows(), b.trainer.batchSize());
         if (init != null) {
             // Other classes: the output layer starts fresh rather than from the old classes' weights.
             copyMatching(init.network(), network, sameClasses || task == Task.REGRESSION ? null
@@ -115,6 +118,15 @@ public final class Training {
     static int autoEpochs(int rows, int batchSize) {
         int batches = Math.max(1, (rows + batchSize - 1) / batchSize);
         return Math.min(MAX_AUTO_EPOCHS, Math.max(DEFAULT_EPOCHS, (MIN_STEPS + batches - 1) / batches));
+    }
+
+    /** Batch norm cannot estimate a variance from one row, as a last batch of one row would ask it to. */
+    private static void requireBatchesOfTwo(Module network, int rows, int batchSize) {
+        boolean oneRow = Math.min(rows, batchSize) == 1 || rows > batchSize && rows % batchSize == 1;
+        if (oneRow && network.modules().stream().anyMatch(m -> m instanceof BatchNorm)) {
+            throw new TrainingException("batch norm needs at least two rows per batch; " + rows + " training rows in "
+                    + "batches of " + batchSize + " make a batch of one row; choose another batch size");
+        }
     }
 
     /** Scaled features, and for regression a standardised target, as the network trains on them. */
@@ -149,6 +161,8 @@ public final class Training {
     /** Settings of a {@link Training}; every one has a default. */
     public static final class Builder {
         private String layers = "64:relu";
+        private boolean batchNorm;
+        private double dropout;
         private ModelSpec spec;
         private Function<List<Variable>, Optimizer> optimizer = params -> new Sgd(params, 0.1);
         private int epochs;
@@ -162,6 +176,21 @@ public final class Training {
         /** Hidden layers in the short syntax {@code "64:relu,32:tanh"} (default {@code 64:relu}). */
         public Builder layers(String value) {
             this.layers = value;
+            return this;
+        }
+
+        /** Batch normalisation before every hidden activation of {@link #layers} (default false). */
+        public Builder batchNorm(boolean value) {
+            this.batchNorm = value;
+            return this;
+        }
+
+        /** Dropout of rate p in [0, 1) after every hidden activation of {@link #layers}; 0 (default) for none. */
+        public Builder dropout(double value) {
+            if (!(value >= 0 && value < 1)) {
+                throw new IllegalArgumentException("dropout rate must lie in [0, 1), got " + value);
+            }
+            this.dropout = value;
             return this;
         }
 

@@ -32,10 +32,17 @@ class GradCheckTableTest {
     private static final double TOLERANCE = 1e-6;
     /**
      * The sums L here reach 5–10, so with GradCheck's default h = 1e-6 the round-off ε·|L|/h of a difference
-     * quotient is 1e-9 — the size of the smallest gradient elements times the tolerance (a softplus row failed on
-     * it); h = 1e-5 cuts it tenfold while the truncation error h²·f‴/6 stays near 1e-11.
+     * quotient is 1e-9; h = 1e-5 cuts it to 1e-10 while the truncation error h²·f‴/6 stays near 1e-11 (a softplus
+     * row failed with 1e-6).
      */
     private static final double STEP = 1e-5;
+    /**
+     * Errors are relative to max(|analytic|, |numeric|, FLOOR). A difference quotient cannot resolve a gradient
+     * element better than its round-off, 1e-10, so the floor must exceed that over the tolerance, 1e-4: with
+     * GradCheck's default 1e-6 a batch norm + GELU row failed on an element of 5e-5 (where GELU′ nears 0). With 1e-3,
+     * elements below it are checked to 1e-9 absolute, the others to 1e-6 relative; a wrong gradient still fails.
+     */
+    private static final double FLOOR = 1e-3;
     /** Pre-activations of ReLU rows are kept at least this far from the kink. */
     private static final double KINK_MARGIN = 1e-3;
 
@@ -137,6 +144,36 @@ class GradCheckTableTest {
             }
         }
 
+        String batchNorm8 = "Functional.batchNorm(Variable,Variable,Variable,Tensor,Tensor,double,double,boolean)";
+        String batchNorm10 = "Functional.batchNorm(Variable,Variable,Variable,Tensor,Tensor,double,double,boolean,"
+                + "Activation,double)";
+        for (int[] s : new int[][] {{2, 1}, {3, 4}, {6, 3}, {5, 7}}) {
+            int r = s[0], c = s[1];
+            String sh = dims(r, c);
+            for (boolean training : new boolean[] {true, false}) {
+                Tensor mean = random(rng, c);
+                Tensor var = uniform(rng, 0.5, 2, c);
+                cases.add(new Case("batchNorm " + (training ? "training " : "evaluation ") + sh, batchNorm8,
+                        training ? "training" : "evaluation", normInputs(rng, r, c),
+                        p -> Functional.batchNorm(p.get("x"), p.get("w"), p.get("b"), mean, var, 0.1, 1e-5, training)));
+            }
+            cases.add(new Case("layerNorm " + sh, "Functional.layerNorm(Variable,Variable,Variable,double)", "",
+                    normInputs(rng, r, c), p -> Functional.layerNorm(p.get("x"), p.get("w"), p.get("b"), 1e-5)));
+            long seed = rng.nextLong();
+            cases.add(new Case("dropout(0.3) " + sh, "Functional.dropout(Variable,double,long,long)", "",
+                    inputs("a", random(rng, r, c)), p -> Functional.dropout(p.get("a"), 0.3, seed, 5)));
+        }
+        for (Activation f : new Activation[] {Activation.TANH, Activation.SIGMOID, Activation.GELU, Activation.ELU,
+                Activation.SILU, Activation.SOFTPLUS}) {
+            for (boolean training : new boolean[] {true, false}) {
+                Tensor mean = random(rng, 3);
+                Tensor var = uniform(rng, 0.5, 2, 3);
+                cases.add(new Case("batchNorm+" + f.id() + (training ? " training" : " evaluation") + " [4, 3]",
+                        batchNorm10, f.id(), normInputs(rng, 4, 3), p -> Functional.batchNorm(p.get("x"), p.get("w"),
+                        p.get("b"), mean, var, 0.1, 1e-5, training, f, parameterFor(f))));
+            }
+        }
+
         for (int[] s : SHAPES) {
             int r = s[0], c = s[1];
             String sh = dims(r, c);
@@ -177,7 +214,7 @@ class GradCheckTableTest {
         Tensor weights = random(new SplittableRandom(c.name().hashCode()), out.shape());
 
         GradCheck.Report report = GradCheck.check(params, () -> weightedSum(c.op().apply(params), weights), STEP,
-                GradCheck.DEFAULT_FLOOR);
+                FLOOR);
 
         assertThat(report.worstRelativeError()).containsOnlyKeys(params.keySet());
         assertThat(report.worst()).as("%s%n%s", c.name(), report).isLessThan(TOLERANCE);
@@ -397,6 +434,19 @@ class GradCheckTableTest {
                 throw new AssertionError("no inputs away from the kink for " + n + "×" + in + " → " + out);
             }
         }
+    }
+
+    /** Input x [r, c] (spread and shifted per column), weight γ and bias β [c] of a normalisation. */
+    private static Map<String, Tensor> normInputs(SplittableRandom rng, int r, int c) {
+        Tensor x = random(rng, r, c);
+        for (int j = 0; j < c; j++) {
+            double scale = rng.nextDouble(0.5, 3);
+            double shift = rng.nextDouble(-2, 2);
+            for (int i = 0; i < r; i++) {
+                x.set(i, j, x.get(i, j) * scale + shift);
+            }
+        }
+        return inputs("x", x, "w", uniform(rng, 0.5, 1.5, c), "b", random(rng, c));
     }
 
     /** A parameter away from the default, so that the rows check it is used: slope 0.2, α 0.7. */

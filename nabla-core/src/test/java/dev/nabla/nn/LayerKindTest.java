@@ -25,6 +25,7 @@ class LayerKindTest {
                 new ActivationSpec(Activation.LEAKY_RELU, 0.2), new ActivationSpec(Activation.GELU),
                 new ActivationSpec(Activation.GELU_TANH), new ActivationSpec(Activation.SILU),
                 new ActivationSpec(Activation.ELU, 0.5), new ActivationSpec(Activation.SOFTPLUS),
+                new BatchNormSpec(), new BatchNormSpec(0.2, 1e-3), new LayerNormSpec(1e-6), new DropoutSpec(0.25),
                 new AddSpec(List.of(List.of(new LinearSpec(3)), List.of(new LinearSpec(3), new ActivationSpec(Activation.TANH)))),
                 new SequentialSpec(List.of(new LinearSpec(3), new ActivationSpec(Activation.RELU))),
                 new SoftmaxSpec(false), new SoftmaxSpec(true));

@@ -1,0 +1,48 @@
+package dev.nabla.nn;
+
+import java.util.List;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * A {@link Dropout} layer: {@code {"type": "dropout", "rate": 0.5}} ({@code rate} optional, PyTorch's default 0.5).
+ * Building it draws the layer's mask seed from the network's generator.
+ *
+ * @param rate p, the probability of dropping an element, in [0, 1)
+ */
+public record DropoutSpec(double rate) implements LayerSpec {
+    static final double DEFAULT_RATE = 0.5;
+    static final List<LayerKind> KINDS = List.of(new LayerKind("dropout", Set.of("rate"),
+            in -> new DropoutSpec(in.number("rate", DEFAULT_RATE))));
+
+    public DropoutSpec {
+        if (!(rate >= 0 && rate < 1)) {
+            throw new IllegalArgumentException("dropout rate must lie in [0, 1), got " + rate);
+        }
+    }
+
+    @Override
+    public String type() {
+        return "dropout";
+    }
+
+    @Override
+    public int outputWidth(int width) {
+        return width;
+    }
+
+    @Override
+    public Module build(int width, LayerSpec next, RandomGenerator rng) {
+        return new Dropout(rate, rng);
+    }
+
+    @Override
+    public void write(SpecWriter out) {
+        out.writeNumber("rate", rate);
+    }
+
+    @Override
+    public String describe(int width) {
+        return "Dropout(" + rate + ")";
+    }
+}
