@@ -18,7 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One float32 training step (forward, softmax cross-entropy, backward, SGD update) of a 784-256-128-10
- * ReLU network at batch 128. Run with {@code -prof gc} for bytes allocated per step (gc.alloc.rate.norm).
+ * ReLU network at batch 128 (W1's shapes), plain or with batch norm and dropout in both hidden layers
+ * (Linear → BatchNorm → ReLU → Dropout(0.3)). Run with {@code -prof gc} for bytes allocated per step
+ * (gc.alloc.rate.norm).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,12 +33,16 @@ public class TrainingStepBenchmark {
     @Param({"1", "2"})
     public int threads;
 
+    /** {@code plain}, or {@code bn_dropout}: batch norm before and dropout after each hidden ReLU. */
+    @Param({"plain", "bn_dropout"})
+    public String layers;
+
     private Mlp mlp;
 
     @Setup(Level.Trial)
     public void setUp() {
         Threads.set(threads);
-        mlp = new Mlp(128, 1, 784, 256, 128, 10);
+        mlp = new Mlp(layers.equals("bn_dropout"), 128, 1, 784, 256, 128, 10);
     }
 
     @TearDown(Level.Trial)

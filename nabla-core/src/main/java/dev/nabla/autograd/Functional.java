@@ -36,13 +36,16 @@ public final class Functional {
     public static Variable batchNorm(Variable x, Variable weight, Variable bias, Tensor runningMean, Tensor runningVar,
             double momentum, double eps, boolean training) {
         return NormOps.batchNorm(x, weight, bias, runningMean, runningVar, momentum, eps, training,
-                Activation.IDENTITY, 0);
+                Activation.IDENTITY, 0, null);
     }
 
-    /** Y = f(batchNorm(X)) in one node, the activation fused forward and backward (see the other overload). */
+    /**
+     * Y = f(batchNorm(X)) ⊙ M in one node: the batch norm of the other overload, then activation f (parameter p)
+     * and dropout by the mask M (1/(1 − p) where kept, 0 where dropped; null for none), fused forward and backward.
+     */
     public static Variable batchNorm(Variable x, Variable weight, Variable bias, Tensor runningMean, Tensor runningVar,
-            double momentum, double eps, boolean training, Activation f, double p) {
-        return NormOps.batchNorm(x, weight, bias, runningMean, runningVar, momentum, eps, training, f, p);
+            double momentum, double eps, boolean training, Activation f, double p, Tensor mask) {
+        return NormOps.batchNorm(x, weight, bias, runningMean, runningVar, momentum, eps, training, f, p, mask);
     }
 
     /** Layer normalisation, PyTorch's {@code F.layer_norm} over the last dimension: Y = γ ⊙ (x_i − μ_i)/√(σ²_i + ε) + β per row. */

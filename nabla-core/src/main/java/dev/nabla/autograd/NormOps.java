@@ -13,13 +13,14 @@ final class NormOps {
     }
 
     /**
-     * Y = f(γ ⊙ X̂ + β), X̂ = (X − 1μᵀ) ⊙ 1rᵀ, r = 1/√(σ² + ε), with the batch's μ and biased σ² in training (and the
-     * running statistics updated in place) or the running ones otherwise; f the identity for plain batch norm.
-     * Backward, with U = γ ⊙ X̂ + β and Ū = Ȳ ⊙ f′: β̄ += Ūᵀ1, γ̄ += (Ū ⊙ X̂)ᵀ1, and
-     * X̄ += γ ⊙ r ⊙ (Ū − 1(Ūᵀ1)ᵀ/N − X̂ ⊙ 1((Ū ⊙ X̂)ᵀ1)ᵀ/N) with batch statistics, X̄ += γ ⊙ r ⊙ Ū without.
+     * Y = f(γ ⊙ X̂ + β) ⊙ M, X̂ = (X − 1μᵀ) ⊙ 1rᵀ, r = 1/√(σ² + ε), with the batch's μ and biased σ² in training (and
+     * the running statistics updated in place) or the running ones otherwise; f the identity and M all ones (null)
+     * for plain batch norm, M a dropout mask otherwise. Backward, with U = γ ⊙ X̂ + β and Ū = (Ȳ ⊙ M) ⊙ f′(U):
+     * β̄ += Ūᵀ1, γ̄ += (Ū ⊙ X̂)ᵀ1, and X̄ += γ ⊙ r ⊙ (Ū − 1(Ūᵀ1)ᵀ/N − X̂ ⊙ 1((Ū ⊙ X̂)ᵀ1)ᵀ/N) with batch statistics,
+     * X̄ += γ ⊙ r ⊙ Ū without.
      */
     static Variable batchNorm(Variable input, Variable weight, Variable bias, Tensor runningMean, Tensor runningVar,
-            double momentum, double eps, boolean training, Activation f, double p) {
+            double momentum, double eps, boolean training, Activation f, double p, Tensor mask) {
         Tensor x = input.data();
         Shapes.requireMatrix("batch norm", x);
         if (training && x.rows() < 2) {
@@ -46,12 +47,21 @@ final class NormOps {
         } else if (f != Activation.IDENTITY) {
             Pointwise.activate(f, p, u, u);
         }
-        Tensor out = y;
+        Tensor activated = y;
+        if (mask != null) {
+            y = Workspace.temporaryLike(x, false);
+            Pointwise.mul(activated, mask, y, false);
+        }
         return Variable.fromOp("batchNorm", y, g -> {
             Tensor gu = g;
+            if (mask != null) {
+                gu = Workspace.temporaryLike(g, false);
+                Pointwise.mul(g, mask, gu, false);
+            }
             if (f != Activation.IDENTITY) {
-                gu = Workspace.temporaryLike(out, false);
-                Pointwise.activationBackward(f, p, u, out, g, gu, false);
+                Tensor dy = gu;
+                gu = dy == g ? Workspace.temporaryLike(g, false) : dy; // in place over the masked gradient
+                Pointwise.activationBackward(f, p, u, activated, dy, gu, false);
             }
             Tensor s1 = Workspace.temporaryLike(r, false);
             Tensor s2 = Workspace.temporaryLike(r, false);

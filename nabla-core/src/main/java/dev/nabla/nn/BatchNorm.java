@@ -39,14 +39,18 @@ public final class BatchNorm extends Module {
 
     @Override
     public Variable forward(Variable x) {
-        return forward(x, Activation.IDENTITY, 0);
+        return forward(x, Activation.IDENTITY, 0, null);
     }
 
-    /** Y = f(BN(X)) as one graph node ({@link Sequential} fuses a following activation this way). */
-    Variable forward(Variable x, Activation f, double p) {
+    /**
+     * Y = dropout(f(BN(X))) as one graph node: {@link Sequential} fuses a following activation and dropout (may be
+     * null) this way.
+     */
+    Variable forward(Variable x, Activation f, double p, Dropout dropout) {
         boolean training = isTraining();
+        Tensor mask = dropout == null ? null : dropout.nextMask(x.data());
         Variable y = Functional.batchNorm(x, parameter("weight"), parameter("bias"), buffer("running_mean"),
-                buffer("running_var"), spec.momentum(), spec.eps(), training, f, p);
+                buffer("running_var"), spec.momentum(), spec.eps(), training, f, p, mask);
         if (training) {
             Tensor count = buffer("num_batches_tracked");
             count.set(0, count.get(0) + 1);

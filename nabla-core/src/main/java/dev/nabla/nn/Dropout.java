@@ -2,6 +2,9 @@ package dev.nabla.nn;
 
 import dev.nabla.autograd.Functional;
 import dev.nabla.autograd.Variable;
+import dev.nabla.tensor.Normalization;
+import dev.nabla.tensor.Tensor;
+import dev.nabla.tensor.Workspace;
 import java.util.random.RandomGenerator;
 
 /**
@@ -32,6 +35,19 @@ public final class Dropout extends Module {
             return x;
         }
         return Functional.dropout(x, spec.rate(), seed, steps++);
+    }
+
+    /**
+     * The mask of the next training forward, as {@link #forward} would draw it (a workspace tensor shaped like
+     * {@code x}), and one step on; null in evaluation or for rate 0. For the fused batch norm of {@link Sequential}.
+     */
+    Tensor nextMask(Tensor x) {
+        if (!isTraining() || spec.rate() == 0) {
+            return null;
+        }
+        Tensor mask = Workspace.temporaryLike(x, false);
+        Normalization.dropoutMask(seed, steps++, spec.rate(), mask);
+        return mask;
     }
 
     /** The rate p. */

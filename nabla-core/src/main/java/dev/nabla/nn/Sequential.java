@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Layers applied in order, Y = fₙ(…f₂(f₁(X))), named "0", "1", … like {@code torch.nn.Sequential}.
- * A {@link Linear} or a {@link BatchNorm} followed by an {@link ActivationLayer} runs as one fused node.
+ * A {@link Linear} followed by an {@link ActivationLayer} runs as one fused node, and so do a {@link BatchNorm},
+ * an activation and a {@link Dropout} (the usual hidden layer after the linear one).
  */
 public final class Sequential extends Module {
     private final List<Module> layers = new ArrayList<>();
@@ -40,8 +41,9 @@ public final class Sequential extends Module {
                 i++;
             } else if (layer instanceof BatchNorm bn && i + 1 < layers.size()
                     && layers.get(i + 1) instanceof ActivationLayer act) {
-                h = bn.forward(h, act.activation(), act.parameter());
-                i++;
+                Dropout drop = i + 2 < layers.size() && layers.get(i + 2) instanceof Dropout d ? d : null;
+                h = bn.forward(h, act.activation(), act.parameter(), drop);
+                i += drop == null ? 1 : 2;
             } else {
                 h = layer.forward(h);
             }

@@ -1,5 +1,6 @@
 package dev.nabla.tensor;
 
+import dev.nabla.tensor.kernel.BatchNormF32;
 import dev.nabla.tensor.kernel.DropoutMask;
 import dev.nabla.tensor.kernel.NormalizationF32;
 import dev.nabla.tensor.kernel.NormalizationF64;
@@ -21,7 +22,7 @@ public final class Normalization {
         Shapes.requireRowVector("batch norm", z, variance);
         Shapes.requireRowVector("batch norm", z, r);
         if (z.dtype() == DType.F32) {
-            NormalizationF32.columnMeanVariance(z.floats(), z.rows(), z.cols(), mean.floats(), variance.floats());
+            BatchNormF32.columnMeanVariance(z.floats(), z.rows(), z.cols(), mean.floats(), variance.floats());
             NormalizationF32.inverseStd(variance.floats(), eps, r.floats(), z.cols());
         } else {
             NormalizationF64.columnMeanVariance(z.doubles(), z.rows(), z.cols(), mean.doubles(), variance.doubles());
@@ -65,7 +66,7 @@ public final class Normalization {
         Shapes.requireSame("batch norm", z, xhat);
         Shapes.requireSame("batch norm", z, out);
         if (z.dtype() == DType.F32) {
-            NormalizationF32.normalizeColumns(z.floats(), mean.floats(), r.floats(), gamma.floats(), beta.floats(),
+            BatchNormF32.normalizeColumns(z.floats(), mean.floats(), r.floats(), gamma.floats(), beta.floats(),
                     xhat.floats(), out.floats(), z.rows(), z.cols());
         } else {
             NormalizationF64.normalizeColumns(z.doubles(), mean.doubles(), r.doubles(), gamma.doubles(), beta.doubles(),
@@ -86,7 +87,7 @@ public final class Normalization {
         Shapes.requireRowVector("batch norm backward", dy, s1);
         Shapes.requireRowVector("batch norm backward", dy, s2);
         if (dy.dtype() == DType.F32) {
-            NormalizationF32.batchNormBackward(dy.floats(), xhat.floats(), gamma.floats(), r.floats(), batchStatistics,
+            BatchNormF32.batchNormBackward(dy.floats(), xhat.floats(), gamma.floats(), r.floats(), batchStatistics,
                     s1.floats(), s2.floats(), dz.floats(), acc, dy.rows(), dy.cols());
         } else {
             NormalizationF64.batchNormBackward(dy.doubles(), xhat.doubles(), gamma.doubles(), r.doubles(),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.nabla.loss.Losses;
 import dev.nabla.tensor.Activation;
 import dev.nabla.tensor.DType;
+import dev.nabla.tensor.Normalization;
 import dev.nabla.tensor.Tensor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -145,8 +146,8 @@ class GradCheckTableTest {
         }
 
         String batchNorm8 = "Functional.batchNorm(Variable,Variable,Variable,Tensor,Tensor,double,double,boolean)";
-        String batchNorm10 = "Functional.batchNorm(Variable,Variable,Variable,Tensor,Tensor,double,double,boolean,"
-                + "Activation,double)";
+        String batchNorm11 = "Functional.batchNorm(Variable,Variable,Variable,Tensor,Tensor,double,double,boolean,"
+                + "Activation,double,Tensor)";
         for (int[] s : new int[][] {{2, 1}, {3, 4}, {6, 3}, {5, 7}}) {
             int r = s[0], c = s[1];
             String sh = dims(r, c);
@@ -163,14 +164,17 @@ class GradCheckTableTest {
             cases.add(new Case("dropout(0.3) " + sh, "Functional.dropout(Variable,double,long,long)", "",
                     inputs("a", random(rng, r, c)), p -> Functional.dropout(p.get("a"), 0.3, seed, 5)));
         }
-        for (Activation f : new Activation[] {Activation.TANH, Activation.SIGMOID, Activation.GELU, Activation.ELU,
-                Activation.SILU, Activation.SOFTPLUS}) {
+        for (Activation f : new Activation[] {Activation.IDENTITY, Activation.TANH, Activation.SIGMOID, Activation.GELU,
+                Activation.ELU, Activation.SILU, Activation.SOFTPLUS}) {
             for (boolean training : new boolean[] {true, false}) {
                 Tensor mean = random(rng, 3);
                 Tensor var = uniform(rng, 0.5, 2, 3);
-                cases.add(new Case("batchNorm+" + f.id() + (training ? " training" : " evaluation") + " [4, 3]",
-                        batchNorm10, f.id(), normInputs(rng, 4, 3), p -> Functional.batchNorm(p.get("x"), p.get("w"),
-                        p.get("b"), mean, var, 0.1, 1e-5, training, f, parameterFor(f))));
+                Tensor mask = Tensor.zeros(DType.F64, 4, 3);
+                Normalization.dropoutMask(rng.nextLong(), 0, 0.3, mask);
+                cases.add(new Case("batchNorm+" + f.id() + "+dropout" + (training ? " training" : " evaluation")
+                        + " [4, 3]", batchNorm11, f.id(), normInputs(rng, 4, 3), p -> Functional.batchNorm(p.get("x"),
+                        p.get("w"), p.get("b"), mean, var, 0.1, 1e-5, training, f, parameterFor(f),
+                        training ? mask : null)));
             }
         }
 

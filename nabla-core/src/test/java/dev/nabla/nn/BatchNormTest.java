@@ -101,10 +101,24 @@ class BatchNormTest {
             }
         }
         Tensor x = Tensor.of(rows);
-        Sequential fused = new Sequential(new BatchNorm(3), new ActivationLayer(dev.nabla.tensor.Activation.GELU));
+        Dropout fusedDropout = new Dropout(0.4, 8);
+        Sequential fused = new Sequential(new BatchNorm(3), new ActivationLayer(dev.nabla.tensor.Activation.GELU),
+                fusedDropout);
         BatchNorm alone = new BatchNorm(3);
-        Tensor expected = new ActivationLayer(dev.nabla.tensor.Activation.GELU).forward(alone.forward(Variable.constant(x))).data();
-        assertThat(fused.forward(Variable.constant(x)).data().floats()).containsExactly(expected.floats());
+        Dropout dropout = new Dropout(0.4, 8);
+        for (int step = 0; step < 2; step++) {
+            Variable in = Variable.parameter(x.copy());
+            Variable expected = dropout.forward(new ActivationLayer(dev.nabla.tensor.Activation.GELU)
+                    .forward(alone.forward(in)));
+            Variable inFused = Variable.parameter(x.copy());
+            Variable actual = fused.forward(inFused);
+            assertThat(actual.data().floats()).containsExactly(expected.data().floats());
+            expected.sum().backward();
+            actual.sum().backward();
+            assertThat(inFused.grad().floats()).containsExactly(in.grad().floats());
+            assertThat(fused.parameters().get(0).grad().floats()).containsExactly(alone.parameters().get(0).grad().floats());
+        }
+        assertThat(fusedDropout.steps()).isEqualTo(2);
         assertThat(fused.stateDict().get("0.running_var").floats()).containsExactly(alone.stateDict().get("running_var").floats());
     }
 }

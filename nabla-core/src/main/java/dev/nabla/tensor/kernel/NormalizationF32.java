@@ -12,25 +12,30 @@ public final class NormalizationF32 {
 
     /** μ_j = (1/N)·Σ_i z_ij and the biased σ²_j = (1/N)·Σ_i (z_ij − μ_j)², two passes in row order. */
     public static void columnMeanVariance(float[] z, int rows, int cols, float[] mean, float[] variance) {
-        java.util.Arrays.fill(mean, 0, cols, 0f);
-        java.util.Arrays.fill(variance, 0, cols, 0f);
+        columnMeanVariance(z, rows, cols, mean, variance, 0);
+    }
+
+    /** {@link #columnMeanVariance(float[], int, int, float[], float[])} for the columns from {@code from} on. */
+    static void columnMeanVariance(float[] z, int rows, int cols, float[] mean, float[] variance, int from) {
+        java.util.Arrays.fill(mean, from, cols, 0f);
+        java.util.Arrays.fill(variance, from, cols, 0f);
         for (int i = 0; i < rows; i++) {
             int o = i * cols;
-            for (int j = 0; j < cols; j++) {
+            for (int j = from; j < cols; j++) {
                 mean[j] += z[o + j];
             }
         }
-        for (int j = 0; j < cols; j++) {
+        for (int j = from; j < cols; j++) {
             mean[j] /= rows;
         }
         for (int i = 0; i < rows; i++) {
             int o = i * cols;
-            for (int j = 0; j < cols; j++) {
+            for (int j = from; j < cols; j++) {
                 float d = z[o + j] - mean[j];
                 variance[j] += d * d;
             }
         }
-        for (int j = 0; j < cols; j++) {
+        for (int j = from; j < cols; j++) {
             variance[j] /= rows;
         }
     }
@@ -58,9 +63,15 @@ public final class NormalizationF32 {
     /** x̂_ij = (z_ij − μ_j)·r_j and y_ij = γ_j·x̂_ij + β_j, column statistics μ and r. */
     public static void normalizeColumns(float[] z, float[] mean, float[] r, float[] gamma, float[] beta, float[] xhat,
             float[] y, int rows, int cols) {
+        normalizeColumns(z, mean, r, gamma, beta, xhat, y, rows, cols, 0);
+    }
+
+    /** {@link #normalizeColumns(float[], float[], float[], float[], float[], float[], float[], int, int)} from column {@code from} on. */
+    static void normalizeColumns(float[] z, float[] mean, float[] r, float[] gamma, float[] beta, float[] xhat,
+            float[] y, int rows, int cols, int from) {
         for (int i = 0; i < rows; i++) {
             int o = i * cols;
-            for (int j = 0; j < cols; j++) {
+            for (int j = from; j < cols; j++) {
                 float h = (z[o + j] - mean[j]) * r[j];
                 xhat[o + j] = h;
                 y[o + j] = gamma[j] * h + beta[j];
@@ -74,11 +85,17 @@ public final class NormalizationF32 {
      */
     public static void batchNormBackward(float[] dy, float[] xhat, float[] gamma, float[] r, boolean batchStatistics,
             float[] s1, float[] s2, float[] dz, boolean acc, int rows, int cols) {
-        java.util.Arrays.fill(s1, 0, cols, 0f);
-        java.util.Arrays.fill(s2, 0, cols, 0f);
+        batchNormBackward(dy, xhat, gamma, r, batchStatistics, s1, s2, dz, acc, rows, cols, 0);
+    }
+
+    /** The backward pass for the columns from {@code from} on. */
+    static void batchNormBackward(float[] dy, float[] xhat, float[] gamma, float[] r, boolean batchStatistics,
+            float[] s1, float[] s2, float[] dz, boolean acc, int rows, int cols, int from) {
+        java.util.Arrays.fill(s1, from, cols, 0f);
+        java.util.Arrays.fill(s2, from, cols, 0f);
         for (int i = 0; i < rows; i++) {
             int o = i * cols;
-            for (int j = 0; j < cols; j++) {
+            for (int j = from; j < cols; j++) {
                 float g = dy[o + j];
                 s1[j] += g;
                 s2[j] += g * xhat[o + j];
@@ -87,7 +104,7 @@ public final class NormalizationF32 {
         float inverseRows = batchStatistics ? 1f / rows : 0f;
         for (int i = 0; i < rows; i++) {
             int o = i * cols;
-            for (int j = 0; j < cols; j++) {
+            for (int j = from; j < cols; j++) {
                 float k = gamma[j] * r[j];
                 float g = k * (dy[o + j] - s1[j] * inverseRows - xhat[o + j] * (s2[j] * inverseRows));
                 dz[o + j] = acc ? dz[o + j] + g : g;

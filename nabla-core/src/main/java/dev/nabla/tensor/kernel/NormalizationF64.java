@@ -14,25 +14,30 @@ public final class NormalizationF64 {
 
     /** μ_j = (1/N)·Σ_i z_ij and the biased σ²_j = (1/N)·Σ_i (z_ij − μ_j)², two passes in row order. */
     public static void columnMeanVariance(double[] z, int rows, int cols, double[] mean, double[] variance) {
-        java.util.Arrays.fill(mean, 0, cols, 0.0);
-        java.util.Arrays.fill(variance, 0, cols, 0.0);
+        columnMeanVariance(z, rows, cols, mean, variance, 0);
+    }
+
+    /** {@link #columnMeanVariance(double[], int, int, double[], double[])} for the columns from {@code from} on. */
+    static void columnMeanVariance(double[] z, int rows, int cols, double[] mean, double[] variance, int from) {
+        java.util.Arrays.fill(mean, from, cols, 0.0);
+        java.util.Arrays.fill(variance, from, cols, 0.0);
         for (int i = 0; i < rows; i++) {
             int o = i * cols;
-            for (int j = 0; j < cols; j++) {
+            for (int j = from; j < cols; j++) {
                 mean[j] += z[o + j];
             }
         }
-        for (int j = 0; j < cols; j++) {
+        for (int j = from; j < cols; j++) {
             mean[j] /= rows;
         }
         for (int i = 0; i < rows; i++) {
             int o = i * cols;
-            for (int j = 0; j < cols; j++) {
+            for (int j = from; j < cols; j++) {
                 double d = z[o + j] - mean[j];
                 variance[j] += d * d;
             }
         }
-        for (int j = 0; j < cols; j++) {
+        for (int j = from; j < cols; j++) {
             variance[j] /= rows;
         }
     }
@@ -60,9 +65,15 @@ public final class NormalizationF64 {
     /** x̂_ij = (z_ij − μ_j)·r_j and y_ij = γ_j·x̂_ij + β_j, column statistics μ and r. */
     public static void normalizeColumns(double[] z, double[] mean, double[] r, double[] gamma, double[] beta, double[] xhat,
             double[] y, int rows, int cols) {
+        normalizeColumns(z, mean, r, gamma, beta, xhat, y, rows, cols, 0);
+    }
+
+    /** {@link #normalizeColumns(double[], double[], double[], double[], double[], double[], double[], int, int)} from column {@code from} on. */
+    static void normalizeColumns(double[] z, double[] mean, double[] r, double[] gamma, double[] beta, double[] xhat,
+            double[] y, int rows, int cols, int from) {
         for (int i = 0; i < rows; i++) {
             int o = i * cols;
-            for (int j = 0; j < cols; j++) {
+            for (int j = from; j < cols; j++) {
                 double h = (z[o + j] - mean[j]) * r[j];
                 xhat[o + j] = h;
                 y[o + j] = gamma[j] * h + beta[j];
@@ -76,11 +87,17 @@ public final class NormalizationF64 {
      */
     public static void batchNormBackward(double[] dy, double[] xhat, double[] gamma, double[] r, boolean batchStatistics,
             double[] s1, double[] s2, double[] dz, boolean acc, int rows, int cols) {
-        java.util.Arrays.fill(s1, 0, cols, 0.0);
-        java.util.Arrays.fill(s2, 0, cols, 0.0);
+        batchNormBackward(dy, xhat, gamma, r, batchStatistics, s1, s2, dz, acc, rows, cols, 0);
+    }
+
+    /** The backward pass for the columns from {@code from} on. */
+    static void batchNormBackward(double[] dy, double[] xhat, double[] gamma, double[] r, boolean batchStatistics,
+            double[] s1, double[] s2, double[] dz, boolean acc, int rows, int cols, int from) {
+        java.util.Arrays.fill(s1, from, cols, 0.0);
+        java.util.Arrays.fill(s2, from, cols, 0.0);
         for (int i = 0; i < rows; i++) {
             int o = i * cols;
-            for (int j = 0; j < cols; j++) {
+            for (int j = from; j < cols; j++) {
                 double g = dy[o + j];
                 s1[j] += g;
                 s2[j] += g * xhat[o + j];
@@ -89,7 +106,7 @@ public final class NormalizationF64 {
         double inverseRows = batchStatistics ? 1.0 / rows : 0.0;
         for (int i = 0; i < rows; i++) {
             int o = i * cols;
-            for (int j = 0; j < cols; j++) {
+            for (int j = from; j < cols; j++) {
                 double k = gamma[j] * r[j];
                 double g = k * (dy[o + j] - s1[j] * inverseRows - xhat[o + j] * (s2[j] * inverseRows));
                 dz[o + j] = acc ? dz[o + j] + g : g;
