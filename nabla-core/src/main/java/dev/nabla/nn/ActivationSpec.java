@@ -37,11 +37,6 @@ public record ActivationSpec(Activation activation, double parameter) implements
     }
 
     @Override
-    public int outputWidth(int width) {
-        return width;
-    }
-
-    @Override
     public Module build(int width, LayerSpec next, RandomGenerator rng) {
         return new ActivationLayer(activation, parameter);
     }

@@ -35,11 +35,6 @@ public record BatchNormSpec(double momentum, double eps) implements LayerSpec {
     }
 
     @Override
-    public int outputWidth(int width) {
-        return width;
-    }
-
-    @Override
     public Module build(int width, LayerSpec next, RandomGenerator rng) {
         return new BatchNorm(width, momentum, eps);
     }

@@ -27,11 +27,6 @@ public record DropoutSpec(double rate) implements LayerSpec {
     }
 
     @Override
-    public int outputWidth(int width) {
-        return width;
-    }
-
-    @Override
     public Module build(int width, LayerSpec next, RandomGenerator rng) {
         return new Dropout(rate, rng);
     }

@@ -31,11 +31,6 @@ public record LayerNormSpec(double eps) implements LayerSpec {
     }
 
     @Override
-    public int outputWidth(int width) {
-        return width;
-    }
-
-    @Override
     public Module build(int width, LayerSpec next, RandomGenerator rng) {
         return new LayerNorm(width, eps);
     }

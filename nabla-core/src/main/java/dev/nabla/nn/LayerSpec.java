@@ -16,11 +16,14 @@ public sealed interface LayerSpec
     String type();
 
     /**
-     * Width of the output for inputs of {@code width} features.
+     * Width of the output for inputs of {@code width} features; by default {@code width}, as for activations,
+     * normalisations and dropout.
      *
      * @throws IllegalArgumentException when this layer cannot take such inputs
      */
-    int outputWidth(int width);
+    default int outputWidth(int width) {
+        return width;
+    }
 
     /** A fresh module for inputs of {@code width} features, drawing any initial weights from {@code rng}. */
     Module build(int width, LayerSpec next, RandomGenerator rng);

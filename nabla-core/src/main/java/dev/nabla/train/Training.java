@@ -145,15 +145,15 @@ public final class Training {
     }
 
     /**
-     * Copies every parameter of {@code from} whose name and shape exist in {@code to}, except those whose name
-     * starts with {@code skip} (may be null).
+     * Copies every parameter and buffer (batch norm's running statistics) of {@code from} whose name and shape exist
+     * in {@code to}, except those whose name starts with {@code skip} (may be null).
      */
     private static void copyMatching(Module from, Module to, String skip) {
-        Map<String, Variable> target = to.namedParameters();
-        from.namedParameters().forEach((name, p) -> {
-            Variable q = target.get(name);
-            if (q != null && q.data().sameShape(p.data()) && (skip == null || !name.startsWith(skip))) {
-                q.data().copyFromInPlace(p.data().to(q.data().dtype()));
+        Map<String, Tensor> target = to.stateDict();
+        from.stateDict().forEach((name, t) -> {
+            Tensor q = target.get(name);
+            if (q != null && q.sameShape(t) && (skip == null || !name.startsWith(skip))) {
+                q.copyFromInPlace(t.to(q.dtype()));
             }
         });
     }
