@@ -32,16 +32,19 @@ public final class StepAllocation {
         try {
             long[][] bytes = new long[2][windows];
             double[][] micros = new double[2][windows];
+            double[][] wall = new double[2][windows];
             double[] ratio = new double[windows];
             for (int w = 0; w < windows; w++) {
                 for (int k = 0; k < 2; k++) {
                     double[] window = steppers[k].window(steps);
                     bytes[k][w] = (long) window[0];
                     micros[k][w] = window[1];
+                    wall[k][w] = window[2];
                 }
                 ratio[w] = micros[1][w] / micros[0][w];
-                System.out.printf("window %d: plain %d B/step %.0f µs/step; batch norm + dropout %d B/step %.0f µs/step;"
-                        + " ratio %.3f%n", w, bytes[0][w], micros[0][w], bytes[1][w], micros[1][w], ratio[w]);
+                System.out.printf("window %d: plain %d B/step %.0f µs/step (wall %.0f); batch norm + dropout %d B/step"
+                        + " %.0f µs/step (wall %.0f); ratio %.3f%n", w, bytes[0][w], micros[0][w], wall[0][w], bytes[1][w],
+                        micros[1][w], wall[1][w], ratio[w]);
             }
             System.out.printf("median over %d windows of %d steps, %d kernel thread(s), CPU time of each network's thread:%n",
                     windows, steps, Threads.count());
@@ -77,11 +80,13 @@ public final class StepAllocation {
                 long id = Thread.currentThread().threadId();
                 long b0 = bean.getThreadAllocatedBytes(id);
                 long t0 = bean.getCurrentThreadCpuTime();
+                long w0 = System.nanoTime();
                 for (int i = 0; i < steps; i++) {
                     mlp.step();
                 }
                 double micros = (bean.getCurrentThreadCpuTime() - t0) / 1e3 / steps;
-                return new double[] {(double) (bean.getThreadAllocatedBytes(id) - b0) / steps, micros};
+                double wall = (System.nanoTime() - w0) / 1e3 / steps;
+                return new double[] {(double) (bean.getThreadAllocatedBytes(id) - b0) / steps, micros, wall};
             });
         }
 

@@ -3,6 +3,7 @@ package dev.nabla.tensor;
 import dev.nabla.tensor.kernel.ElementwiseF32;
 import dev.nabla.tensor.kernel.ElementwiseF64;
 import dev.nabla.tensor.kernel.ActivationsF32;
+import dev.nabla.tensor.kernel.SmoothF32;
 
 /**
  * Elementwise operations on tensors of equal shape and dtype. Arguments named {@code out} or {@code dx} are
@@ -20,7 +21,7 @@ public final class Pointwise {
         int n = x.size();
         boolean f32 = x.dtype() == DType.F32;
         if (f.needsInput()) {
-            if (f32) f.smooth().forward(x.floats(), y.floats(), n, p);
+            if (f32) SmoothF32.forward(f.smooth(), x.floats(), y.floats(), n, p);
             else f.smooth().forward(x.doubles(), y.doubles(), n, p);
             return;
         }
@@ -60,7 +61,7 @@ public final class Pointwise {
         int n = from.size();
         boolean f32 = from.dtype() == DType.F32;
         if (f.needsInput()) {
-            if (f32) f.smooth().backward(x.floats(), dy.floats(), dx.floats(), n, p, acc);
+            if (f32) SmoothF32.backward(f.smooth(), x.floats(), dy.floats(), dx.floats(), n, p, acc);
             else f.smooth().backward(x.doubles(), dy.doubles(), dx.doubles(), n, p, acc);
             return;
         }

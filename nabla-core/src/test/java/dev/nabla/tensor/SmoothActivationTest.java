@@ -40,7 +40,7 @@ class SmoothActivationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"gelu", "gelu_tanh", "silu", "elu", "softplus"})
-    void float32RoundsTheFloat64Result(String name) {
+    void float32IsWithinAFloatUlpOfPyTorchsFloat64(String name) {
         JsonElement ref = Reference.field(Reference.load("activations.json"), name);
         Activation f = BY_NAME.get(name);
         double[] xs = Reference.doubles(Reference.field(ref, "x"));

@@ -1,10 +1,10 @@
 package dev.nabla.tensor.kernel;
 
 /**
- * The smooth activations whose derivative needs the input x: each evaluated in float64 from IEEE arithmetic,
- * {@link Math#exp}, {@link Math#tanh} and {@link Erf} (float32 arrays round the float64 result once), so results
- * are the same bits interpreted and compiled. {@code p} is the activation's parameter (ELU's α; ignored by the
- * others). {@code acc} selects {@code dx += …} over {@code dx = …}.
+ * The smooth activations whose derivative needs the input x, and their float64 loops: each evaluated from IEEE
+ * arithmetic, {@link Math#exp}, {@link Math#tanh} and {@link Erf} to float64 precision, the same bits interpreted
+ * and compiled. Float32 arrays take {@link SmoothF32}'s faster polynomials. {@code p} is the activation's parameter
+ * (ELU's α; ignored by the others). {@code acc} selects {@code dx += …} over {@code dx = …}.
  */
 public enum Smooth {
     /** x·Φ(x), Φ(x) = ½ erfc(−x/√2). */
@@ -67,24 +67,9 @@ public enum Smooth {
     }
 
     /** y = f(x) for the first n elements (y may be x). */
-    public void forward(float[] x, float[] y, int n, double p) {
-        for (int i = 0; i < n; i++) {
-            y[i] = (float) value(x[i], p);
-        }
-    }
-
-    /** y = f(x) for the first n elements (y may be x). */
     public void forward(double[] x, double[] y, int n, double p) {
         for (int i = 0; i < n; i++) {
             y[i] = value(x[i], p);
-        }
-    }
-
-    /** dx (+)= dy ⊙ f′(x). */
-    public void backward(float[] x, float[] dy, float[] dx, int n, double p, boolean acc) {
-        for (int i = 0; i < n; i++) {
-            float g = (float) (dy[i] * derivative(x[i], p));
-            dx[i] = acc ? dx[i] + g : g;
         }
     }
 
