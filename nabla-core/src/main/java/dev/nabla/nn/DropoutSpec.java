@@ -1,5 +1,6 @@
 package dev.nabla.nn;
 
+import dev.nabla.tensor.Normalization;
 import java.util.List;
 import java.util.Set;
 import java.util.random.RandomGenerator;
@@ -16,9 +17,7 @@ public record DropoutSpec(double rate) implements LayerSpec {
             in -> new DropoutSpec(in.number("rate", DEFAULT_RATE))));
 
     public DropoutSpec {
-        if (!(rate >= 0 && rate < 1)) {
-            throw new IllegalArgumentException("dropout rate must lie in [0, 1), got " + rate);
-        }
+        Normalization.requireDropoutRate(rate);
     }
 
     @Override

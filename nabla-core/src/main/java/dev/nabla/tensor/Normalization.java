@@ -135,16 +135,23 @@ public final class Normalization {
     /**
      * An inverted dropout mask: each element 1/(1 − p) with probability 1 − p and 0 otherwise, drawn from a generator
      * that depends on (seed, step) and the element's index only ({@link DropoutMask}).
+     *
+     * @throws IllegalArgumentException for a rate outside [0, 1)
      */
     public static void dropoutMask(long seed, long step, double rate, Tensor mask) {
-        if (!(rate >= 0 && rate < 1)) {
-            throw new IllegalArgumentException("dropout rate must lie in [0, 1), got " + rate);
-        }
-        double scale = 1 / (1 - rate);
+        double scale = 1 / (1 - requireDropoutRate(rate));
         if (mask.dtype() == DType.F32) {
             DropoutMask.fill(seed, step, rate, (float) scale, mask.floats(), mask.size());
         } else {
             DropoutMask.fill(seed, step, rate, scale, mask.doubles(), mask.size());
         }
+    }
+
+    /** Returns a dropout rate p in [0, 1), or refuses it naming the value. */
+    public static double requireDropoutRate(double rate) {
+        if (!(rate >= 0 && rate < 1)) {
+            throw new IllegalArgumentException("dropout rate must lie in [0, 1), got " + rate);
+        }
+        return rate;
     }
 }

@@ -12,6 +12,7 @@ import dev.nabla.nn.ModelSpec;
 import dev.nabla.nn.Module;
 import dev.nabla.optim.Optimizer;
 import dev.nabla.optim.Sgd;
+import dev.nabla.tensor.Normalization;
 import dev.nabla.tensor.Tensor;
 import java.util.List;
 import java.util.Map;
@@ -187,10 +188,7 @@ public final class Training {
 
         /** Dropout of rate p in [0, 1) after every hidden activation of {@link #layers}; 0 (default) for none. */
         public Builder dropout(double value) {
-            if (!(value >= 0 && value < 1)) {
-                throw new IllegalArgumentException("dropout rate must lie in [0, 1), got " + value);
-            }
-            this.dropout = value;
+            this.dropout = Normalization.requireDropoutRate(value);
             return this;
         }
 
