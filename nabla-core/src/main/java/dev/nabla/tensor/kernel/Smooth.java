@@ -9,7 +9,7 @@ package dev.nabla.tensor.kernel;
 public enum Smooth {
     /** x·Φ(x), Φ(x) = ½ erfc(−x/√2). */
     GELU,
-    /** ½x(1 + tanh u), u = √(2/π)(x + 0.044715x³). */
+    /** ½x(1 + tanh u) = x·σ(2u), u = √(2/π)(x + 0.044715x³); the σ form keeps its precision where tanh u nears −1. */
     GELU_TANH,
     /** x·σ(x). */
     SILU,
@@ -28,7 +28,7 @@ public enum Smooth {
     public double value(double x, double p) {
         return switch (this) {
             case GELU -> x * phi(x);
-            case GELU_TANH -> 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + GELU_CUBIC * x * x * x)));
+            case GELU_TANH -> x * sigmoid(2 * SQRT_2_OVER_PI * (x + GELU_CUBIC * x * x * x));
             case SILU -> x * sigmoid(x);
             case ELU -> x > 0 ? x : p * Math.expm1(x);
             case SOFTPLUS -> x > SOFTPLUS_THRESHOLD ? x : Math.log1p(Math.exp(x));
@@ -40,9 +40,8 @@ public enum Smooth {
         return switch (this) {
             case GELU -> phi(x) + x * FRAC_1_SQRT_2PI * Math.exp(-0.5 * x * x);
             case GELU_TANH -> {
-                double x2 = x * x;
-                double t = Math.tanh(SQRT_2_OVER_PI * (x + GELU_CUBIC * x * x * x));
-                yield 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * SQRT_2_OVER_PI * (1 + 3 * GELU_CUBIC * x2);
+                double s = sigmoid(2 * SQRT_2_OVER_PI * (x + GELU_CUBIC * x * x * x));
+                yield s + 2 * x * (s * (1 - s)) * (SQRT_2_OVER_PI * (1 + 3 * GELU_CUBIC * (x * x)));
             }
             case SILU -> {
                 double s = sigmoid(x);

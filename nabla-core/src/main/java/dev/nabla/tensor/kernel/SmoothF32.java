@@ -3,18 +3,18 @@ package dev.nabla.tensor.kernel;
 /**
  * The smooth activations ({@link Smooth}) on float32 arrays: each element is computed in float64 from IEEE
  * arithmetic only — +, ×, ÷, fma and bit moves — by short polynomials, to about 1e-10 relative, then rounded once to
- * float32, so results are within one float ulp of the exact value and the same in every JIT tier. {@link Smooth}'s
- * float64 functions ({@link Math#exp}, erf by series) took 4.7 ms for GELU forward and backward on 128 × 256, these
- * 0.8 ms, and GELU on the Vector API ({@link VectorGeluF32}, the same bits) 0.1 ms. The others stay scalar: a
- * Vector API version split into helpers took C2 past its inlining budget, and each vector crossing a call it did not
- * inline was boxed (MBs allocated per step); written out whole, as GELU's is, each would repeat e^x's polynomial.
+ * float32, so results are within one float ulp of the exact value and the same in every JIT tier. Each activation
+ * takes one exponential per element ({@link #argument}). On the Vector API ({@link VectorSmoothF32}) the same
+ * operations run on float64 lanes, with the same bits; the elements after the last whole vector take this scalar
+ * code. Forward and backward on 128 × 256 take about 0.1 ms; {@link Smooth}'s float64 functions ({@link Math#exp},
+ * erf by series) took 0.6–4.7 ms.
  *
  * <ul>
  * <li>e^t = 2ⁿ·e^r, n = round(t/ln 2), r = t − n·ln 2 (two-part ln 2), e^r by its Taylor polynomial of degree 9,
  * t clamped to [−708, 709];</li>
  * <li>e^x − 1 by its Taylor polynomial of degree 11 for |x| &lt; 0.5;</li>
  * <li>log(1 + v), v ∈ (0, 1], as 2·atanh(s) = 2s·Σ s^{2k}/(2k + 1), s = v/(2 + v) ≤ 1/3, k ≤ 9;</li>
- * <li>tanh u = 1 − 2/(e^{2u} + 1), by its odd series through u⁷ below |u| = 0.01;</li>
+ * <li>GELU-tanh as x·σ(2u), since ½(1 + tanh u) = σ(2u), which keeps its precision where tanh u nears −1;</li>
  * <li>Φ(−|x|) = ½·e^{−z²}·erfcx(z), z = |x|/√2, with e^{−z²} from z² = hi + lo (fma) and erfcx(z) = e^{z²}·erfc z
  * by a polynomial of degree 12 in t = 1/(1 + z/2) ({@code scripts/fit-erfcx.py}: 1.5e-10 relative for z ≤ 9.76,
  * beyond which Φ(−|x|) is taken as 0: GELU's float32 value underflows there).</li>
@@ -47,7 +47,6 @@ public final class SmoothF32 {
     static final double GELU_CUBIC = 0.044715;
     static final double SOFTPLUS_THRESHOLD = 20;
     static final double EXPM1_LIMIT = 0.5;
-    static final double TANH_SERIES_LIMIT = 0.01;
 
     static {
         double f = 1;
@@ -65,7 +64,7 @@ public final class SmoothF32 {
 
     /** y = f(x) for the first n elements (y may be x); {@code p} is ELU's α. */
     public static void forward(Smooth f, float[] x, float[] y, int n, double p) {
-        int i = f == Smooth.GELU && Vectorization.enabled() ? VectorGeluF32.apply(x, null, y, n, false) : 0;
+        int i = Vectorization.enabled() ? VectorSmoothF32.apply(f, x, null, y, n, p, false) : 0;
         for (; i < n; i++) {
             y[i] = (float) value(f, x[i], p);
         }
@@ -73,39 +72,54 @@ public final class SmoothF32 {
 
     /** dx (+)= dy ⊙ f′(x) for the first n elements. */
     public static void backward(Smooth f, float[] x, float[] dy, float[] dx, int n, double p, boolean acc) {
-        int i = f == Smooth.GELU && Vectorization.enabled() ? VectorGeluF32.apply(x, dy, dx, n, acc) : 0;
+        int i = Vectorization.enabled() ? VectorSmoothF32.apply(f, x, dy, dx, n, p, acc) : 0;
         for (; i < n; i++) {
             float g = (float) (dy[i] * derivative(f, x[i], p));
             dx[i] = acc ? dx[i] + g : g;
         }
     }
 
-    static double value(Smooth f, double x, double p) {
+    /**
+     * The argument a of the one exponential each activation takes per element: −z² (GELU, z = |x|/√2), −2|u|
+     * (GELU-tanh, u = √(2/π)(x + 0.044715x³)), −|x| (SiLU, Softplus), x (ELU).
+     */
+    static double argument(Smooth f, double x) {
         return switch (f) {
-            case GELU -> x * phi(x, tail(x));
-            case GELU_TANH -> 0.5 * x * (1 + tanh(SQRT_2_OVER_PI * (x + GELU_CUBIC * x * x * x)));
-            case SILU -> x * sigmoid(x);
-            case ELU -> x > 0 ? x : p * expm1(x);
-            case SOFTPLUS -> x > SOFTPLUS_THRESHOLD ? x : Math.max(x, 0) + log1p(exp(-Math.abs(x)));
+            case GELU -> {
+                double z = Math.abs(x) * FRAC_1_SQRT_2;
+                yield -(z * z);
+            }
+            case GELU_TANH -> -2 * Math.abs(geluTanhArgument(x));
+            case SILU, SOFTPLUS -> -Math.abs(x);
+            case ELU -> x;
+        };
+    }
+
+    static double value(Smooth f, double x, double p) {
+        double e = exp(argument(f, x));
+        return switch (f) {
+            case GELU -> x * phi(x, e);
+            case GELU_TANH -> x * sigmoid(geluTanhArgument(x), e);
+            case SILU -> x * sigmoid(x, e);
+            case ELU -> x > 0 ? x : p * (Math.abs(x) < EXPM1_LIMIT ? expm1Series(x) : e - 1);
+            case SOFTPLUS -> x > SOFTPLUS_THRESHOLD ? x : Math.max(x, 0) + log1p(e);
         };
     }
 
     static double derivative(Smooth f, double x, double p) {
+        double e = exp(argument(f, x));
         return switch (f) {
-            case GELU -> {
-                double e = expMinusHalfSquare(x);
-                yield phi(x, tail(x, e)) + x * (FRAC_1_SQRT_2PI * e);
-            }
+            case GELU -> phi(x, e) + x * (FRAC_1_SQRT_2PI * correctedSquare(x, e));
             case GELU_TANH -> {
-                double t = tanh(SQRT_2_OVER_PI * (x + GELU_CUBIC * x * x * x));
-                yield 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * (SQRT_2_OVER_PI * (1 + 3 * GELU_CUBIC * (x * x)));
+                double s = sigmoid(geluTanhArgument(x), e);
+                yield s + 2 * x * (s * (1 - s)) * (SQRT_2_OVER_PI * (1 + 3 * GELU_CUBIC * (x * x)));
             }
             case SILU -> {
-                double s = sigmoid(x);
+                double s = sigmoid(x, e);
                 yield s * (1 + x * (1 - s));
             }
-            case ELU -> x > 0 ? 1 : p * exp(x);
-            case SOFTPLUS -> x > SOFTPLUS_THRESHOLD ? 1 : sigmoid(x);
+            case ELU -> x > 0 ? 1 : p * e;
+            case SOFTPLUS -> x > SOFTPLUS_THRESHOLD ? 1 : sigmoid(x, e);
         };
     }
 
@@ -123,11 +137,8 @@ public final class SmoothF32 {
         return q * Double.longBitsToDouble((Double.doubleToRawLongBits(k) + 1023) << 52);
     }
 
-    /** e^x − 1 for x ≤ 0: the Taylor polynomial near 0, e^x − 1 further out. */
-    static double expm1(double x) {
-        if (Math.abs(x) >= EXPM1_LIMIT) {
-            return exp(x) - 1;
-        }
+    /** e^x − 1 for |x| &lt; 0.5, by its Taylor polynomial. */
+    static double expm1Series(double x) {
         double q = INVERSE_FACTORIAL[EXPM1_DEGREE];
         for (int j = EXPM1_DEGREE - 1; j >= 1; j--) {
             q = Math.fma(x, q, INVERSE_FACTORIAL[j]);
@@ -146,49 +157,33 @@ public final class SmoothF32 {
         return 2 * s * q;
     }
 
-    static double sigmoid(double x) {
-        return 1 / (1 + exp(-x));
+    /** σ(x) from e = e^{−|x|} (σ(2u) from e^{−2|u|} alike): 1/(1 + e) for x ≥ 0, e/(1 + e) below. */
+    static double sigmoid(double x, double e) {
+        return x >= 0 ? 1 / (1 + e) : e / (1 + e);
     }
 
-    static double tanh(double u) {
-        double a = Math.abs(u);
-        if (a < TANH_SERIES_LIMIT) {
-            double u2 = u * u;
-            return Math.fma(u * u2, Math.fma(u2, Math.fma(u2, -17.0 / 315, 2.0 / 15), -1.0 / 3), u);
-        }
-        double t = 1 - 2 / (exp(2 * a) + 1);
-        return u < 0 ? -t : t;
+    static double geluTanhArgument(double x) {
+        return SQRT_2_OVER_PI * (x + GELU_CUBIC * x * x * x);
     }
 
-    /** e^{−x²/2} = e^{−z²}, z = |x|/√2, with z² = hi + lo exactly: e^{−hi}·(1 − lo). */
-    static double expMinusHalfSquare(double x) {
+    /** e^{−z²} from e = e^{−hi}, hi = z² rounded, z = |x|/√2: e·(1 − lo) with lo = z² − hi exactly (fma). */
+    static double correctedSquare(double x, double e) {
         double z = Math.abs(x) * FRAC_1_SQRT_2;
-        double hi = z * z;
-        double lo = Math.fma(z, z, -hi);
-        return exp(-hi) * (1 - lo);
+        return e * (1 - Math.fma(z, z, -(z * z)));
     }
 
-    /** Φ(−|x|) = ½·erfc(|x|/√2). */
-    static double tail(double x) {
-        return tail(x, expMinusHalfSquare(x));
-    }
-
-    /** Φ(−|x|) from e = e^{−x²/2}; 0 beyond z = 9.76. */
-    static double tail(double x, double e) {
+    /** Φ(x) from e = e^{−hi}: Φ(−|x|) = ½·e^{−z²}·erfcx(z), 0 beyond z = 9.76; Φ(x) = 1 − Φ(−x) for x > 0. */
+    static double phi(double x, double e) {
         double z = Math.abs(x) * FRAC_1_SQRT_2;
-        if (z > ERFCX_LIMIT) {
-            return 0;
+        double tail = 0;
+        if (z <= ERFCX_LIMIT) {
+            double t = 1 / (1 + 0.5 * z);
+            double q = ERFCX[12];
+            for (int k = 11; k >= 0; k--) {
+                q = Math.fma(t, q, ERFCX[k]);
+            }
+            tail = 0.5 * correctedSquare(x, e) * q;
         }
-        double t = 1 / (1 + 0.5 * z);
-        double q = ERFCX[12];
-        for (int k = 11; k >= 0; k--) {
-            q = Math.fma(t, q, ERFCX[k]);
-        }
-        return 0.5 * e * q;
-    }
-
-    /** Φ(x) from Φ(−|x|). */
-    static double phi(double x, double tail) {
         return x <= 0 ? tail : 1 - tail;
     }
 }
