@@ -18,11 +18,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** One activation's forward and backward pass over a float32 128 × 256 matrix (W1's first hidden layer). */
+/**
+ * One activation's forward and backward pass over a float32 128 × 256 matrix (W1's first hidden layer). Long warm-up:
+ * until C2 compiles them, Vector API loops run as plain Java that allocates every vector (seconds per call).
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class SmoothActivationBenchmark {
