@@ -133,7 +133,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainedModel init = o.init == null ? null : Models.load(o.init);
         Training.Builder recipe = Training.builder()
-                .layers(o.layers(source.table() != null))
+                .layers(o.layers(source.table() != null)).batchNorm(o.batchNorm).dropout(o.dropout)
                 .objective(objective)
                 .optimizer(optimizer).schedule(schedule).clipping(clipping)
                 .epochs(o.epochs == null ? 0 : o.epochs).batchSize(o.batchSize).seed(o.seed)
@@ -146,8 +146,8 @@ final class TrainCommand implements Callable<Integer> {
             int outputs = effective.outputs(data.task(), data.isClassification() ? data.classNames().size() : 0);
             recipe.spec(ModelSpecJson.read(o.modelSpec, data.featureCount(), outputs));
         }
-        describe(err, source, prepared);
-        recipe.listener(Progress.forStderr(err, "nabla: training on " + prepared.describe() + "; "
+        // The schema is printed with the training header, once the run has passed its own checks.
+        recipe.listener(Progress.forStderr(err, schemaLines(prepared) + "nabla: training on " + prepared.describe() + "; "
                 + (objective != null && o.explicitLoss() ? objective.describe() + "; " : "") + optimizer.describe()
                 + (schedule == null ? "" : "; " + schedule.describe()) + describe(clipping)));
         if (o.checkpoint != null) {
@@ -218,17 +218,18 @@ final class TrainCommand implements Callable<Integer> {
         return Interrupts.exitCode();
     }
 
-    /** The schema a table was read with, in a few lines on stderr, before training starts. */
-    private static void describe(PrintWriter err, DataSource source, Prepared prepared) {
+    /** The schema a table was read with, in a few lines (each ending in a newline) before the training header. */
+    private static String schemaLines(Prepared prepared) {
+        StringBuilder sb = new StringBuilder();
         if (prepared.dropped() > 0) {
-            err.println("nabla: " + prepared.dropped() + " rows without a target value left out");
+            sb.append("nabla: ").append(prepared.dropped()).append(" rows without a target value left out\n");
         }
         if (prepared.schema() != null) {
             for (String line : prepared.schema().describe()) {
-                err.println("nabla: " + line);
+                sb.append("nabla: ").append(line).append('\n');
             }
         }
-        err.flush();
+        return sb.toString();
     }
 
     /**
@@ -257,7 +258,8 @@ final class TrainCommand implements Callable<Integer> {
 
     private String network() {
         return o.modelSpec != null ? o.modelSpec.getFileName().toString()
-                : o.init != null ? "from " + o.init.getFileName() : o.layers(tableSource);
+                : o.init != null ? "from " + o.init.getFileName()
+                : o.layers(tableSource) + (o.batchNorm ? ", batch norm" : "") + (o.dropout > 0 ? ", dropout " + o.dropout : "");
     }
 
     private Map<String, String> configuration(OptimizerConfig optimizer, ScheduleConfig schedule, Clipping clipping,

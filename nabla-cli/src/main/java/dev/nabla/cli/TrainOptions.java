@@ -1,6 +1,7 @@
 package dev.nabla.cli;
 
 import dev.nabla.data.Scaling;
+import dev.nabla.nn.DropoutSpec;
 import dev.nabla.nn.ModelSpec;
 import dev.nabla.optim.Clipping;
 import dev.nabla.optim.OptimizerConfig;
@@ -22,7 +23,7 @@ final class TrainOptions {
     String target;
 
     @Option(names = "--layers", paramLabel = "UNITS:ACT,...", defaultValue = AUTO,
-            description = "Hidden layers, e.g. 64:relu,32:tanh; activations tanh, sigmoid, relu, leaky_relu, identity; auto: "
+            description = "Hidden layers, e.g. 64:relu,32:tanh; activations tanh, sigmoid, relu, leaky_relu(SLOPE), identity, gelu, gelu_tanh, silu, elu(ALPHA), softplus; auto: "
                     + TABLE_LAYERS + " for tables, " + IMAGE_LAYERS + " for images (default: ${DEFAULT-VALUE}).")
     String layers;
 
@@ -32,6 +33,14 @@ final class TrainOptions {
     static final String IMAGE_LAYERS = "256:relu,128:relu";
     /** Early stopping's patience when there are validation rows and --patience is not given. */
     static final int AUTO_PATIENCE = 10;
+
+    @Option(names = "--batch-norm",
+            description = "Batch normalisation before every hidden activation of --layers: Linear, BatchNorm, activation, Dropout, PyTorch's usual order.")
+    boolean batchNorm;
+
+    @Option(names = "--dropout", paramLabel = "P", defaultValue = "0",
+            description = "Dropout of rate P in [0, 1) after every hidden activation of --layers (default: ${DEFAULT-VALUE}, none).")
+    double dropout;
 
     @Option(names = "--model-spec", paramLabel = "FILE",
             description = "A JSON network description instead of --layers (see examples/specs).")
@@ -272,6 +281,14 @@ final class TrainOptions {
         }
         if (modelSpec != null && layersGiven) {
             checks.fail("--layers and --model-spec both describe the network; give one");
+        }
+        if (dropout != 0) {
+            checks.option("--dropout", () -> new DropoutSpec(dropout));
+        }
+        if ((batchNorm || dropout != 0) && (modelSpec != null || init != null)) {
+            checks.fail((batchNorm ? "--batch-norm" : "--dropout") + " applies to the layers of --layers; "
+                    + (modelSpec != null ? "put batch_norm and dropout layers in the --model-spec file"
+                    : "--init starts from the model's own architecture"));
         }
         for (Path output : new Path[] {out, log}) {
             if (output != null && java.nio.file.Files.isDirectory(output)) {

@@ -9,12 +9,14 @@ import dev.nabla.data.Dataset;
 import dev.nabla.data.Scaling;
 import dev.nabla.data.Split;
 import dev.nabla.data.Task;
+import dev.nabla.nn.BatchNorm;
 import dev.nabla.nn.EmbeddingSpec;
 import dev.nabla.nn.LayerSpec;
 import dev.nabla.nn.ModelSpec;
 import dev.nabla.nn.Module;
 import dev.nabla.optim.Optimizer;
 import dev.nabla.optim.Sgd;
+import dev.nabla.tensor.Normalization;
 import dev.nabla.tensor.Tensor;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +131,7 @@ public final class Training {
                 : new Scaling(Scaling.Kind.NONE, new float[1], new float[] {1});
 
         ModelSpec spec = init != null ? init.spec() : withEmbeddings(pipeline, b.spec != null ? b.spec
-                : ModelSpec.mlp(widthAfterEmbedding(pipeline), b.layers, outputs));
+                : ModelSpec.mlp(widthAfterEmbedding(pipeline), b.layers, outputs, b.batchNorm, b.dropout));
         if (spec.inputs() != data.featureCount()) {
             throw new DataException("the network takes " + spec.inputs() + " inputs, the data has "
                     + data.featureCount() + " features");
@@ -142,6 +144,7 @@ public final class Training {
             spec = spec.withOutputs(outputs);
         }
         Module network = spec.build(new SplittableRandom(seed));
+        requireBatchesOfTwo(network, split.train().rows(), b.trainer.batchSize());
         if (init != null) {
             // Other classes: the output layer starts fresh rather than from the old classes' weights.
             copyMatching(init.network(), network, sameClasses || task == Task.REGRESSION ? null
@@ -217,6 +220,15 @@ public final class Training {
         return Math.min(MAX_STOPPED_EPOCHS, Math.max(DEFAULT_EPOCHS, (STOPPED_STEPS + batches - 1) / batches));
     }
 
+    /** Batch norm cannot estimate a variance from one row, as a last batch of one row would ask it to. */
+    private static void requireBatchesOfTwo(Module network, int rows, int batchSize) {
+        boolean oneRow = Math.min(rows, batchSize) == 1 || rows > batchSize && rows % batchSize == 1;
+        if (oneRow && network.modules().stream().anyMatch(m -> m instanceof BatchNorm)) {
+            throw new TrainingException("batch norm needs at least two rows per batch; " + rows + " training rows in "
+                    + "batches of " + batchSize + " make a batch of one row; choose another batch size");
+        }
+    }
+
     /** Scaled features, and for regression a standardised target, as the network trains on them. */
     private static Dataset prepare(Dataset raw, Scaling scaling, Scaling targetScaling) {
         Dataset scaled = raw.withFeatures(scaling.apply(raw.features()));
@@ -233,15 +245,15 @@ public final class Training {
     }
 
     /**
-     * Copies every parameter of {@code from} whose name and shape exist in {@code to}, except those whose name
-     * starts with {@code skip} (may be null).
+     * Copies every parameter and buffer (batch norm's running statistics) of {@code from} whose name and shape exist
+     * in {@code to}, except those whose name starts with {@code skip} (may be null).
      */
     private static void copyMatching(Module from, Module to, String skip) {
-        Map<String, Variable> target = to.namedParameters();
-        from.namedParameters().forEach((name, p) -> {
-            Variable q = target.get(name);
-            if (q != null && q.data().sameShape(p.data()) && (skip == null || !name.startsWith(skip))) {
-                q.data().copyFromInPlace(p.data().to(q.data().dtype()));
+        Map<String, Tensor> target = to.stateDict();
+        from.stateDict().forEach((name, t) -> {
+            Tensor q = target.get(name);
+            if (q != null && q.sameShape(t) && (skip == null || !name.startsWith(skip))) {
+                q.copyFromInPlace(t.to(q.dtype()));
             }
         });
     }
@@ -249,6 +261,8 @@ public final class Training {
     /** Settings of a {@link Training}; every one has a default. */
     public static final class Builder {
         private String layers = "64:relu";
+        private boolean batchNorm;
+        private double dropout;
         private ModelSpec spec;
         private Function<List<Variable>, Optimizer> optimizer = params -> new Sgd(params, 0.1);
         private int epochs;
@@ -264,6 +278,18 @@ public final class Training {
         /** Hidden layers in the short syntax {@code "64:relu,32:tanh"} (default {@code 64:relu}). */
         public Builder layers(String value) {
             this.layers = value;
+            return this;
+        }
+
+        /** Batch normalisation before every hidden activation of {@link #layers} (default false). */
+        public Builder batchNorm(boolean value) {
+            this.batchNorm = value;
+            return this;
+        }
+
+        /** Dropout of rate p in [0, 1) after every hidden activation of {@link #layers}; 0 (default) for none. */
+        public Builder dropout(double value) {
+            this.dropout = Normalization.requireDropoutRate(value);
             return this;
         }
 
