@@ -153,6 +153,7 @@ public final class CategoryEncoder implements Encoder {
         return false;
     }
 
+    /** Into a new (zeroed) matrix, as {@link Pipeline#encode} makes. */
     @Override
     public void encodeColumn(Table.Column c, float[] out, int width, int offset) {
         // Each distinct text of this column is looked up once; a cell is then an array access.
@@ -161,7 +162,6 @@ public final class CategoryEncoder implements Encoder {
             Integer at = index.get(c.texts().get(k));
             byCode[k] = at == null ? -1 : at;
         }
-        int w = width();
         int otherAt = levels.size();
         int missingAt = levels.size() + (other ? 1 : 0);
         for (int i = 0, n = c.rows(); i < n; i++) {
@@ -182,7 +182,7 @@ public final class CategoryEncoder implements Encoder {
                 out[o] = k >= 0 ? k : isMissing ? levels.size() + 1 : levels.size();
                 continue;
             }
-            java.util.Arrays.fill(out, o, o + w, 0f);
+            // The matrix is new, so its one-hot columns are zero already: only the 1 is written.
             if (k >= 0) {
                 out[o + k] = 1f;
             } else if (isMissing && missing) {
