@@ -50,6 +50,27 @@ record Rows(Tensor features, Tensor targets) {
         return Dataset.classification("validation", features, names, "y", labels, classNames);
     }
 
+    /** The number of rows in a block. */
+    static int count(byte[] block) {
+        return ByteBuffer.wrap(block).order(ByteOrder.LITTLE_ENDIAN).getInt(0);
+    }
+
+    /** {@code block} preceded by the global number of its first row. */
+    static byte[] withOffset(long first, byte[] block) {
+        return ByteBuffer.allocate(Long.BYTES + block.length).order(ByteOrder.LITTLE_ENDIAN).putLong(first).put(block)
+                .array();
+    }
+
+    /** The first row's global number of a block made by {@link #withOffset}. */
+    static long offset(byte[] piece) {
+        return ByteBuffer.wrap(piece).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
+    }
+
+    /** The block of a piece made by {@link #withOffset}. */
+    static byte[] withoutOffset(byte[] piece) {
+        return java.util.Arrays.copyOfRange(piece, Long.BYTES, piece.length);
+    }
+
     /** Rows {@code from} (inclusive) to {@code to} of {@code features} and {@code targets} as a block. */
     static byte[] encode(Tensor features, Tensor targets, int from, int to) {
         int n = to - from;

@@ -1,6 +1,8 @@
 package dev.nabla.spark;
 
+import dev.nabla.io.ModelFile;
 import dev.nabla.io.Safetensors;
+import dev.nabla.train.TrainedModel;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.train.EpochResult;
 import dev.nabla.train.History;
@@ -25,38 +27,49 @@ final class Transfer {
 
     /** {@code tensors} and {@code metadata} as the bytes of a safetensors file. */
     static byte[] encode(Map<String, Tensor> tensors, Map<String, String> metadata) {
-        Path file = null;
-        try {
-            file = Files.createTempFile("nabla-spark-", ".safetensors");
+        return throughFile(file -> {
             Safetensors.write(file, tensors, metadata);
             return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write weights to a temporary file: " + e.getMessage(), e);
-        } finally {
-            delete(file);
-        }
+        });
     }
 
     /** The tensors and metadata of safetensors bytes made by {@link #encode}. */
     static Safetensors.Contents decode(byte[] bytes) {
+        return throughFile(file -> Safetensors.read(Files.write(file, bytes)));
+    }
+
+    /** A trained model as the bytes of its model file. */
+    static byte[] model(TrainedModel model) {
+        return throughFile(file -> {
+            ModelFile.save(file, model);
+            return Files.readAllBytes(file);
+        });
+    }
+
+    /** The model of model-file bytes. */
+    static TrainedModel model(byte[] bytes) {
+        return throughFile(file -> ModelFile.load(Files.write(file, bytes)));
+    }
+
+    private interface FileUse<T> {
+        T apply(Path file) throws IOException;
+    }
+
+    /** {@code use} of a new temporary file, deleted afterwards. */
+    private static <T> T throughFile(FileUse<T> use) {
         Path file = null;
         try {
             file = Files.createTempFile("nabla-spark-", ".safetensors");
-            Files.write(file, bytes);
-            return Safetensors.read(file);
+            return use.apply(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read weights through a temporary file: " + e.getMessage(), e);
+            throw new UncheckedIOException("weights through a temporary file: " + e.getMessage(), e);
         } finally {
-            delete(file);
-        }
-    }
-
-    private static void delete(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a temporary file left behind is harmless
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temporary file left behind is harmless
+                }
             }
         }
     }

@@ -19,12 +19,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Spark ships task functions by Java serialisation; Nabla's rule is that none of its objects is ever serialised
  * that way. So every class of this package that Spark may serialise holds only plain data: numbers, strings, byte
- * arrays and broadcast handles to bytes. (Spark ML's stages are Serializable by inheritance: their Nabla state is
- * transient and travels as model-file bytes.)
+ * arrays, broadcast handles to bytes and Spark ML's own params. (Spark ML's stages are Serializable by inheritance:
+ * their Nabla state is transient and travels as model-file bytes.)
  */
 class ShippedFunctionsTest {
-    private static final Set<Class<?>> PLAIN = Set.of(long.class, int.class, double.class, boolean.class,
-            long[].class, int[].class, double[].class, byte[].class, String.class, String[].class);
+    private static final Set<Class<?>> PLAIN = Set.of(long.class, int.class, double.class, float.class,
+            boolean.class, long[].class, int[].class, double[].class, float[].class, byte[].class, String.class,
+            String[].class);
 
     @Test
     void serialisableClassesHoldOnlyPlainData() throws Exception {
@@ -45,11 +46,14 @@ class ShippedFunctionsTest {
 
     private static boolean plain(Type t) {
         if (t instanceof Class<?> c) {
-            return PLAIN.contains(c);
+            return PLAIN.contains(c) || org.apache.spark.ml.param.Param.class.isAssignableFrom(c);
         }
         if (t instanceof ParameterizedType p) {
             Type raw = p.getRawType();
             Type[] args = p.getActualTypeArguments();
+            if (raw == org.apache.spark.ml.param.Param.class) {
+                return true;
+            }
             if (raw == Broadcast.class) {
                 return args[0] == byte[].class;
             }
