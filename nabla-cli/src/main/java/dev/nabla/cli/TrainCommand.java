@@ -61,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
         Clipping clipping = o.clipping(checks, optimizer);
         Objective objective = o.objective(checks);
         TableOptions tableOptions = table.options(checks);
-        if (o.threads != null) {
+        if (o.threads != null && o.spark == null) {
             Threads.set(o.threads);
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -89,10 +89,22 @@ final class TrainCommand implements Callable<Integer> {
             recipe.spec(ModelSpecJson.read(o.modelSpec, data.featureCount(), outputs));
         }
         describe(err, source, prepared);
-        recipe.listener(Progress.forStderr(err, "nabla: training on " + prepared.describe() + "; "
-                + (objective != null && o.explicitLoss() ? objective.describe() + "; " : "") + optimizer.describe()
-                + (schedule == null ? "" : "; " + schedule.describe()) + describe(clipping)));
-        TrainingResult result = recipe.build().fit(prepared);
+        SparkRun spark = o.spark == null ? null : spark(checks);
+        TrainingResult result;
+        try {
+            if (spark != null) {
+                recipe.loop(spark.loop());
+            }
+            recipe.listener(Progress.forStderr(err, "nabla: training on " + prepared.describe() + "; "
+                    + (objective != null && o.explicitLoss() ? objective.describe() + "; " : "") + optimizer.describe()
+                    + (schedule == null ? "" : "; " + schedule.describe()) + describe(clipping)
+                    + (spark == null ? "" : spark.describe())));
+            result = recipe.build().fit(prepared);
+        } finally {
+            if (spark != null) {
+                spark.close();
+            }
+        }
 
         TrainedModel model = result.model().withProvenance(Provenance.of(spec, source, o.init, o.modelSpec));
         Double threshold = o.fixedThreshold(checks);
@@ -120,6 +132,16 @@ final class TrainCommand implements Callable<Integer> {
             err.println("nabla: report written to " + o.report.resolve(Report.PAGE));
         }
         return Errors.OK;
+    }
+
+    /** The Spark session of {@code --spark}, or a usage error when Spark's classes are not on the class path. */
+    private SparkRun spark(Checks checks) {
+        try {
+            return SparkRun.start(o.spark, o.partitions, o.threads == null ? 1 : o.threads);
+        } catch (NoClassDefFoundError e) {
+            checks.fail(SparkRun.MISSING);
+            throw e;
+        }
     }
 
     /** The schema a table was read with, in a few lines on stderr, before training starts. */

@@ -123,6 +123,14 @@ final class TrainOptions {
     @Option(names = "--out", paramLabel = "FILE", description = "Save the trained model here (.safetensors).")
     Path out;
 
+    @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "",
+            description = "Train on Apache Spark with exact synchronous data parallelism (local[K], spark://HOST:PORT, …; alone: the master spark-submit gave); the weights equal a run without it up to rounding.")
+    String spark;
+
+    @Option(names = "--partitions", paramLabel = "K",
+            description = "With --spark: replicas, each holding a K-th of the training rows (default: the cluster's task slots).")
+    Integer partitions;
+
     @Option(names = "--report", paramLabel = "DIR",
             description = "Write loss and accuracy curves, the confusion matrix and report.html here.")
     Path report;
@@ -216,6 +224,12 @@ final class TrainOptions {
 
     /** Rejects values no run could use, naming the option and the value. */
     void validate(Checks checks, boolean layersGiven) {
+        if (partitions != null) {
+            if (spark == null) {
+                checks.fail("--partitions: only with --spark");
+            }
+            checks.positive("--partitions", partitions);
+        }
         if (learningRate != null) {
             checks.positive("--lr", learningRate);
         }
