@@ -25,18 +25,8 @@ class SparkTrainTest {
                 "--partitions", "2"));
         assertThat(two.code()).as(two.toString()).isZero();
         assertThat(two.err()).contains("Spark local[2], 2 replicas");
-        TrainedModel a = ModelFile.load(dir.resolve("one.safetensors"));
-        TrainedModel b = ModelFile.load(dir.resolve("two.safetensors"));
-        double diff = 0;
-        double scale = 0;
-        for (Map.Entry<String, Tensor> e : a.network().stateDict().entrySet()) {
-            Tensor y = b.network().stateDict().get(e.getKey());
-            for (int i = 0; i < y.size(); i++) {
-                diff = Math.max(diff, Math.abs(e.getValue().get(i) - y.get(i)));
-                scale = Math.max(scale, Math.abs(e.getValue().get(i)));
-            }
-        }
-        assertThat(diff / scale).isLessThan(1e-5);
+        assertThat(relativeDifference(dir.resolve("one.safetensors"), dir.resolve("two.safetensors")))
+                .isLessThan(1e-5);
         assertThat(two.out().lines().filter(l -> l.startsWith("test")).findFirst())
                 .isEqualTo(one.out().lines().filter(l -> l.startsWith("test")).findFirst());
     }
@@ -48,7 +38,23 @@ class SparkTrainTest {
         assertThat(r.err()).contains("--partitions: only with --spark");
     }
 
-    private static String[] concat(String[] a, String... b) {
+    /** ‖a − b‖∞ / ‖a‖∞ over the weights of two model files. */
+    static double relativeDifference(Path one, Path two) throws Exception {
+        TrainedModel a = ModelFile.load(one);
+        TrainedModel b = ModelFile.load(two);
+        double diff = 0;
+        double scale = 0;
+        for (Map.Entry<String, Tensor> e : a.network().stateDict().entrySet()) {
+            Tensor y = b.network().stateDict().get(e.getKey());
+            for (int i = 0; i < y.size(); i++) {
+                diff = Math.max(diff, Math.abs(e.getValue().get(i) - y.get(i)));
+                scale = Math.max(scale, Math.abs(e.getValue().get(i)));
+            }
+        }
+        return diff / scale;
+    }
+
+    static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;

@@ -2,9 +2,6 @@ package dev.nabla.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.nabla.io.ModelFile;
-import dev.nabla.tensor.Tensor;
-import dev.nabla.train.TrainedModel;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,18 +58,18 @@ class StandaloneClusterTest {
         }
         String[] common = {"train", "--data", "wine", "--layers", "16:relu", "--optimizer", "sgd", "--epochs", "8",
                 "--batch-size", "16", "--seed", "5"};
-        Cli one = Cli.run(concat(common, "--out", dir.resolve("one.safetensors").toString()));
+        Cli one = Cli.run(SparkTrainTest.concat(common, "--out", dir.resolve("one.safetensors").toString()));
         assertThat(one.code()).as(one.toString()).isZero();
 
         String classes = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(p -> !p.endsWith(".jar") || p.contains("nabla")).reduce((a, b) -> a + File.pathSeparator + b)
                 .orElseThrow();
-        Process driver = process("driver", concat(new String[] {
+        Process driver = process("driver", SparkTrainTest.concat(new String[] {
                 "-Dspark.executor.extraClassPath=" + classes,
                 "-Dspark.executor.extraJavaOptions=" + String.join(" ", jvmFlags()),
                 "-Dspark.executor.memory=512m", "-Dspark.driver.host=" + LOOPBACK,
                 "-Dspark.driver.bindAddress=" + LOOPBACK, "-Dspark.ui.enabled=false",
-                "dev.nabla.cli.Nabla"}, concat(common, "--out", dir.resolve("two.safetensors").toString(),
+                "dev.nabla.cli.Nabla"}, SparkTrainTest.concat(common, "--out", dir.resolve("two.safetensors").toString(),
                 "--spark", master, "--partitions", "2")), home);
         boolean done = driver.waitFor(STARTUP_SECONDS + 120, TimeUnit.SECONDS);
         String log = Files.readString(dir.resolve("driver.log"));
@@ -81,18 +77,8 @@ class StandaloneClusterTest {
         assertThat(driver.exitValue()).as(log + logs()).isZero();
         assertThat(log).contains("2 replicas");
 
-        TrainedModel a = ModelFile.load(dir.resolve("one.safetensors"));
-        TrainedModel b = ModelFile.load(dir.resolve("two.safetensors"));
-        double diff = 0;
-        double scale = 0;
-        for (Map.Entry<String, Tensor> e : a.network().stateDict().entrySet()) {
-            Tensor y = b.network().stateDict().get(e.getKey());
-            for (int i = 0; i < y.size(); i++) {
-                diff = Math.max(diff, Math.abs(e.getValue().get(i) - y.get(i)));
-                scale = Math.max(scale, Math.abs(e.getValue().get(i)));
-            }
-        }
-        assertThat(diff / scale).isLessThan(1e-5);
+        assertThat(SparkTrainTest.relativeDifference(dir.resolve("one.safetensors"), dir.resolve("two.safetensors")))
+                .isLessThan(1e-5);
     }
 
     /** A Spark home for the workers: jars/ links to the jars of this class path (Spark's among them). */
@@ -155,11 +141,5 @@ class StandaloneClusterTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
             return s.getLocalPort();
         }
-    }
-
-    private static String[] concat(String[] a, String... b) {
-        String[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

@@ -29,19 +29,8 @@ class DataParallelTest {
     static final Dataset DIGITS = dev.nabla.train.Training.builder().build().prepare(Datasets.open("digits", null))
             .split().train();
 
-    /** ‖a − b‖∞ / ‖a‖∞ over every parameter. */
     static double relativeDifference(Module a, Module b) {
-        double diff = 0;
-        double scale = 0;
-        for (Map.Entry<String, Tensor> e : a.stateDict().entrySet()) {
-            Tensor x = e.getValue();
-            Tensor y = b.stateDict().get(e.getKey());
-            for (int i = 0; i < x.size(); i++) {
-                diff = Math.max(diff, Math.abs(x.get(i) - y.get(i)));
-                scale = Math.max(scale, Math.abs(x.get(i)));
-            }
-        }
-        return diff / scale;
+        return dev.nabla.spark.bench.Compare.relativeDifference(a, b);
     }
 
     private static Module network(DType dtype) {

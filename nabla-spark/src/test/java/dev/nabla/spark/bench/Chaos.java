@@ -24,7 +24,7 @@ public final class Chaos {
             }
             trainer.fit(a, Optimizers.config("sgd", 0.1, null).create(a.parameters()), part, null);
             trainer.fit(b, Optimizers.config("sgd", 0.1, null).create(b.parameters()), part, null);
-            System.out.println(steps + " steps: relative difference " + W1OnSpark.relativeDifference(a, b));
+            System.out.println(steps + " steps: relative difference " + Compare.relativeDifference(a, b));
         }
     }
 }

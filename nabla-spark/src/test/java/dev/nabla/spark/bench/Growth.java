@@ -25,7 +25,7 @@ public final class Growth {
             Threads.set(2);
             trainer.fit(a, Optimizers.config("sgd", 0.1, null).create(a.parameters()), part, null);
             new DataParallel(spark.sparkContext(), 2, 1).fit(trainer, b, Optimizers.config("sgd", 0.1, null), part, null);
-            System.out.println(steps + " rows, " + run[1] + " epochs: relative difference " + W1OnSpark.relativeDifference(a, b));
+            System.out.println(steps + " rows, " + run[1] + " epochs: relative difference " + Compare.relativeDifference(a, b));
         }
         spark.stop();
     }

@@ -60,7 +60,7 @@ public final class W1OnSpark {
                 b, epochs, accuracy(distributed, test), wall);
         System.out.println("epoch times, single: " + times(one) + "; spark: " + times(two));
         System.out.printf(Locale.ROOT, "ratio spark/single: %.2f; weights' relative difference %.2e%n", b / a,
-                relativeDifference(single, distributed));
+                Compare.relativeDifference(single, distributed));
     }
 
     static Module network() {
@@ -88,19 +88,5 @@ public final class W1OnSpark {
             v[i] /= 255f;
         }
         return d.withFeatures(x);
-    }
-
-    static double relativeDifference(Module a, Module b) {
-        double diff = 0;
-        double scale = 0;
-        for (Map.Entry<String, Tensor> e : a.stateDict().entrySet()) {
-            Tensor x = e.getValue();
-            Tensor y = b.stateDict().get(e.getKey());
-            for (int i = 0; i < x.size(); i++) {
-                diff = Math.max(diff, Math.abs(x.get(i) - y.get(i)));
-                scale = Math.max(scale, Math.abs(x.get(i)));
-            }
-        }
-        return diff / scale;
     }
 }
