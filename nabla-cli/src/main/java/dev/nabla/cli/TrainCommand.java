@@ -119,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
         Clipping clipping = o.clipping(checks, optimizer);
         Objective objective = o.objective(checks);
         TableOptions tableOptions = table.options(checks);
-        if (o.threads != null) {
+        if (o.threads != null && o.spark == null) {
             Threads.set(o.threads);
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -146,10 +146,15 @@ final class TrainCommand implements Callable<Integer> {
             int outputs = effective.outputs(data.task(), data.isClassification() ? data.classNames().size() : 0);
             recipe.spec(ModelSpecJson.read(o.modelSpec, data.featureCount(), outputs));
         }
+        if (o.spark != null && o.checkpoint != null) {
+            checks.fail("--checkpoint: a run on Spark keeps no checkpoints; drop --checkpoint or --spark");
+        }
+        SparkRun spark = o.spark == null ? null : spark(checks);
         // The schema is printed with the training header, once the run has passed its own checks.
         recipe.listener(Progress.forStderr(err, schemaLines(prepared) + "nabla: training on " + prepared.describe() + "; "
                 + (objective != null && o.explicitLoss() ? objective.describe() + "; " : "") + optimizer.describe()
-                + (schedule == null ? "" : "; " + schedule.describe()) + describe(clipping)));
+                + (schedule == null ? "" : "; " + schedule.describe()) + describe(clipping)
+                + (spark == null ? "" : spark.describe())));
         if (o.checkpoint != null) {
             List<String> args = arguments();
             long perEpoch = (data.rows() + o.batchSize - 1) / o.batchSize;
@@ -165,9 +170,15 @@ final class TrainCommand implements Callable<Integer> {
         TrainingResult result;
         Interrupts.training(true);
         try {
+            if (spark != null) {
+                recipe.loop(spark.loop());
+            }
             result = recipe.build().fit(prepared, resume);
         } finally {
             Interrupts.training(false);
+            if (spark != null) {
+                spark.close();
+            }
         }
         if (result.history().interrupted()) {
             return interrupted(err, result);
@@ -216,6 +227,16 @@ final class TrainCommand implements Callable<Integer> {
                 + "--resume " + o.checkpoint : "nabla: without --checkpoint DIR the run cannot be continued");
         err.flush();
         return Interrupts.exitCode();
+    }
+
+    /** The Spark session of {@code --spark}, or a usage error when Spark's classes are not on the class path. */
+    private SparkRun spark(Checks checks) {
+        try {
+            return SparkRun.start(o.spark, o.partitions, o.threads == null ? 1 : o.threads);
+        } catch (NoClassDefFoundError e) {
+            checks.fail(SparkRun.MISSING);
+            throw e;
+        }
     }
 
     /** The schema a table was read with, in a few lines (each ending in a newline) before the training header. */

@@ -144,6 +144,14 @@ final class TrainOptions {
             description = "Continue the run whose checkpoints are in DIR with its own options (only --out may be given besides); it ends with the bits the run would have had left alone.")
     Path resume;
 
+    @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "",
+            description = "Train on Apache Spark with exact synchronous data parallelism (local[K], spark://HOST:PORT, …; alone: the master spark-submit gave); the weights equal a run without it up to rounding.")
+    String spark;
+
+    @Option(names = "--partitions", paramLabel = "K",
+            description = "With --spark: replicas, each holding a K-th of the training rows (default: the cluster's task slots).")
+    Integer partitions;
+
     @Option(names = "--report", paramLabel = "DIR",
             description = "Write loss and accuracy curves, the confusion matrix and report.html here.")
     Path report;
@@ -237,6 +245,12 @@ final class TrainOptions {
 
     /** Rejects values no run could use, naming the option and the value. */
     void validate(Checks checks, boolean layersGiven) {
+        if (partitions != null) {
+            if (spark == null) {
+                checks.fail("--partitions: only with --spark");
+            }
+            checks.positive("--partitions", partitions);
+        }
         if (learningRate != null) {
             checks.positive("--lr", learningRate);
         }

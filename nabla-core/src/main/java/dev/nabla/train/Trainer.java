@@ -66,6 +66,46 @@ public final class Trainer {
         return new Builder();
     }
 
+    /** Passes over the training rows. */
+    public int epochs() {
+        return epochs;
+    }
+
+    /** Rows per mini-batch (an optimiser that re-evaluates the loss gets all rows instead). */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** Whether the rows are reshuffled every epoch. */
+    public boolean shuffle() {
+        return shuffle;
+    }
+
+    /** Seed of the shuffling generator. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Early-stopping patience in epochs (0: never stops). */
+    public int patience() {
+        return patience;
+    }
+
+    /** The learning-rate schedule, or null for a constant rate. */
+    public ScheduleConfig schedule() {
+        return schedule;
+    }
+
+    /** Gradient clipping before every optimiser step. */
+    public Clipping clipping() {
+        return clipping;
+    }
+
+    /** The listeners, in the order they were added. */
+    public List<TrainListener> listeners() {
+        return listeners;
+    }
+
     /** The objective used for {@code data}: the one configured, else the one its task calls for. */
     public Objective objectiveFor(Dataset data) {
         return objective != null ? objective : Objective.forTask(data.task());

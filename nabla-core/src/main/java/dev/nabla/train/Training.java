@@ -157,8 +157,8 @@ public final class Training {
                         : autoEpochs(split.train().rows(), b.trainer.batchSize()))
                 .objective(objective).build();
         Dataset validation = split.validation().rows() > 0 ? prepare(split.validation(), scaling, targetScaling) : null;
-        History history = trainer.fit(network, optimizer, prepare(split.train(), scaling, targetScaling), validation,
-                resume);
+        History history = b.loop.fit(trainer, network, b.optimizer, prepare(split.train(), scaling, targetScaling),
+                validation, resume);
         TrainedModel model = new TrainedModel(spec, network, task, objective, pipeline, scaling, targetScaling, classes,
                 data.targetName(), TrainedModel.DEFAULT_THRESHOLD, java.util.Map.of());
         if (b.tuneThreshold && classes.size() == 2 && split.validation().rows() > 0 && !history.interrupted()) {
@@ -272,6 +272,7 @@ public final class Training {
         private TrainedModel init;
         private boolean tuneThreshold;
         private ClassWeights classWeights = ClassWeights.NONE;
+        private TrainingLoop loop = TrainingLoop.LOCAL;
         /** Batch size, seed, patience, objective and listeners are the training loop's; they live there. */
         private final Trainer.Builder trainer = Trainer.builder().seed(42);
 
@@ -401,6 +402,12 @@ public final class Training {
          */
         public Builder tuneThreshold(boolean value) {
             this.tuneThreshold = value;
+            return this;
+        }
+
+        /** Where the training loop runs (default: {@link TrainingLoop#LOCAL}, in this process). */
+        public Builder loop(TrainingLoop value) {
+            this.loop = java.util.Objects.requireNonNull(value);
             return this;
         }
 
