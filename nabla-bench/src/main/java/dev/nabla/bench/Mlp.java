@@ -1,6 +1,8 @@
 package dev.nabla.bench;
 
 import dev.nabla.data.Batch;
+import dev.nabla.nn.BatchNorm;
+import dev.nabla.nn.Dropout;
 import dev.nabla.nn.Init;
 import dev.nabla.nn.Linear;
 import dev.nabla.nn.Relu;
@@ -16,7 +18,8 @@ import java.util.SplittableRandom;
 /**
  * One float32 MLP training set-up (ReLU hidden layers, softmax cross-entropy, plain SGD) on random data,
  * shared by the JMH benchmark and the allocation probe so that both measure the same step; optionally with
- * clipping and a learning-rate schedule in the update half.
+ * clipping and a learning-rate schedule in the update half. With batch norm and dropout every hidden layer is
+ * Linear → BatchNorm → ReLU → Dropout(0.3).
  */
 final class Mlp implements AutoCloseable {
     final Sequential net;
@@ -24,12 +27,22 @@ final class Mlp implements AutoCloseable {
     final TrainingStep step;
 
     Mlp(int batch, long seed, int... sizes) {
+        this(false, batch, seed, sizes);
+    }
+
+    Mlp(boolean batchNormAndDropout, int batch, long seed, int... sizes) {
         var rng = new SplittableRandom(seed);
         net = new Sequential();
         for (int i = 0; i + 1 < sizes.length; i++) {
             net.add(new Linear(sizes[i], sizes[i + 1], true, Init.HE_UNIFORM, rng));
             if (i + 2 < sizes.length) {
+                if (batchNormAndDropout) {
+                    net.add(new BatchNorm(sizes[i + 1]));
+                }
                 net.add(new Relu());
+                if (batchNormAndDropout) {
+                    net.add(new Dropout(0.3, rng));
+                }
             }
         }
         float[] data = new float[batch * sizes[0]];

@@ -18,13 +18,17 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One float32 training step (forward, softmax cross-entropy, backward, SGD update) of a 784-256-128-10
- * ReLU network at batch 128; {@code update=toolkit} adds clipping by value and norm and a one-cycle schedule
- * with warm-up to the update half. Run with {@code -prof gc} for bytes allocated per step (gc.alloc.rate.norm).
+ * ReLU network at batch 128 (W1's shapes), plain or with batch norm and dropout in both hidden layers
+ * (Linear → BatchNorm → ReLU → Dropout(0.3)); {@code update=toolkit} adds clipping by value and norm and a one-cycle
+ * schedule with warm-up to the update half. Run with {@code -prof gc} for bytes allocated per step
+ * (gc.alloc.rate.norm).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
+// Six warm-up iterations: on a loaded machine C2 had not finished the batch-norm kernels after three (the first
+// iterations ran at 125, 7 and 3 ms a step, the steady state at 1).
+@Warmup(iterations = 6, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class TrainingStepBenchmark {
@@ -36,12 +40,16 @@ public class TrainingStepBenchmark {
     @Param({"plain", "toolkit"})
     public String update;
 
+    /** {@code plain}, or {@code bn_dropout}: batch norm before and dropout after each hidden ReLU. */
+    @Param({"plain", "bn_dropout"})
+    public String layers;
+
     private Mlp mlp;
 
     @Setup(Level.Trial)
     public void setUp() {
         Threads.set(threads);
-        mlp = new Mlp(128, 1, 784, 256, 128, 10);
+        mlp = new Mlp(layers.equals("bn_dropout"), 128, 1, 784, 256, 128, 10);
         if (update.equals("toolkit")) {
             mlp.withScheduleAndClipping();
         }

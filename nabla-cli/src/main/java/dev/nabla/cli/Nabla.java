@@ -38,6 +38,7 @@ public final class Nabla implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        Interrupts.install();
         // Reports draw with AWT; a training run must never try to open a display.
         System.setProperty("java.awt.headless", "true");
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);

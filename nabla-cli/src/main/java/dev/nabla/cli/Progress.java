@@ -106,6 +106,15 @@ public final class Progress implements TrainListener {
     }
 
     @Override
+    public void onWarning(String message) {
+        if (bar != null) {
+            bar.setExtraMessage("  warning");
+        }
+        lines.println("nabla: warning: " + message);
+        lines.flush();
+    }
+
+    @Override
     public void onEpochEnd(EpochResult result) {
         String metrics = metrics(result.flat());
         if (bar != null) {

@@ -22,6 +22,10 @@ import picocli.CommandLine.Model.OptionSpec;
  * same data writes the same bytes.
  */
 final class Provenance {
+    /** Options that change how a run is watched or kept, not the model it makes. */
+    private static final java.util.Set<String> NOT_THE_MODELS = java.util.Set.of("--verbose", "--checkpoint",
+            "--checkpoint-every", "--resume");
+
     private Provenance() {
     }
 
@@ -29,9 +33,10 @@ final class Provenance {
         Map<String, String> p = new LinkedHashMap<>();
         String version = Nabla.class.getPackage().getImplementationVersion();
         p.put("nabla", version == null ? "dev" : version);
-        p.put("command", command.qualifiedName());
+        // The command's own name: a run resumed from a checkpoint is parsed outside the nabla command.
+        p.put("command", "nabla " + command.name());
         for (OptionSpec o : command.options()) {
-            if (o.usageHelp() || o.versionHelp() || o.longestName().equals("--verbose")) {
+            if (o.usageHelp() || o.versionHelp() || NOT_THE_MODELS.contains(o.longestName())) {
                 continue;
             }
             Object value = o.getValue();

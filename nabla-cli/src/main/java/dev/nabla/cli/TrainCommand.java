@@ -1,6 +1,7 @@
 package dev.nabla.cli;
 
 import dev.nabla.data.DataSource;
+import dev.nabla.io.CheckpointFile;
 import dev.nabla.data.Dataset;
 import dev.nabla.data.Datasets;
 import dev.nabla.data.Scaling;
@@ -19,11 +20,15 @@ import dev.nabla.train.Objective;
 import dev.nabla.train.TrainedModel;
 import dev.nabla.train.Training;
 import dev.nabla.train.TrainingResult;
+import dev.nabla.train.TrainingState;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,6 +56,59 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (o.resume != null) {
+            return resume();
+        }
+        return train(null);
+    }
+
+    /**
+     * {@code --resume DIR}: the newest checkpoint's run, parsed again from its own arguments (with this command's
+     * {@code --out} when given), continued from its state.
+     */
+    private int resume() throws Exception {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        for (CommandLine.Model.OptionSpec option : parsed.matchedOptions()) {
+            if (!option.longestName().equals("--resume") && !option.longestName().equals("--out")) {
+                new Checks(spec.commandLine()).fail("--resume continues the run with its own options; give only "
+                        + "--out besides it, not " + option.longestName());
+            }
+        }
+        CheckpointFile.Checkpoint checkpoint = CheckpointFile.latest(o.resume);
+        List<String> args = new ArrayList<>(checkpoint.args());
+        if (o.out != null) {
+            int at = args.indexOf("--out");
+            if (at >= 0) {
+                args.subList(at, at + 2).clear();
+            }
+            args.add("--out");
+            args.add(o.out.toString());
+        }
+        TrainCommand continued = new TrainCommand();
+        CommandLine cli = new CommandLine(continued).setOut(spec.commandLine().getOut()).setErr(spec.commandLine().getErr());
+        cli.parseArgs(args.toArray(String[]::new));
+        spec.commandLine().getErr().println("nabla: resuming " + checkpoint.file() + " (epoch "
+                + checkpoint.state().epoch() + ", step " + checkpoint.state().step() + ")");
+        return continued.train(checkpoint.state());
+    }
+
+    /** This command's options as arguments, to run it again from a checkpoint ({@code --out} included). */
+    private List<String> arguments() {
+        List<String> args = new ArrayList<>();
+        for (CommandLine.Model.OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            List<String> values = option.originalStringValues();
+            if (values.isEmpty()) {
+                args.add(option.longestName());
+            }
+            for (String v : values) {
+                args.add(option.longestName());
+                args.add(v);
+            }
+        }
+        return args;
+    }
+
+    private int train(TrainingState resume) throws Exception {
         Checks checks = new Checks(spec.commandLine());
         o.validate(checks, spec.commandLine().getParseResult().hasMatchedOption("--layers"));
         OptimizerConfig optimizer = o.optimizer(checks);
@@ -61,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
         Clipping clipping = o.clipping(checks, optimizer);
         Objective objective = o.objective(checks);
         TableOptions tableOptions = table.options(checks);
-        if (o.threads != null) {
+        if (o.threads != null && o.spark == null) {
             Threads.set(o.threads);
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -75,7 +133,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainedModel init = o.init == null ? null : Models.load(o.init);
         Training.Builder recipe = Training.builder()
-                .layers(o.layers(source.table() != null))
+                .layers(o.layers(source.table() != null)).batchNorm(o.batchNorm).dropout(o.dropout)
                 .objective(objective)
                 .optimizer(optimizer).schedule(schedule).clipping(clipping)
                 .epochs(o.epochs == null ? 0 : o.epochs).batchSize(o.batchSize).seed(o.seed)
@@ -88,11 +146,43 @@ final class TrainCommand implements Callable<Integer> {
             int outputs = effective.outputs(data.task(), data.isClassification() ? data.classNames().size() : 0);
             recipe.spec(ModelSpecJson.read(o.modelSpec, data.featureCount(), outputs));
         }
-        describe(err, source, prepared);
-        recipe.listener(Progress.forStderr(err, "nabla: training on " + prepared.describe() + "; "
+        if (o.spark != null && o.checkpoint != null) {
+            checks.fail("--checkpoint: a run on Spark keeps no checkpoints; drop --checkpoint or --spark");
+        }
+        SparkRun spark = o.spark == null ? null : spark(checks);
+        // The schema is printed with the training header, once the run has passed its own checks.
+        recipe.listener(Progress.forStderr(err, schemaLines(prepared) + "nabla: training on " + prepared.describe() + "; "
                 + (objective != null && o.explicitLoss() ? objective.describe() + "; " : "") + optimizer.describe()
-                + (schedule == null ? "" : "; " + schedule.describe()) + describe(clipping)));
-        TrainingResult result = recipe.build().fit(prepared);
+                + (schedule == null ? "" : "; " + schedule.describe()) + describe(clipping)
+                + (spark == null ? "" : spark.describe())));
+        if (o.checkpoint != null) {
+            List<String> args = arguments();
+            long perEpoch = (data.rows() + o.batchSize - 1) / o.batchSize;
+            recipe.checkpoints(o.checkpointEvery, state -> {
+                try {
+                    CheckpointFile.write(o.checkpoint, state.globalStep(perEpoch), state, args);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        recipe.stopWhen(Interrupts::requested);
+        TrainingResult result;
+        Interrupts.training(true);
+        try {
+            if (spark != null) {
+                recipe.loop(spark.loop());
+            }
+            result = recipe.build().fit(prepared, resume);
+        } finally {
+            Interrupts.training(false);
+            if (spark != null) {
+                spark.close();
+            }
+        }
+        if (result.history().interrupted()) {
+            return interrupted(err, result);
+        }
 
         TrainedModel model = result.model().withProvenance(Provenance.of(spec, source, o.init, o.modelSpec));
         Double threshold = o.fixedThreshold(checks);
@@ -122,17 +212,45 @@ final class TrainCommand implements Callable<Integer> {
         return Errors.OK;
     }
 
-    /** The schema a table was read with, in a few lines on stderr, before training starts. */
-    private static void describe(PrintWriter err, DataSource source, Prepared prepared) {
+    /** After a first Ctrl-C or SIGTERM: the best model so far to {@code --out}, and how to resume. */
+    private int interrupted(PrintWriter err, TrainingResult result) throws java.io.IOException {
+        TrainedModel model = result.model();
+        if (o.out != null) {
+            Models.save(o.out, model);
+            err.println("nabla: " + Interrupts.name() + ": stopped after " + result.history().epochs().size()
+                    + " whole epochs; the best model so far is saved to " + o.out);
+        } else {
+            err.println("nabla: " + Interrupts.name() + ": stopped after " + result.history().epochs().size()
+                    + " whole epochs");
+        }
+        err.println(o.checkpoint != null ? "nabla: a checkpoint is in " + o.checkpoint + "; continue with: nabla train "
+                + "--resume " + o.checkpoint : "nabla: without --checkpoint DIR the run cannot be continued");
+        err.flush();
+        return Interrupts.exitCode();
+    }
+
+    /** The Spark session of {@code --spark}, or a usage error when Spark's classes are not on the class path. */
+    private SparkRun spark(Checks checks) {
+        try {
+            return SparkRun.start(o.spark, o.partitions, o.threads == null ? 1 : o.threads);
+        } catch (NoClassDefFoundError e) {
+            checks.fail(SparkRun.MISSING);
+            throw e;
+        }
+    }
+
+    /** The schema a table was read with, in a few lines (each ending in a newline) before the training header. */
+    private static String schemaLines(Prepared prepared) {
+        StringBuilder sb = new StringBuilder();
         if (prepared.dropped() > 0) {
-            err.println("nabla: " + prepared.dropped() + " rows without a target value left out");
+            sb.append("nabla: ").append(prepared.dropped()).append(" rows without a target value left out\n");
         }
         if (prepared.schema() != null) {
             for (String line : prepared.schema().describe()) {
-                err.println("nabla: " + line);
+                sb.append("nabla: ").append(line).append('\n');
             }
         }
-        err.flush();
+        return sb.toString();
     }
 
     /**
@@ -161,7 +279,8 @@ final class TrainCommand implements Callable<Integer> {
 
     private String network() {
         return o.modelSpec != null ? o.modelSpec.getFileName().toString()
-                : o.init != null ? "from " + o.init.getFileName() : o.layers(tableSource);
+                : o.init != null ? "from " + o.init.getFileName()
+                : o.layers(tableSource) + (o.batchNorm ? ", batch norm" : "") + (o.dropout > 0 ? ", dropout " + o.dropout : "");
     }
 
     private Map<String, String> configuration(OptimizerConfig optimizer, ScheduleConfig schedule, Clipping clipping,

@@ -1,6 +1,7 @@
 package dev.nabla.cli;
 
 import dev.nabla.data.Scaling;
+import dev.nabla.nn.DropoutSpec;
 import dev.nabla.nn.ModelSpec;
 import dev.nabla.optim.Clipping;
 import dev.nabla.optim.OptimizerConfig;
@@ -22,7 +23,7 @@ final class TrainOptions {
     String target;
 
     @Option(names = "--layers", paramLabel = "UNITS:ACT,...", defaultValue = AUTO,
-            description = "Hidden layers, e.g. 64:relu,32:tanh; activations tanh, sigmoid, relu, leaky_relu, identity; auto: "
+            description = "Hidden layers, e.g. 64:relu,32:tanh; activations tanh, sigmoid, relu, leaky_relu(SLOPE), identity, gelu, gelu_tanh, silu, elu(ALPHA), softplus; auto: "
                     + TABLE_LAYERS + " for tables, " + IMAGE_LAYERS + " for images (default: ${DEFAULT-VALUE}).")
     String layers;
 
@@ -32,6 +33,14 @@ final class TrainOptions {
     static final String IMAGE_LAYERS = "256:relu,128:relu";
     /** Early stopping's patience when there are validation rows and --patience is not given. */
     static final int AUTO_PATIENCE = 10;
+
+    @Option(names = "--batch-norm",
+            description = "Batch normalisation before every hidden activation of --layers: Linear, BatchNorm, activation, Dropout, PyTorch's usual order.")
+    boolean batchNorm;
+
+    @Option(names = "--dropout", paramLabel = "P", defaultValue = "0",
+            description = "Dropout of rate P in [0, 1) after every hidden activation of --layers (default: ${DEFAULT-VALUE}, none).")
+    double dropout;
 
     @Option(names = "--model-spec", paramLabel = "FILE",
             description = "A JSON network description instead of --layers (see examples/specs).")
@@ -122,6 +131,26 @@ final class TrainOptions {
 
     @Option(names = "--out", paramLabel = "FILE", description = "Save the trained model here (.safetensors).")
     Path out;
+
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "Write the run's state here at every epoch start (and every --checkpoint-every steps), keeping the last two; 'nabla train --resume DIR' continues it exactly.")
+    Path checkpoint;
+
+    @Option(names = "--checkpoint-every", paramLabel = "STEPS", defaultValue = "0",
+            description = "With --checkpoint: also every STEPS optimiser steps within an epoch (default: ${DEFAULT-VALUE}, epoch starts only).")
+    long checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the run whose checkpoints are in DIR with its own options (only --out may be given besides); it ends with the bits the run would have had left alone.")
+    Path resume;
+
+    @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "",
+            description = "Train on Apache Spark with exact synchronous data parallelism (local[K], spark://HOST:PORT, …; alone: the master spark-submit gave); the weights equal a run without it up to rounding.")
+    String spark;
+
+    @Option(names = "--partitions", paramLabel = "K",
+            description = "With --spark: replicas, each holding a K-th of the training rows (default: the cluster's task slots).")
+    Integer partitions;
 
     @Option(names = "--report", paramLabel = "DIR",
             description = "Write loss and accuracy curves, the confusion matrix and report.html here.")
@@ -216,11 +245,23 @@ final class TrainOptions {
 
     /** Rejects values no run could use, naming the option and the value. */
     void validate(Checks checks, boolean layersGiven) {
+        if (partitions != null) {
+            if (spark == null) {
+                checks.fail("--partitions: only with --spark");
+            }
+            checks.positive("--partitions", partitions);
+        }
         if (learningRate != null) {
             checks.positive("--lr", learningRate);
         }
         if (weightDecay != null) {
             checks.nonNegative("--weight-decay", weightDecay);
+        }
+        if (checkpointEvery < 0) {
+            checks.fail("--checkpoint-every must be zero or positive, got " + checkpointEvery);
+        }
+        if (checkpointEvery > 0 && checkpoint == null) {
+            checks.fail("--checkpoint-every needs --checkpoint DIR");
         }
         checks.positive("--batch-size", batchSize);
         checks.nonNegative("--warmup", warmup);
@@ -254,6 +295,14 @@ final class TrainOptions {
         }
         if (modelSpec != null && layersGiven) {
             checks.fail("--layers and --model-spec both describe the network; give one");
+        }
+        if (dropout != 0) {
+            checks.option("--dropout", () -> new DropoutSpec(dropout));
+        }
+        if ((batchNorm || dropout != 0) && (modelSpec != null || init != null)) {
+            checks.fail((batchNorm ? "--batch-norm" : "--dropout") + " applies to the layers of --layers; "
+                    + (modelSpec != null ? "put batch_norm and dropout layers in the --model-spec file"
+                    : "--init starts from the model's own architecture"));
         }
         for (Path output : new Path[] {out, log}) {
             if (output != null && java.nio.file.Files.isDirectory(output)) {

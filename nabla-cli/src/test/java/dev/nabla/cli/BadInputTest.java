@@ -158,6 +158,17 @@ class BadInputTest {
                 .contains("--label-smoothing").contains("mse").doesNotContain("nothing.csv");
         assertThat(trainFails("--loss", "hinge")).contains("hinge");
         assertThat(trainFails("--layers", "64:swish")).contains("swish");
+        assertThat(trainFails("--layers", "8:elu(0)")).contains("--layers").contains("elu alpha");
+        assertThat(trainFails("--dropout", "1")).contains("--dropout").contains("1.0");
+        assertThat(trainFails("--dropout", "-0.2")).contains("--dropout").contains("-0.2");
+        assertThat(trainFails("--dropout", "0.2", "--model-spec", "spec.json")).contains("--dropout").contains("--model-spec");
+        assertThat(trainFails("--batch-norm", "--init", model.toString())).contains("--batch-norm").contains("--init");
+    }
+
+    @Test
+    void batchNormWithABatchOfOneRowIsRefusedNamingTheBatchSize() throws IOException {
+        assertThat(trainFails("--data", "iris", "--batch-norm", "--batch-size", "1")).contains("batch norm")
+                .contains("batches of 1");
     }
 
     @Test

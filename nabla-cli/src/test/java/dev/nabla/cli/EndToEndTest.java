@@ -128,6 +128,21 @@ class EndToEndTest {
     }
 
     @Test
+    void batchNormDropoutAndTheNewActivationsTrainSaveAndCheckTheirGradients() throws Exception {
+        Path model = dir.resolve("bn.safetensors");
+        Cli train = Cli.run("train", "--data", "iris", "--layers", "12:gelu,8:elu(0.5)", "--batch-norm", "--dropout",
+                "0.1", "--epochs", "30", "--out", model.toString());
+        assertThat(train.code()).as(train.toString()).isZero();
+        assertThat(train.out()).contains("test        accuracy");
+        Cli summary = Cli.run("summary", "--model", model.toString());
+        assertThat(summary.out()).contains("BatchNorm(12)").contains("Gelu").contains("Dropout(0.1)")
+                .contains("Elu(0.5)");
+        Cli gradcheck = Cli.run("gradcheck", "--model", model.toString(), "--data", "iris");
+        assertThat(gradcheck.code()).as(gradcheck.toString()).isZero();
+        assertThat(gradcheck.out()).contains("1.weight").contains("1.bias").doesNotContain("running_mean");
+    }
+
+    @Test
     void everySeedSpecTrainsFromTheCommandLine() {
         for (String spec : ExampleSpecsTest.SEEDS) {
             List<String> args = new java.util.ArrayList<>(List.of("train", "--epochs", "2", "--model-spec",

@@ -1,6 +1,7 @@
 package dev.nabla.autograd;
 
 import dev.nabla.tensor.Activation;
+import dev.nabla.tensor.Tensor;
 
 /** Fused ops that layers are built from; each is one graph node with one backward rule. */
 public final class Functional {
@@ -21,9 +22,9 @@ public final class Functional {
         return new Grad.Scope(depth);
     }
 
-    /** Y = f(X) elementwise (X itself for the identity); {@code slope} is the leaky-ReLU slope. */
-    public static Variable activation(Variable x, Activation f, double slope) {
-        return f == Activation.IDENTITY ? x : PointwiseOps.activation(x, f, slope);
+    /** Y = f(X) elementwise (X itself for the identity); {@code p} is f's parameter (leaky ReLU's slope, ELU's α). */
+    public static Variable activation(Variable x, Activation f, double p) {
+        return f == Activation.IDENTITY ? x : PointwiseOps.activation(x, f, p);
     }
 
     /** Y = X·Wᵀ + 1bᵀ, W of shape out × in, b of shape [out] or null for no bias. */
@@ -32,11 +33,52 @@ public final class Functional {
     }
 
     /** Y = f(X·Wᵀ + 1bᵀ) in one node: the bias add and activation fused forward and backward. */
-    public static Variable linear(Variable x, Variable weight, Variable bias, Activation f, double slope) {
+    public static Variable linear(Variable x, Variable weight, Variable bias, Activation f, double p) {
         if (f != Activation.IDENTITY && UNFUSED_DEPTH.get()[0] > 0) {
-            return PointwiseOps.activation(MatMulOps.linear(x, weight, bias, Activation.IDENTITY, 0), f, slope);
+            return PointwiseOps.activation(MatMulOps.linear(x, weight, bias, Activation.IDENTITY, 0), f, p);
         }
-        return MatMulOps.linear(x, weight, bias, f, slope);
+        return MatMulOps.linear(x, weight, bias, f, p);
+    }
+
+    /**
+     * Batch normalisation, PyTorch's {@code F.batch_norm}: Y = γ ⊙ (X − μ)/√(σ² + ε) + β per feature, with the batch's
+     * mean and biased variance in training — which also moves the running statistics, μ_run ← (1 − m)·μ_run + m·μ
+     * and σ²_run ← (1 − m)·σ²_run + m·σ²·N/(N − 1) — and the running statistics otherwise.
+     *
+     * @param runningMean     μ_run [features], updated in place in training
+     * @param runningVar      σ²_run [features], updated in place in training
+     * @param momentum        m, the weight of the new batch in the running statistics
+     * @throws IllegalArgumentException in training with fewer than two rows (no variance to estimate)
+     */
+    public static Variable batchNorm(Variable x, Variable weight, Variable bias, Tensor runningMean, Tensor runningVar,
+            double momentum, double eps, boolean training) {
+        return NormOps.batchNorm(x, weight, bias, runningMean, runningVar, momentum, eps, training,
+                Activation.IDENTITY, 0, null);
+    }
+
+    /**
+     * Y = f(batchNorm(X)) ⊙ M in one node: the batch norm of the other overload, then activation f (parameter p)
+     * and dropout by the mask M (1/(1 − p) where kept, 0 where dropped; null for none), fused forward and backward.
+     */
+    public static Variable batchNorm(Variable x, Variable weight, Variable bias, Tensor runningMean, Tensor runningVar,
+            double momentum, double eps, boolean training, Activation f, double p, Tensor mask) {
+        return NormOps.batchNorm(x, weight, bias, runningMean, runningVar, momentum, eps, training, f, p, mask);
+    }
+
+    /** Layer normalisation, PyTorch's {@code F.layer_norm} over the last dimension: Y = γ ⊙ (x_i − μ_i)/√(σ²_i + ε) + β per row. */
+    public static Variable layerNorm(Variable x, Variable weight, Variable bias, double eps) {
+        return NormOps.layerNorm(x, weight, bias, eps);
+    }
+
+    /**
+     * Inverted dropout in training: Y = X ⊙ M with M_ij = 1/(1 − p) with probability 1 − p and 0 otherwise, drawn
+     * from a generator that depends on (seed, step) and the element's index only — the same mask for the same three,
+     * whatever the thread count.
+     *
+     * @param rate p in [0, 1)
+     */
+    public static Variable dropout(Variable x, double rate, long seed, long step) {
+        return NormOps.dropout(x, rate, seed, step);
     }
 
     /**

@@ -83,9 +83,9 @@ final class MatMulOps {
      * H = f(A) with A = X·Wᵀ + 1·bᵀ, W of shape out × in (the UMONS seed's G = XUᵀ + 1bᵀ, H = tanh G), in one node:
      * A is never stored. Backward: Ā = H̄ ⊙ f′; W̄ = Āᵀ·X; b̄ = Āᵀ·1; X̄ = Ā·W, with f and f′ those of
      * {@link Activation}. For the identity, A = X·Wᵀ + 1·bᵀ with W̄ = Āᵀ·X; b̄ = Āᵀ·1; X̄ = Ā·W; without a bias,
-     * A = X·Wᵀ and no b̄.
+     * A = X·Wᵀ and no b̄. For an activation whose f′ needs its input A is kept beside H; the others overwrite it.
      */
-    static Variable linear(Variable input, Variable weight, Variable bias, Activation f, double slope) {
+    static Variable linear(Variable input, Variable weight, Variable bias, Activation f, double p) {
         Tensor x = input.data();
         Tensor w = weight.data();
         Shapes.requireMatrix("linear", x);
@@ -94,18 +94,26 @@ final class MatMulOps {
             throw new ShapeException("linear: input " + x.shapeString() + " has " + x.cols()
                     + " features, the weight " + w.shapeString() + " expects " + w.cols());
         }
-        Tensor y = Workspace.temporary(x.dtype(), 2, x.rows(), w.rows(), false);
-        Linalg.matmul(x, false, w, true, 1, 0, y);
-        if (bias != null) {
-            Pointwise.addRowActivate(f, slope, y, bias.data());
+        Tensor z = Workspace.temporary(x.dtype(), 2, x.rows(), w.rows(), false);
+        Linalg.matmul(x, false, w, true, 1, 0, z);
+        Tensor y = z;
+        if (f.needsInput()) {
+            if (bias != null) {
+                Linalg.addRow(z, bias.data(), z);
+            }
+            y = Workspace.temporaryLike(z, false);
+            Pointwise.activate(f, p, z, y);
+        } else if (bias != null) {
+            Pointwise.addRowActivate(f, p, y, bias.data());
         } else {
-            Pointwise.activate(f, slope, y, y);
+            Pointwise.activate(f, p, y, y);
         }
+        Tensor out = y;
         Backward rule = g -> {
             Tensor gz = g;
             if (f != Activation.IDENTITY) {
-                gz = Workspace.temporaryLike(y, false);
-                Pointwise.activationBackward(f, slope, y, g, gz, false);
+                gz = Workspace.temporaryLike(out, false);
+                Pointwise.activationBackward(f, p, z, out, g, gz, false);
             }
             if (weight.requiresGrad()) {
                 Linalg.matmul(gz, true, x, false, 1, 1, weight.gradBuffer());

@@ -109,11 +109,12 @@ final class PointwiseOps {
 
     /**
      * H = f(A) elementwise. Backward: Ā = H̄ ⊙ f′, with f and f′ those of {@link Activation}, f′ computed from H
-     * (the UMONS seed's Ḡ = H̄ ⊙ (1 − H²)).
+     * (the UMONS seed's Ḡ = H̄ ⊙ (1 − H²)) or, for the smooth activations, from A.
      */
-    static Variable activation(Variable a, Activation f, double slope) {
-        Tensor y = Workspace.temporaryLike(a.data(), false);
-        Pointwise.activate(f, slope, a.data(), y);
-        return Variable.fromOp(BY_F.get(f), y, g -> Pointwise.activationBackward(f, slope, y, g, a.gradBuffer(), true), a);
+    static Variable activation(Variable a, Activation f, double p) {
+        Tensor x = a.data();
+        Tensor y = Workspace.temporaryLike(x, false);
+        Pointwise.activate(f, p, x, y);
+        return Variable.fromOp(BY_F.get(f), y, g -> Pointwise.activationBackward(f, p, x, y, g, a.gradBuffer(), true), a);
     }
 }

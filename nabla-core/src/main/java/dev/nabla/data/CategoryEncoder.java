@@ -75,14 +75,23 @@ public final class CategoryEncoder implements Encoder {
      * first (ties by name); one-hot when the columns needed are at most {@code maxOneHot}, else an embedding.
      */
     static CategoryEncoder fit(Table.Column c, int[] rows, int minRows, int maxOneHot) {
+        // Texts are counted by their reader's code; only numbers in a category column need their level's name.
+        int[] byCode = new int[c.distinctTexts()];
         Map<String, Integer> counts = new HashMap<>();
         boolean missing = false;
         for (int i : rows) {
-            String level = c.level(i);
-            if (level == null) {
+            int code = c.code(i);
+            if (code >= 0) {
+                byCode[code]++;
+            } else if (c.isMissing(i)) {
                 missing = true;
             } else {
-                counts.merge(level, 1, Integer::sum);
+                counts.merge(c.level(i), 1, Integer::sum);
+            }
+        }
+        for (int k = 0; k < byCode.length; k++) {
+            if (byCode[k] > 0) {
+                counts.merge(c.texts().get(k), byCode[k], Integer::sum);
             }
         }
         List<String> kept = new ArrayList<>();
@@ -142,6 +151,46 @@ public final class CategoryEncoder implements Encoder {
     @Override
     public boolean scaled(int k) {
         return false;
+    }
+
+    /** Into a new (zeroed) matrix, as {@link Pipeline#encode} makes. */
+    @Override
+    public void encodeColumn(Table.Column c, float[] out, int width, int offset) {
+        // Each distinct text of this column is looked up once; a cell is then an array access.
+        int[] byCode = new int[c.distinctTexts()];
+        for (int k = 0; k < byCode.length; k++) {
+            Integer at = index.get(c.texts().get(k));
+            byCode[k] = at == null ? -1 : at;
+        }
+        int otherAt = levels.size();
+        int missingAt = levels.size() + (other ? 1 : 0);
+        for (int i = 0, n = c.rows(); i < n; i++) {
+            int code = c.code(i);
+            int k;
+            boolean isMissing = false;
+            if (code >= 0) {
+                k = byCode[code];
+            } else if (c.isMissing(i)) {
+                k = -1;
+                isMissing = true;
+            } else {
+                Integer at = index.get(c.level(i));
+                k = at == null ? -1 : at;
+            }
+            int o = i * width + offset;
+            if (embedded()) {
+                out[o] = k >= 0 ? k : isMissing ? levels.size() + 1 : levels.size();
+                continue;
+            }
+            // The matrix is new, so its one-hot columns are zero already: only the 1 is written.
+            if (k >= 0) {
+                out[o + k] = 1f;
+            } else if (isMissing && missing) {
+                out[o + missingAt] = 1f;
+            } else if (other) {
+                out[o + otherAt] = 1f;
+            }
+        }
     }
 
     @Override

@@ -24,6 +24,16 @@ public sealed interface Encoder permits NumberEncoder, CategoryEncoder {
     /** Writes row {@code i} of {@code column} into {@code out[offset …]}. */
     void encode(Table.Column column, int i, float[] out, int offset);
 
+    /**
+     * Writes every row i of {@code column} into {@code out[i·width + offset …]}, a new (zeroed) row-major matrix of
+     * {@code width} columns.
+     */
+    default void encodeColumn(Table.Column column, float[] out, int width, int offset) {
+        for (int i = 0, n = column.rows(); i < n; i++) {
+            encode(column, i, out, i * width + offset);
+        }
+    }
+
     /** One line for summaries, e.g. {@code Income: number, missing → 120.5 (+ indicator)}. */
     String describe();
 }

@@ -126,6 +126,18 @@ public record NumberEncoder(String column, float fill, boolean indicator) implem
     }
 
     @Override
+    public void encodeColumn(Table.Column c, float[] out, int width, int offset) {
+        for (int i = 0, n = c.rows(), o = offset; i < n; i++, o += width) {
+            float v = c.number(i);
+            boolean missing = Float.isNaN(v);
+            out[o] = missing ? fill : v;
+            if (indicator) {
+                out[o + 1] = missing ? 1f : 0f;
+            }
+        }
+    }
+
+    @Override
     public String describe() {
         return String.format(Locale.ROOT, "%s: number, missing → %s%s", column, fill, indicator ? " (+ indicator)" : "");
     }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param missing  the cell texts read as missing in training, so that prediction reads raw files the same way
  */
 public record Pipeline(List<Encoder> encoders, List<String> missing) {
+    /** Cells from which encoding a table is shared out among the cores. */
+    private static final long PARALLEL_CELLS = 1 << 18;
 
     public Pipeline {
         encoders = List.copyOf(encoders);
@@ -24,12 +26,12 @@ public record Pipeline(List<Encoder> encoders, List<String> missing) {
 
     /** Fits an encoder per input column of {@code schema} on {@code rows} of {@code table}. */
     public static Pipeline fit(Table table, int[] rows, Schema schema, TableOptions options) {
-        List<Encoder> out = new ArrayList<>();
-        for (String name : schema.inputs()) {
+        // Each column's encoder is fitted on its own, so on every core, in the schema's order.
+        List<Encoder> out = schema.inputs().parallelStream().map(name -> {
             Table.Column c = table.column(name);
-            out.add(schema.kinds().get(name) == ColumnKind.NUMBER ? NumberEncoder.fit(c, rows, options.impute())
-                    : CategoryEncoder.fit(c, rows, options.minLevelRows(), options.maxOneHot()));
-        }
+            return schema.kinds().get(name) == ColumnKind.NUMBER ? (Encoder) NumberEncoder.fit(c, rows, options.impute())
+                    : CategoryEncoder.fit(c, rows, options.minLevelRows(), options.maxOneHot());
+        }).toList();
         return new Pipeline(out, options.missing());
     }
 
@@ -120,21 +122,28 @@ public record Pipeline(List<Encoder> encoders, List<String> missing) {
         int n = table.rows();
         int width = width();
         float[] out = new float[n * width];
-        int offset = 0;
-        // Column by column: each encoder's state (its level index) stays hot in the cache.
-        for (int k = 0; k < encoders.size(); k++) {
-            Encoder e = encoders.get(k);
-            Table.Column c = columns.get(k);
-            boolean number = e instanceof NumberEncoder;
-            for (int i = 0; i < n; i++) {
-                if (number && c.isText(i)) {
-                    throw table.cellError(i, c.name(), "'" + TableReader.shorten(c.level(i))
-                            + "' is not a number, and the model reads this column as numbers");
-                }
-                e.encode(c, i, out, i * width + offset);
-            }
-            offset += e.width();
+        int[] offsets = new int[encoders.size()];
+        for (int k = 1; k < offsets.length; k++) {
+            offsets[k] = offsets[k - 1] + encoders.get(k - 1).width();
         }
+        for (int k = 0; k < encoders.size(); k++) {
+            if (encoders.get(k) instanceof NumberEncoder) {
+                Table.Column c = columns.get(k);
+                for (int i = 0; i < n; i++) {
+                    if (c.isText(i)) {
+                        throw table.cellError(i, c.name(), "'" + TableReader.shorten(c.level(i))
+                                + "' is not a number, and the model reads this column as numbers");
+                    }
+                }
+            }
+        }
+        // Column by column, on every core for a large table (a few rows are not worth the hand-over): each encoder
+        // writes its own columns of the matrix, so the result is the same whatever runs where.
+        java.util.stream.IntStream columnsToDo = java.util.stream.IntStream.range(0, encoders.size());
+        if ((long) n * encoders.size() >= PARALLEL_CELLS) {
+            columnsToDo = columnsToDo.parallel();
+        }
+        columnsToDo.forEach(k -> encoders.get(k).encodeColumn(columns.get(k), out, width, offsets[k]));
         return Tensor.wrap(out, n, width);
     }
 

@@ -104,9 +104,28 @@ public record Scaling(Kind kind, float[] shift, float[] scale) {
                 b = max - min;
             }
             shift[j] = (float) a;
-            scale[j] = b > 1e-12 ? (float) b : 1f;
+            scale[j] = spread(b);
         }
         return new Scaling(kind, shift, scale);
+    }
+
+    /**
+     * The scaling made from column statistics computed elsewhere (in parallel, say): for {@code STANDARD} the means
+     * and population standard deviations, for {@code MINMAX} the minima and the ranges, as {@link #fit} computes
+     * them; a column whose spread is zero (constant) keeps scale 1.
+     */
+    public static Scaling of(Kind kind, double[] centre, double[] spread) {
+        float[] shift = new float[centre.length];
+        float[] scale = new float[centre.length];
+        for (int j = 0; j < centre.length; j++) {
+            shift[j] = kind == Kind.NONE ? 0 : (float) centre[j];
+            scale[j] = kind == Kind.NONE ? 1 : spread(spread[j]);
+        }
+        return new Scaling(kind, shift, scale);
+    }
+
+    private static float spread(double b) {
+        return b > 1e-12 ? (float) b : 1f;
     }
 
     /** Number of columns. */

@@ -82,32 +82,42 @@ public record Schema(Map<String, ColumnKind> kinds, Map<String, Integer> missing
         int filled = 0;
         boolean missing = false;
         boolean text = false;
+        // Texts are told apart by their reader's code; numbers by their level's name, and only until a second one.
+        boolean[] seen = new boolean[c.distinctTexts()];
+        int distinctTexts = 0;
         Set<String> distinct = new HashSet<>();
         for (int i : rows) {
-            if (c.isMissing(i)) {
-                missing = true;
-                continue;
-            }
-            filled++;
-            if (c.isText(i)) {
+            int code = c.code(i);
+            if (code >= 0) {
                 if (forcedNumber) {
                     throw table.cellError(i, name, "'" + TableReader.shorten(c.level(i))
                             + "' is not a number, and the column is given as --numeric");
                 }
                 text = true;
+                filled++;
+                if (!seen[code]) {
+                    seen[code] = true;
+                    distinctTexts++;
+                }
+                continue;
             }
-            // Counting stops early for numbers: only "one value or more" matters for them.
+            if (c.isMissing(i)) {
+                missing = true;
+                continue;
+            }
+            filled++;
             if (text || distinct.size() < 2) {
                 distinct.add(c.level(i));
             }
         }
-        if (distinct.size() + (missing ? 1 : 0) <= 1) {
+        int distinctValues = distinctTexts + distinct.size();
+        if (distinctValues + (missing ? 1 : 0) <= 1) {
             return ColumnKind.CONSTANT;
         }
         if (!text || forcedNumber) {
             return ColumnKind.NUMBER;
         }
-        if (filled >= IDENTIFIER_MIN_ROWS && distinct.size() >= IDENTIFIER_SHARE * filled) {
+        if (filled >= IDENTIFIER_MIN_ROWS && distinctValues >= IDENTIFIER_SHARE * filled) {
             return ColumnKind.IDENTIFIER;
         }
         return ColumnKind.CATEGORY;

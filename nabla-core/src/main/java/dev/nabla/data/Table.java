@@ -82,6 +82,16 @@ public final class Table {
             return texts.size();
         }
 
+        /** The code of cell {@code i}'s text (an index into {@link #texts()}), or −1 for a number or a missing cell. */
+        public int code(int i) {
+            return codes == null ? -1 : codes[i];
+        }
+
+        /** The distinct texts of the column, in order of first appearance. */
+        public List<String> texts() {
+            return texts;
+        }
+
         Column subset(int[] rows) {
             float[] n = new float[rows.length];
             int[] c = codes == null ? null : new int[rows.length];

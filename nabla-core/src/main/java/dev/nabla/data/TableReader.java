@@ -26,24 +26,53 @@ public final class TableReader {
     public static final List<String> DEFAULT_MISSING = List.of("", "NA", "N/A", "NaN", "null", "None", "?");
     private static final char[] DELIMITERS = {',', ';', '\t', '|'};
     /** Spellings of infinity that other tools write: refused rather than read as a category level. */
-    private static final Set<String> INFINITIES = Set.of("inf", "+inf", "-inf", "infinity", "+infinity", "-infinity");
+    private static final Tokens INFINITY_TOKENS = new Tokens(List.of("inf", "+inf", "-inf", "infinity", "+infinity",
+            "-infinity"));
+
+    /**
+     * Short texts matched case-insensitively, looked up by length first: most cells of a text column are no token,
+     * and telling so costs neither a lower-case copy nor a hash.
+     */
+    private static final class Tokens {
+        private final String[][] byLength;
+
+        Tokens(java.util.Collection<String> tokens) {
+            int longest = tokens.stream().mapToInt(String::length).max().orElse(0);
+            byLength = new String[longest + 1][];
+            for (int n = 0; n <= longest; n++) {
+                int len = n;
+                byLength[n] = tokens.stream().filter(t -> t.length() == len).distinct().toArray(String[]::new);
+            }
+        }
+    }
+
+    private static boolean matches(String text, Tokens tokens) {
+        int n = text.length();
+        if (n >= tokens.byLength.length) {
+            return false;
+        }
+        for (String t : tokens.byLength[n]) {
+            if (text.regionMatches(true, 0, t, 0, n)) {
+                return true;
+            }
+        }
+        return false;
+    }
     /** A header line longer than this is not a header; refusing early keeps a binary file from filling memory. */
     private static final int MAX_HEADER_CHARS = 1 << 20;
 
-    private final Set<String> missing;
+    private final Tokens missing;
     private final Character delimiter;
-    /** Texts longer than every missing-value token and spelling of infinity are neither. */
-    private final int maxToken;
 
     /**
      * @param missing   the missing-value tokens, matched after trimming blanks, case-insensitively
      * @param delimiter the field delimiter, or null to tell it from the header line
      */
     public TableReader(List<String> missing, Character delimiter) {
-        this.missing = new HashSet<>();
-        missing.forEach(m -> this.missing.add(m.strip().toLowerCase(Locale.ROOT)));
+        Set<String> tokens = new HashSet<>();
+        missing.forEach(m -> tokens.add(m.strip().toLowerCase(Locale.ROOT)));
+        this.missing = new Tokens(tokens);
         this.delimiter = delimiter;
-        this.maxToken = Math.max(9, this.missing.stream().mapToInt(String::length).max().orElse(0));
     }
 
     /** A reader with the default missing-value tokens and a detected delimiter. */
@@ -91,7 +120,7 @@ public final class TableReader {
             for (int j = 0; j < builders.length; j++) {
                 Object cell = row.get(columns.get(j));
                 char[] text = cell == null ? new char[0] : String.valueOf(cell).toCharArray();
-                String refused = builders[j].add(text, 0, text.length, missing, maxToken);
+                String refused = builders[j].add(text, 0, text.length, missing);
                 if (refused != null) {
                     throw new DataException(source + ": row " + (i + 1) + " (column '" + columns.get(j) + "'): " + refused);
                 }
@@ -135,7 +164,7 @@ public final class TableReader {
     }
 
     private Table read(BufferedReader reader, String source, char separator) {
-        Cells cells = new Cells(source, missing, maxToken);
+        Cells cells = new Cells(source, missing);
         try (CsvReader<Object> csv = CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true)
                 .allowExtraFields(true).allowMissingFields(true).build(cells, reader)) {
             for (Object ignored : csv) {
@@ -164,18 +193,16 @@ public final class TableReader {
     private static final class Cells extends AbstractBaseCsvCallbackHandler<Object> {
         private static final Object RECORD = new Object();
         private final String source;
-        private final Set<String> missing;
-        private final int maxToken;
-        private List<String> header;
+        private final Tokens missing;
+            private List<String> header;
         private final List<String> names = new ArrayList<>();
         private Builder[] columns;
         private long[] lines = new long[1024];
         private int rows;
 
-        Cells(String source, Set<String> missing, int maxToken) {
+        Cells(String source, Tokens missing) {
             this.source = source;
             this.missing = missing;
-            this.maxToken = maxToken;
         }
 
         @Override
@@ -187,7 +214,7 @@ public final class TableReader {
             if (index >= columns.length) {
                 return;
             }
-            String refused = columns[index].add(buf, offset, length, missing, maxToken);
+            String refused = columns[index].add(buf, offset, length, missing);
             if (refused != null) {
                 throw new DataException(source + ":" + getStartingLineNumber() + ":" + (index + 1) + " (column '"
                         + header.get(index) + "'): " + refused);
@@ -289,7 +316,7 @@ public final class TableReader {
         }
 
         /** Adds a cell; returns why it is refused (a number beyond float range, an infinity), or null. */
-        String add(char[] buf, int offset, int length, Set<String> missingTokens, int maxToken) {
+        String add(char[] buf, int offset, int length, Tokens missingTokens) {
             if (size == numbers.length) {
                 numbers = Arrays.copyOf(numbers, size * 2);
                 if (codes != null) {
@@ -308,12 +335,10 @@ public final class TableReader {
             } else {
                 numbers[size] = Float.NaN;
                 String text = new String(buf, offset, length).strip();
-                // Missing-value tokens and spellings of infinity are short: longer texts need no lower-case copy.
-                String lower = text.length() <= maxToken ? text.toLowerCase(Locale.ROOT) : null;
-                if (lower != null && INFINITIES.contains(lower)) {
+                if (matches(text, INFINITY_TOKENS)) {
                     return "'" + text + "' is not a finite number";
                 }
-                boolean isMissing = text.isEmpty() || (lower != null && missingTokens.contains(lower));
+                boolean isMissing = text.isEmpty() || matches(text, missingTokens);
                 if (!isMissing || codes != null) {
                     if (codes == null) {
                         codes = new int[numbers.length];

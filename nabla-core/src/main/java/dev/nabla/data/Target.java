@@ -37,12 +37,13 @@ public record Target(String name, int[] rows, int[] labels, List<String> classNa
         }
         boolean text = false;
         boolean integers = true;
-        TreeSet<String> distinctTexts = new TreeSet<>();
+        boolean[] seenCodes = new boolean[c.distinctTexts()];
         TreeSet<Float> distinctNumbers = new TreeSet<>();
         for (int i : rows) {
-            if (c.isText(i)) {
+            int code = c.code(i);
+            if (code >= 0) {
                 text = true;
-                distinctTexts.add(c.level(i));
+                seenCodes[code] = true;
             } else {
                 float v = c.number(i);
                 integers &= v == Math.rint(v);
@@ -67,9 +68,17 @@ public record Target(String name, int[] rows, int[] labels, List<String> classNa
         }
         List<String> names = new ArrayList<>();
         if (text) {
+            // Class names sorted as text; texts by their reader's code, numbers among them by their level's name.
             TreeSet<String> all = new TreeSet<>();
+            for (int k = 0; k < seenCodes.length; k++) {
+                if (seenCodes[k]) {
+                    all.add(c.texts().get(k));
+                }
+            }
             for (int i : rows) {
-                all.add(c.level(i));
+                if (c.code(i) < 0) {
+                    all.add(c.level(i));
+                }
             }
             names.addAll(all);
         } else {
@@ -84,9 +93,15 @@ public record Target(String name, int[] rows, int[] labels, List<String> classNa
         for (int k = 0; k < names.size(); k++) {
             index.put(names.get(k), k);
         }
+        int[] byCode = new int[seenCodes.length];
+        for (int k = 0; k < byCode.length; k++) {
+            Integer at = seenCodes[k] ? index.get(c.texts().get(k)) : null;
+            byCode[k] = at == null ? -1 : at;
+        }
         int[] labels = new int[rows.length];
         for (int k = 0; k < rows.length; k++) {
-            labels[k] = index.get(c.level(rows[k]));
+            int code = c.code(rows[k]);
+            labels[k] = code >= 0 ? byCode[code] : index.get(c.level(rows[k]));
         }
         return new Target(column, rows, labels, names, null, dropped);
     }

@@ -31,8 +31,9 @@ import java.util.Set;
  *
  * <p>The reader trusts nothing: every length, offset and shape is checked against the file's size before anything is
  * allocated, and the tensors must tile the data buffer exactly (no overlap, hole or trailing byte). Any fault is a
- * {@link ModelFileException} naming the file and the tensor or field. Only F32 and F64 tensors of rank 1 or 2 are
- * read, since those are what a {@link Tensor} holds.
+ * {@link ModelFileException} naming the file and the tensor or field. Only F32 and F64 tensors of rank 0, 1 or 2 are
+ * read, since those are what a {@link Tensor} holds (rank 0, shape {@code []}, for PyTorch's 0-dim entries such as
+ * {@code num_batches_tracked}).
  */
 public final class Safetensors {
     /** Largest header accepted, the limit of the reference (Rust) implementation: a hostile length allocates nothing. */
@@ -226,8 +227,8 @@ public final class Safetensors {
         };
         JsonPlace shapePlace = place.key("shape");
         JsonArray shapeJson = shapePlace.array(place.required(o, "shape"));
-        if (shapeJson.size() < 1 || shapeJson.size() > 2) {
-            throw shapePlace.error("rank " + shapeJson.size() + " is not supported (Nabla reads rank 1 and 2)");
+        if (shapeJson.size() > 2) {
+            throw shapePlace.error("rank " + shapeJson.size() + " is not supported (Nabla reads ranks 0, 1 and 2)");
         }
         int[] shape = new int[shapeJson.size()];
         long elements = 1;

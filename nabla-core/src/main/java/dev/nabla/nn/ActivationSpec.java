@@ -8,27 +8,28 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
- * A pointwise activation Y = f(X), one file type per {@link Activation} ({@code {"type": "tanh"}},
- * {@code {"type": "leaky_relu", "slope": 0.01}}); {@code slope} is the leaky-ReLU slope (0 otherwise).
+ * A pointwise activation Y = f(X), one file type per {@link Activation} ({@code {"type": "gelu"}},
+ * {@code {"type": "leaky_relu", "slope": 0.01}}, {@code {"type": "elu", "alpha": 1.0}}); {@code parameter} is the
+ * activation's parameter under its {@link Activation#parameterName() name} (0 for those without one).
  */
-public record ActivationSpec(Activation activation, double slope) implements LayerSpec {
+public record ActivationSpec(Activation activation, double parameter) implements LayerSpec {
     static final List<LayerKind> KINDS = Arrays.stream(Activation.values()).map(ActivationSpec::kind).toList();
 
     public ActivationSpec {
-        if (activation == Activation.LEAKY_RELU && !(slope > 0 && slope < 1)) {
-            throw new IllegalArgumentException("leaky_relu slope must lie in (0, 1), got " + slope);
-        }
+        parameter = activation.parameterName() == null ? 0 : activation.checkParameter(parameter);
     }
 
+    /** The activation with its default parameter. */
     public ActivationSpec(Activation activation) {
-        this(activation, activation == Activation.LEAKY_RELU ? 0.01 : 0);
+        this(activation, activation.defaultParameter());
     }
 
     private static LayerKind kind(Activation f) {
-        if (f == Activation.LEAKY_RELU) {
-            return new LayerKind(f.id(), Set.of("slope"), in -> new ActivationSpec(f, in.number("slope", 0.01)));
+        String name = f.parameterName();
+        if (name == null) {
+            return new LayerKind(f.id(), Set.of(), in -> new ActivationSpec(f));
         }
-        return new LayerKind(f.id(), Set.of(), in -> new ActivationSpec(f));
+        return new LayerKind(f.id(), Set.of(name), in -> new ActivationSpec(f, in.number(name, f.defaultParameter())));
     }
 
     @Override
@@ -37,25 +38,20 @@ public record ActivationSpec(Activation activation, double slope) implements Lay
     }
 
     @Override
-    public int outputWidth(int width) {
-        return width;
-    }
-
-    @Override
     public Module build(int width, LayerSpec next, RandomGenerator rng) {
-        return new ActivationLayer(activation, slope);
+        return new ActivationLayer(activation, parameter);
     }
 
     @Override
     public void write(SpecWriter out) {
-        if (activation == Activation.LEAKY_RELU) {
-            out.writeNumber("slope", slope);
+        if (activation.parameterName() != null) {
+            out.writeNumber(activation.parameterName(), parameter);
         }
     }
 
     @Override
     public String describe(int width) {
-        return activation == Activation.LEAKY_RELU ? activation.title() + "(" + slope + ")" : activation.title();
+        return activation.parameterName() != null ? activation.title() + "(" + parameter + ")" : activation.title();
     }
 
     /** The activation's own ONNX operator. */

@@ -10,17 +10,21 @@ import java.util.random.RandomGenerator;
  * its ONNX form is {@link #onnx}.
  */
 public sealed interface LayerSpec
-        permits LinearSpec, ActivationSpec, AddSpec, SequentialSpec, SoftmaxSpec, EmbeddingSpec {
+        permits LinearSpec, ActivationSpec, BatchNormSpec, LayerNormSpec, DropoutSpec, AddSpec, SequentialSpec,
+        SoftmaxSpec, EmbeddingSpec {
 
     /** The name of this layer's kind in files, e.g. {@code linear} or {@code leaky_relu}. */
     String type();
 
     /**
-     * Width of the output for inputs of {@code width} features.
+     * Width of the output for inputs of {@code width} features; by default {@code width}, as for activations,
+     * normalisations and dropout.
      *
      * @throws IllegalArgumentException when this layer cannot take such inputs
      */
-    int outputWidth(int width);
+    default int outputWidth(int width) {
+        return width;
+    }
 
     /** A fresh module for inputs of {@code width} features, drawing any initial weights from {@code rng}. */
     Module build(int width, LayerSpec next, RandomGenerator rng);

@@ -44,6 +44,16 @@ public record ModelSpec(int inputs, List<LayerSpec> layers) {
      * {@code outputs} units.
      */
     public static ModelSpec mlp(int inputs, String hidden, int outputs) {
+        return mlp(inputs, hidden, outputs, false, 0);
+    }
+
+    /**
+     * {@link #mlp(int, String, int)} with, in every hidden layer, batch normalisation before the activation and
+     * dropout of rate {@code dropout} after it (none for 0): Linear → BatchNorm → activation → Dropout, PyTorch's
+     * usual order.
+     */
+    public static ModelSpec mlp(int inputs, String hidden, int outputs, boolean batchNorm, double dropout) {
+        DropoutSpec drop = dropout == 0 ? null : new DropoutSpec(dropout);
         List<LayerSpec> layers = new ArrayList<>();
         if (!hidden.isBlank()) {
             for (String part : hidden.split(",")) {
@@ -55,8 +65,14 @@ public record ModelSpec(int inputs, List<LayerSpec> layers) {
                     throw new IllegalArgumentException("layer '" + part.trim() + "': expected UNITS:ACTIVATION such as 64:relu");
                 }
                 layers.add(new LinearSpec(units));
+                if (batchNorm) {
+                    layers.add(new BatchNormSpec());
+                }
                 String activation = unitAndActivation.length > 1 ? unitAndActivation[1].trim() : "relu";
                 layers.add(activation(activation, part.trim()));
+                if (drop != null) {
+                    layers.add(drop);
+                }
             }
         }
         layers.add(new LinearSpec(outputs));

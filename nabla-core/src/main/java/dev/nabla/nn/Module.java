@@ -77,6 +77,18 @@ public abstract class Module {
         return Collections.unmodifiableMap(children);
     }
 
+    /** This module and all its descendants, depth first in registration order (PyTorch's {@code modules()}). */
+    public final java.util.List<Module> modules() {
+        java.util.List<Module> out = new java.util.ArrayList<>();
+        collectModules(out);
+        return out;
+    }
+
+    private void collectModules(java.util.List<Module> out) {
+        out.add(this);
+        children.values().forEach(c -> c.collectModules(out));
+    }
+
     /** All parameters of this module and its descendants, by dotted path, in registration order. */
     public final Map<String, Variable> namedParameters() {
         LinkedHashMap<String, Variable> out = new LinkedHashMap<>();

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Layers applied in order, Y = fₙ(…f₂(f₁(X))), named "0", "1", … like {@code torch.nn.Sequential}.
- * A {@link Linear} followed by an {@link ActivationLayer} runs as one fused node.
+ * A {@link Linear} followed by an {@link ActivationLayer} runs as one fused node, and so do a {@link BatchNorm},
+ * an activation and a {@link Dropout} (the usual hidden layer after the linear one).
  */
 public final class Sequential extends Module {
     private final List<Module> layers = new ArrayList<>();
@@ -36,8 +37,13 @@ public final class Sequential extends Module {
         for (int i = 0; i < layers.size(); i++) {
             Module layer = layers.get(i);
             if (layer instanceof Linear lin && i + 1 < layers.size() && layers.get(i + 1) instanceof ActivationLayer act) {
-                h = Functional.linear(h, lin.weight(), lin.bias(), act.activation(), act.slope());
+                h = Functional.linear(h, lin.weight(), lin.bias(), act.activation(), act.parameter());
                 i++;
+            } else if (layer instanceof BatchNorm bn && i + 1 < layers.size()
+                    && layers.get(i + 1) instanceof ActivationLayer act) {
+                Dropout drop = i + 2 < layers.size() && layers.get(i + 2) instanceof Dropout d ? d : null;
+                h = bn.forward(h, act.activation(), act.parameter(), drop);
+                i += drop == null ? 1 : 2;
             } else {
                 h = layer.forward(h);
             }

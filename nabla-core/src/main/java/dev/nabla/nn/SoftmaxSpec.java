@@ -20,11 +20,6 @@ public record SoftmaxSpec(boolean log) implements LayerSpec {
     }
 
     @Override
-    public int outputWidth(int width) {
-        return width;
-    }
-
-    @Override
     public Module build(int width, LayerSpec next, RandomGenerator rng) {
         return log ? new LogSoftmax() : new Softmax();
     }

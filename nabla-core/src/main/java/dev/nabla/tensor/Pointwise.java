@@ -3,6 +3,7 @@ package dev.nabla.tensor;
 import dev.nabla.tensor.kernel.ElementwiseF32;
 import dev.nabla.tensor.kernel.ElementwiseF64;
 import dev.nabla.tensor.kernel.ActivationsF32;
+import dev.nabla.tensor.kernel.SmoothF32;
 
 /**
  * Elementwise operations on tensors of equal shape and dtype. Arguments named {@code out} or {@code dx} are
@@ -13,12 +14,17 @@ public final class Pointwise {
     private Pointwise() {
     }
 
-    /** y = f(x) (y may be x). */
-    public static void activate(Activation f, double slope, Tensor x, Tensor y) {
+    /** y = f(x) (y may be x); {@code p} is f's parameter (leaky ReLU's slope, ELU's α), ignored by the others. */
+    public static void activate(Activation f, double p, Tensor x, Tensor y) {
         Shapes.requireSame(f.id(), x, y);
-        requireSlope(f, slope);
+        f.checkParameter(p);
         int n = x.size();
         boolean f32 = x.dtype() == DType.F32;
+        if (f.needsInput()) {
+            if (f32) SmoothF32.forward(f.smooth(), x.floats(), y.floats(), n, p);
+            else f.smooth().forward(x.doubles(), y.doubles(), n, p);
+            return;
+        }
         switch (f) {
             case IDENTITY -> {
                 if (x != y) {
@@ -34,20 +40,31 @@ public final class Pointwise {
                 else ElementwiseF64.sigmoid(x.doubles(), y.doubles(), n);
             }
             case RELU, LEAKY_RELU -> {
-                double s = f == Activation.RELU ? 0 : slope;
+                double s = f == Activation.RELU ? 0 : p;
                 if (f32) ActivationsF32.leakyRelu(x.floats(), y.floats(), n, (float) s);
                 else ElementwiseF64.leakyRelu(x.doubles(), y.doubles(), n, s);
             }
+            default -> throw new IllegalStateException(f + " has no kernel");
         }
     }
 
-    /** dx (+)= dy ⊙ f′, with f′ computed from the output y = f(x). */
-    public static void activationBackward(Activation f, double slope, Tensor y, Tensor dy, Tensor dx, boolean acc) {
-        Shapes.requireSame(f.backwardOp(), y, dy);
-        Shapes.requireSame(f.backwardOp(), y, dx);
-        requireSlope(f, slope);
-        int n = y.size();
-        boolean f32 = y.dtype() == DType.F32;
+    /**
+     * dx (+)= dy ⊙ f′: from the input x for the activations that {@link Activation#needsInput() need it} (then x
+     * must be given), from the output y = f(x) for the others (then x may be null).
+     */
+    public static void activationBackward(Activation f, double p, Tensor x, Tensor y, Tensor dy, Tensor dx,
+            boolean acc) {
+        Tensor from = f.needsInput() ? x : y;
+        Shapes.requireSame(f.backwardOp(), from, dy);
+        Shapes.requireSame(f.backwardOp(), from, dx);
+        f.checkParameter(p);
+        int n = from.size();
+        boolean f32 = from.dtype() == DType.F32;
+        if (f.needsInput()) {
+            if (f32) SmoothF32.backward(f.smooth(), x.floats(), dy.floats(), dx.floats(), n, p, acc);
+            else f.smooth().backward(x.doubles(), dy.doubles(), dx.doubles(), n, p, acc);
+            return;
+        }
         switch (f) {
             case IDENTITY -> axpby(1, dy, acc ? 1 : 0, dx, dx);
             case TANH -> {
@@ -59,10 +76,11 @@ public final class Pointwise {
                 else ElementwiseF64.sigmoidBackward(y.doubles(), dy.doubles(), dx.doubles(), n, acc);
             }
             case RELU, LEAKY_RELU -> {
-                double s = f == Activation.RELU ? 0 : slope;
+                double s = f == Activation.RELU ? 0 : p;
                 if (f32) ActivationsF32.leakyReluBackward(y.floats(), dy.floats(), dx.floats(), n, (float) s, acc);
                 else ElementwiseF64.leakyReluBackward(y.doubles(), dy.doubles(), dx.doubles(), n, s, acc);
             }
+            default -> throw new IllegalStateException(f + " has no kernel");
         }
     }
 
@@ -70,24 +88,17 @@ public final class Pointwise {
      * y = f(y + 1bᵀ) in place, for y of shape rows × cols and b of shape [cols]: a linear layer's bias and
      * activation, in one pass where a fused kernel exists (float32 ReLU, leaky ReLU and tanh).
      */
-    public static void addRowActivate(Activation f, double slope, Tensor y, Tensor b) {
-        requireSlope(f, slope);
+    public static void addRowActivate(Activation f, double p, Tensor y, Tensor b) {
+        f.checkParameter(p);
         Shapes.requireRowVector("add", y, b);
         if (y.dtype() == DType.F32 && (f == Activation.RELU || f == Activation.LEAKY_RELU)) {
             ActivationsF32.biasLeakyRelu(y.floats(), b.floats(), y.rows(), y.cols(),
-                    f == Activation.RELU ? 0f : (float) slope);
+                    f == Activation.RELU ? 0f : (float) p);
         } else if (y.dtype() == DType.F32 && f == Activation.TANH) {
             ActivationsF32.biasTanh(y.floats(), b.floats(), y.rows(), y.cols());
         } else {
             Linalg.addRow(y, b, y);
-            activate(f, slope, y, y);
-        }
-    }
-
-    /** f′ is read from the output's sign, which matches the input's only for a slope ≥ 0. */
-    private static void requireSlope(Activation f, double slope) {
-        if (f == Activation.LEAKY_RELU && !(slope >= 0 && slope < 1)) {
-            throw new IllegalArgumentException("leaky ReLU slope must lie in [0, 1), got " + slope);
+            activate(f, p, y, y);
         }
     }
 
@@ -145,5 +156,11 @@ public final class Pointwise {
         return x.dtype() == DType.F32
                 ? ElementwiseF32.sumOfSquares(x.floats(), x.size())
                 : ElementwiseF64.sumOfSquares(x.doubles(), x.size());
+    }
+
+    /** Whether every element of {@code t} is a finite number (no NaN, no ±∞). */
+    public static boolean allFinite(Tensor t) {
+        return t.dtype() == DType.F32 ? dev.nabla.tensor.kernel.Finite.all(t.floats(), t.size())
+                : dev.nabla.tensor.kernel.Finite.all(t.doubles(), t.size());
     }
 }

@@ -5,7 +5,9 @@ import java.util.Arrays;
 /**
  * A dense, row-major tensor of rank 1 ({@code [n]}) or rank 2 ({@code [rows, cols]}, a batch is
  * rows × features), stored on the heap as {@code float[]} (F32, the default) or {@code double[]} (F64).
- * A rank-1 tensor acts as a single row where a row vector is expected (a bias, one row of targets).
+ * A rank-1 tensor acts as a single row where a row vector is expected (a bias, one row of targets). Rank 0
+ * ({@code []}, one element) exists for state-dict entries that PyTorch keeps as 0-dim tensors, such as batch
+ * norm's {@code num_batches_tracked}; it acts as a 1 × 1 matrix, and ops take ranks 1 and 2 only.
  */
 public final class Tensor {
     private final DType dtype;
@@ -26,7 +28,7 @@ public final class Tensor {
 
     // ---- creation -------------------------------------------------------------------------------
 
-    /** A zero tensor of the given shape ({@code [n]} or {@code [rows, cols]}). */
+    /** A zero tensor of the given shape ({@code [n]} or {@code [rows, cols]}; no dimensions for rank 0). */
     public static Tensor zeros(DType dtype, int... shape) {
         int size = sizeOf(shape);
         return dtype == DType.F32 ? make(dtype, shape, new float[size], null) : make(dtype, shape, null, new double[size]);
@@ -100,8 +102,8 @@ public final class Tensor {
     }
 
     private static int checkShape(int[] shape) {
-        if (shape.length < 1 || shape.length > 2) {
-            throw new ShapeException("a tensor has rank 1 or 2, got shape " + Arrays.toString(shape));
+        if (shape.length > 2) {
+            throw new ShapeException("a tensor has rank 0, 1 or 2, got shape " + Arrays.toString(shape));
         }
         for (int s : shape) {
             if (s < 0) {
@@ -114,7 +116,7 @@ public final class Tensor {
     /** Number of elements of a valid shape. */
     private static int sizeOf(int[] shape) {
         int rank = checkShape(shape);
-        return rank == 1 ? shape[0] : Math.multiplyExact(shape[0], shape[1]);
+        return rank == 0 ? 1 : rank == 1 ? shape[0] : Math.multiplyExact(shape[0], shape[1]);
     }
 
     /** A tensor over {@code f} or {@code d}, whose length must match the shape. */
@@ -124,8 +126,8 @@ public final class Tensor {
             throw new ShapeException("shape " + Arrays.toString(shape) + " needs " + sizeOf(shape)
                     + " values, the array has " + length);
         }
-        boolean vector = shape.length == 1;
-        return new Tensor(dtype, shape.length, vector ? 1 : shape[0], vector ? shape[0] : shape[1], f, d);
+        int rank = shape.length;
+        return new Tensor(dtype, rank, rank < 2 ? 1 : shape[0], rank == 0 ? 1 : rank == 1 ? shape[0] : shape[1], f, d);
     }
 
     // ---- shape ----------------------------------------------------------------------------------
@@ -138,12 +140,12 @@ public final class Tensor {
         return rank;
     }
 
-    /** Rows of the matrix view: the first dimension, or 1 for a rank-1 tensor. */
+    /** Rows of the matrix view: the first dimension, or 1 for ranks 0 and 1. */
     public int rows() {
         return rows;
     }
 
-    /** Columns of the matrix view: the last dimension. */
+    /** Columns of the matrix view: the last dimension, or 1 for rank 0. */
     public int cols() {
         return cols;
     }
@@ -153,14 +155,14 @@ public final class Tensor {
         return rows * cols;
     }
 
-    /** The shape, {@code [n]} or {@code [rows, cols]}; a fresh array. */
+    /** The shape, {@code []}, {@code [n]} or {@code [rows, cols]}; a fresh array. */
     public int[] shape() {
-        return rank == 1 ? new int[] {cols} : new int[] {rows, cols};
+        return rank == 0 ? new int[0] : rank == 1 ? new int[] {cols} : new int[] {rows, cols};
     }
 
-    /** The shape as text, {@code [n]} or {@code [rows, cols]}, for messages. */
+    /** The shape as text, {@code []}, {@code [n]} or {@code [rows, cols]}, for messages. */
     public String shapeString() {
-        return rank == 1 ? "[" + cols + "]" : "[" + rows + ", " + cols + "]";
+        return rank == 0 ? "[]" : rank == 1 ? "[" + cols + "]" : "[" + rows + ", " + cols + "]";
     }
 
     /** Whether this tensor has the same rank and shape as {@code other} (dtypes are not compared). */

@@ -182,6 +182,21 @@ public final class Objective {
         };
     }
 
+    /**
+     * The denominator of the batch's mean loss: its rows, or with class weights Σᵢ w_{yᵢ}. Data-parallel training
+     * weights each replica's share by it, so that Σₛ (Wₛ/W)·Lₛ is the loss of the whole batch.
+     */
+    public double normalizer(Batch batch) {
+        if (kind != Kind.SOFTMAX_CROSS_ENTROPY || classWeights == null) {
+            return batch.size();
+        }
+        double sum = 0;
+        for (int label : labelsOf(batch)) {
+            sum += classWeights[label];
+        }
+        return sum;
+    }
+
     /** Predictions from raw outputs Z: class probabilities [rows, K] or values [rows, 1], in a new tensor. */
     public Tensor activate(Tensor outputs) {
         Tensor out = outputs.to(DType.F32).copy();

@@ -8,24 +8,53 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Row-weighted running loss and, for classes, accuracy over the batches of one pass. */
-final class RunningMetrics {
+public final class RunningMetrics {
     private final boolean classes;
     private double lossSum;
     private long correct;
     private long rows;
 
-    RunningMetrics(Task task) {
+    public RunningMetrics(Task task) {
         this.classes = task != Task.REGRESSION;
     }
 
+    /** Continues a partial pass whose sums were {@code lossSum}, {@code correct} and {@code rows}. */
+    RunningMetrics(Task task, double lossSum, long correct, long rows) {
+        this(task);
+        this.lossSum = lossSum;
+        this.correct = correct;
+        this.rows = rows;
+    }
+
+    double lossSum() {
+        return lossSum;
+    }
+
+    long correct() {
+        return correct;
+    }
+
+    long rows() {
+        return rows;
+    }
+
     /** Adds one batch; returns how many of its rows were classified right (−1 for a regression). */
-    int add(double loss, Tensor outputs, Batch batch) {
-        int n = batch.size();
+    public int add(double loss, Tensor outputs, Batch batch) {
+        int right = classes ? correct(outputs, batch) : -1;
+        add(loss, batch.size(), right);
+        return right;
+    }
+
+    /** Adds a batch of {@code n} rows with mean loss {@code loss}, {@code right} of them classified right. */
+    public void add(double loss, long n, long right) {
         lossSum += loss * n;
         rows += n;
-        if (!classes) {
-            return -1;
-        }
+        correct += Math.max(0, right);
+    }
+
+    /** How many rows of {@code batch} the outputs classify right. */
+    public static int correct(Tensor outputs, Batch batch) {
+        int n = batch.size();
         Tensor t = batch.targets();
         int right = 0;
         for (int i = 0; i < n; i++) {
@@ -34,7 +63,6 @@ final class RunningMetrics {
                 right++;
             }
         }
-        correct += right;
         return right;
     }
 
@@ -53,7 +81,8 @@ final class RunningMetrics {
         return best;
     }
 
-    Map<String, Double> metrics() {
+    /** Mean loss and, for classes, accuracy over the rows added. */
+    public Map<String, Double> metrics() {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put(Metric.LOSS.id(), rows == 0 ? Double.NaN : lossSum / rows);
         if (classes) {

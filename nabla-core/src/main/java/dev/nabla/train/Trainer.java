@@ -16,6 +16,7 @@ import dev.nabla.tensor.Workspace;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -42,6 +43,9 @@ public final class Trainer {
     private final ScheduleConfig schedule;
     private final Clipping clipping;
     private final List<TrainListener> listeners;
+    private final long checkpointEvery;
+    private final java.util.function.Consumer<TrainingState> sink;
+    private final java.util.function.BooleanSupplier stopWhen;
 
     private Trainer(Builder b) {
         this.epochs = b.epochs;
@@ -53,10 +57,53 @@ public final class Trainer {
         this.schedule = b.schedule;
         this.clipping = b.clipping;
         this.listeners = List.copyOf(b.listeners);
+        this.checkpointEvery = b.checkpointEvery;
+        this.sink = b.sink;
+        this.stopWhen = b.stopWhen;
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** Passes over the training rows. */
+    public int epochs() {
+        return epochs;
+    }
+
+    /** Rows per mini-batch (an optimiser that re-evaluates the loss gets all rows instead). */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** Whether the rows are reshuffled every epoch. */
+    public boolean shuffle() {
+        return shuffle;
+    }
+
+    /** Seed of the shuffling generator. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Early-stopping patience in epochs (0: never stops). */
+    public int patience() {
+        return patience;
+    }
+
+    /** The learning-rate schedule, or null for a constant rate. */
+    public ScheduleConfig schedule() {
+        return schedule;
+    }
+
+    /** Gradient clipping before every optimiser step. */
+    public Clipping clipping() {
+        return clipping;
+    }
+
+    /** The listeners, in the order they were added. */
+    public List<TrainListener> listeners() {
+        return listeners;
     }
 
     /** The objective used for {@code data}: the one configured, else the one its task calls for. */
@@ -69,9 +116,18 @@ public final class Trainer {
      * every epoch. With patience p > 0 training stops after p epochs without a lower monitored loss
      * ({@code val_loss}, or {@code loss} without validation) and the best epoch's weights are restored.
      *
-     * @throws TrainingException when the loss becomes NaN or infinite
+     * @throws DivergedException when the loss or a gradient stops being finite (the weights before that step kept)
      */
     public History fit(Module model, Optimizer optimizer, Dataset train, Dataset validation) {
+        return fit(model, optimizer, train, validation, null);
+    }
+
+    /**
+     * {@link #fit(Module, Optimizer, Dataset, Dataset)}, continuing from {@code resume} (null: from the start) — the
+     * state a checkpoint of the same run, with the same settings and data, recorded — so that the run ends with the
+     * bits it would have had left alone.
+     */
+    public History fit(Module model, Optimizer optimizer, Dataset train, Dataset validation, TrainingState resume) {
         Objective obj = objectiveFor(train);
         // An optimiser that re-evaluates the loss within a step (L-BFGS) must see the same rows each time.
         Batches batches = optimizer.fullBatch()
@@ -79,45 +135,57 @@ public final class Trainer {
                 : shuffle
                 ? Batches.miniBatch(train.features(), train.targets(), batchSize, new SplittableRandom(seed))
                 : Batches.inOrder(train.features(), train.targets(), batchSize);
+        long perEpoch = batches.batchesPerPass();
         for (TrainListener l : listeners) {
-            l.onTrainStart(epochs, (int) batches.batchesPerPass(), train.rows());
+            l.onTrainStart(epochs, (int) perEpoch, train.rows());
         }
-        List<EpochResult> results = new ArrayList<>();
-        Map<String, Tensor> best = null;
-        double bestLoss = Double.POSITIVE_INFINITY;
-        int bestEpoch = 0;
-        boolean stopped = false;
-        Schedule rates = schedule == null ? null : schedule.create(optimizer, batches.batchesPerPass(), epochs);
+        Run run = new Run(model, optimizer, train, resume);
+        Schedule rates = schedule == null ? null : schedule.create(optimizer, perEpoch, epochs);
+        if (resume != null) {
+            run.restore(rates);
+            batches.seek(resume.epoch() - 1, resume.step());
+        }
         try (TrainingStep step = new TrainingStep(model, obj, optimizer).clipping(clipping).schedule(rates)) {
-            for (int epoch = 1; epoch <= epochs; epoch++) {
+            for (int epoch = run.firstEpoch; epoch <= epochs && !run.stopped; epoch++) {
                 long start = System.nanoTime();
                 for (TrainListener l : listeners) {
                     l.onEpochStart(epoch);
                 }
                 model.train(true);
-                RunningMetrics running = new RunningMetrics(train.task());
-                int index = 0;
-                double rate = optimizer.learningRate();
-                for (Batch batch : batches) {
-                    double value = step.gradients(batch);
-                    if (!Double.isFinite(value)) {
-                        throw new TrainingException("epoch " + epoch + ", batch " + (index + 1) + ": the loss is "
-                                + value + "; lower the learning rate or scale the features");
+                RunningMetrics running = run.running(epoch);
+                // The resumed epoch continues the pass the checkpoint stood in; every other epoch is a new pass.
+                boolean continued = resume != null && epoch == resume.epoch() && resume.step() > 0;
+                Iterator<Batch> it = continued ? batches : batches.iterator();
+                long index = continued ? resume.step() : 0;
+                double rate = run.rate(epoch, optimizer);
+                while (it.hasNext()) {
+                    if (stopWhen.getAsBoolean()) {
+                        run.interrupt(epoch, index, running, rate, rates);
+                        break;
                     }
+                    Batch batch = it.next();
+                    double value = step.gradients(batch);
+                    rate = optimizer.learningRate();
+                    run.guard(epoch, index + 1, value, rate);
                     // Before the update: an optimiser that re-evaluates the loss reuses the step's buffers.
                     int correct = running.add(value, step.outputs(), batch);
-                    rate = optimizer.learningRate();
                     step.update();
                     index++;
                     for (TrainListener l : listeners) {
-                        l.onBatchEnd(epoch, index, value, batch.size(), correct);
+                        l.onBatchEnd(epoch, (int) index, value, batch.size(), correct);
                     }
+                    if (checkpointEvery > 0 && index % checkpointEvery == 0 && index < perEpoch && sink != null) {
+                        sink.accept(run.state(epoch, index, running, rate, rates));
+                    }
+                }
+                if (run.interrupted) {
+                    break;
                 }
                 Map<String, Double> validated = validation != null && validation.rows() > 0
                         ? evaluate(model, obj, validation) : Map.of();
                 EpochResult result = new EpochResult(epoch, running.metrics(), validated,
                         Duration.ofNanos(System.nanoTime() - start), rate);
-                results.add(result);
+                run.results.add(result);
                 for (TrainListener l : listeners) {
                     l.onEpochEnd(result);
                 }
@@ -126,28 +194,133 @@ public final class Trainer {
                 if (rates != null) {
                     rates.epochEnd(monitored);
                 }
-                if (monitored < bestLoss) {
-                    bestLoss = monitored;
-                    bestEpoch = epoch;
-                    if (patience > 0) {
-                        best = snapshot(model);
-                    }
-                } else if (patience > 0 && epoch - bestEpoch >= patience) {
-                    stopped = true;
-                    break;
+                run.epochEnd(epoch, monitored);
+                if (sink != null && !run.stopped && epoch < epochs) {
+                    sink.accept(run.state(epoch + 1, 0, new RunningMetrics(train.task()), rate, rates));
                 }
             }
         }
-        if (best != null && bestEpoch != results.size()) {
-            restore(model, best);
-        } else if (best == null) {
-            bestEpoch = results.size();
-        }
-        History history = new History(results, bestEpoch, stopped);
+        History history = run.finish();
         for (TrainListener l : listeners) {
             l.onTrainEnd(history);
         }
         return history;
+    }
+
+    /** One fit's moving parts: where it is, the early-stopping record and the guard against divergence. */
+    private final class Run {
+        final Module model;
+        final Optimizer optimizer;
+        final Dataset train;
+        final TrainingState resume;
+        final List<EpochResult> results = new ArrayList<>();
+        final int firstEpoch;
+        Map<String, Tensor> best;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch;
+        boolean stopped;
+        boolean interrupted;
+        double lowestLoss = Double.POSITIVE_INFINITY;
+        boolean warned;
+
+        Run(Module model, Optimizer optimizer, Dataset train, TrainingState resume) {
+            this.model = model;
+            this.optimizer = optimizer;
+            this.train = train;
+            this.resume = resume;
+            this.firstEpoch = resume == null ? 1 : resume.epoch();
+        }
+
+        void restore(Schedule rates) {
+            model.loadStateDict(resume.model());
+            optimizer.loadStateDict(resume.optimizer());
+            Generators.seek(model, resume.generators());
+            if (rates != null) {
+                rates.loadState(resume.schedule());
+            }
+            results.addAll(resume.history());
+            bestLoss = resume.bestLoss();
+            bestEpoch = resume.bestEpoch();
+            best = resume.best();
+        }
+
+        /** The running metrics of {@code epoch}: those the checkpoint recorded when it is the resumed one. */
+        RunningMetrics running(int epoch) {
+            if (resume != null && epoch == resume.epoch() && resume.step() > 0) {
+                return new RunningMetrics(train.task(), resume.lossSum(), resume.correct(), resume.rows());
+            }
+            return new RunningMetrics(train.task());
+        }
+
+        double rate(int epoch, Optimizer optimizer) {
+            return resume != null && epoch == resume.epoch() && resume.step() > 0 ? resume.learningRate()
+                    : optimizer.learningRate();
+        }
+
+        /** Stops at a loss or gradient that is not finite; warns once when the loss explodes while finite. */
+        void guard(int epoch, long step, double loss, double rate) {
+            String what = !Double.isFinite(loss) ? "the loss is " + loss
+                    : !Gradients.finite(optimizer.parameters()) ? "a gradient is not finite (the loss is " + loss + ")"
+                    : null;
+            if (what != null) {
+                throw new DivergedException(epoch, step, "training diverged at epoch " + epoch + ", step " + step
+                        + " (learning rate " + rate + "): " + what + "; the weights before this step are kept. Lower "
+                        + "the learning rate, clip the gradients (--clip-norm 1) or scale the features");
+            }
+            if (loss > EXPLODED * lowestLoss && !warned && lowestLoss > 0) {
+                warned = true;
+                for (TrainListener l : listeners) {
+                    l.onWarning("epoch " + epoch + ", step " + step + ": the loss " + loss + " is over " + (long) EXPLODED
+                            + " times its lowest so far (" + lowestLoss + "); the learning rate " + rate
+                            + " may be too high");
+                }
+            }
+            lowestLoss = Math.min(lowestLoss, loss);
+        }
+
+        void epochEnd(int epoch, double monitored) {
+            if (monitored < bestLoss) {
+                bestLoss = monitored;
+                bestEpoch = epoch;
+                if (patience > 0) {
+                    best = snapshot(model);
+                }
+            } else if (patience > 0 && epoch - bestEpoch >= patience) {
+                stopped = true;
+            }
+        }
+
+        void interrupt(int epoch, long step, RunningMetrics running, double rate, Schedule rates) {
+            interrupted = true;
+            if (sink != null) {
+                sink.accept(state(epoch, step, running, rate, rates));
+            }
+        }
+
+        TrainingState state(int epoch, long step, RunningMetrics running, double rate, Schedule rates) {
+            return new TrainingState(epoch, step, snapshot(model), copies(optimizer.stateDict()),
+                    rates == null ? Map.of() : rates.state(), Generators.positions(model), running.lossSum(),
+                    running.correct(), running.rows(), rate, results, bestLoss, bestEpoch, best);
+        }
+
+        History finish() {
+            int kept = bestEpoch;
+            if (best != null && bestEpoch != results.size()) {
+                Trainer.restore(model, best);
+            } else if (best == null) {
+                kept = results.size();
+            }
+            return new History(results, kept, stopped, interrupted);
+        }
+    }
+
+    /** A finite loss this many times the lowest so far is worth a warning. */
+    private static final double EXPLODED = 1000;
+
+    private static Map<String, Tensor> copies(Map<String, Tensor> state) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        state.forEach((k, t) -> out.put(k, t.copy()));
+        return out;
     }
 
     /** Loss and accuracy (classification) of {@code model} on {@code data}, in evaluation mode. */
@@ -189,6 +362,32 @@ public final class Trainer {
         private ScheduleConfig schedule;
         private Clipping clipping = Clipping.NONE;
         private final List<TrainListener> listeners = new ArrayList<>();
+        private long checkpointEvery;
+        private java.util.function.Consumer<TrainingState> sink;
+        private java.util.function.BooleanSupplier stopWhen = () -> false;
+
+        /**
+         * Hands {@code sink} the run's state at the start of every epoch after the first and every {@code everySteps}
+         * steps within an epoch (0: epoch starts only) — what a checkpoint writes; a run resumed from it ends with
+         * the same bits.
+         */
+        public Builder checkpoints(long everySteps, java.util.function.Consumer<TrainingState> sink) {
+            if (everySteps < 0) {
+                throw new IllegalArgumentException("checkpoint interval must be zero or positive, got " + everySteps);
+            }
+            this.checkpointEvery = everySteps;
+            this.sink = java.util.Objects.requireNonNull(sink);
+            return this;
+        }
+
+        /**
+         * Asked before every step: when it answers true the run stops there (the step before it complete), hands its
+         * state to the checkpoint sink, and returns a history marked interrupted (e.g. on Ctrl-C).
+         */
+        public Builder stopWhen(java.util.function.BooleanSupplier value) {
+            this.stopWhen = java.util.Objects.requireNonNull(value);
+            return this;
+        }
 
         /** Passes over the training rows (default 10). */
         public Builder epochs(int value) {
@@ -269,6 +468,9 @@ public final class Trainer {
             c.schedule = schedule;
             c.clipping = clipping;
             c.listeners.addAll(listeners);
+            c.checkpointEvery = checkpointEvery;
+            c.sink = sink;
+            c.stopWhen = stopWhen;
             return c;
         }
 

@@ -9,12 +9,14 @@ import dev.nabla.data.Dataset;
 import dev.nabla.data.Scaling;
 import dev.nabla.data.Split;
 import dev.nabla.data.Task;
+import dev.nabla.nn.BatchNorm;
 import dev.nabla.nn.EmbeddingSpec;
 import dev.nabla.nn.LayerSpec;
 import dev.nabla.nn.ModelSpec;
 import dev.nabla.nn.Module;
 import dev.nabla.optim.Optimizer;
 import dev.nabla.optim.Sgd;
+import dev.nabla.tensor.Normalization;
 import dev.nabla.tensor.Tensor;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +96,14 @@ public final class Training {
 
     /** Fits a network to prepared data. */
     public TrainingResult fit(Prepared prepared) {
+        return fit(prepared, null);
+    }
+
+    /**
+     * Fits a network to prepared data, continuing from {@code resume} (a checkpoint of the same recipe on the same
+     * data; null: from the start).
+     */
+    public TrainingResult fit(Prepared prepared, TrainingState resume) {
         Split split = prepared.split();
         Dataset data = split.train();
         TrainedModel init = b.init;
@@ -121,7 +131,7 @@ public final class Training {
                 : new Scaling(Scaling.Kind.NONE, new float[1], new float[] {1});
 
         ModelSpec spec = init != null ? init.spec() : withEmbeddings(pipeline, b.spec != null ? b.spec
-                : ModelSpec.mlp(widthAfterEmbedding(pipeline), b.layers, outputs));
+                : ModelSpec.mlp(widthAfterEmbedding(pipeline), b.layers, outputs, b.batchNorm, b.dropout));
         if (spec.inputs() != data.featureCount()) {
             throw new DataException("the network takes " + spec.inputs() + " inputs, the data has "
                     + data.featureCount() + " features");
@@ -134,6 +144,7 @@ public final class Training {
             spec = spec.withOutputs(outputs);
         }
         Module network = spec.build(new SplittableRandom(seed));
+        requireBatchesOfTwo(network, split.train().rows(), b.trainer.batchSize());
         if (init != null) {
             // Other classes: the output layer starts fresh rather than from the old classes' weights.
             copyMatching(init.network(), network, sameClasses || task == Task.REGRESSION ? null
@@ -146,10 +157,11 @@ public final class Training {
                         : autoEpochs(split.train().rows(), b.trainer.batchSize()))
                 .objective(objective).build();
         Dataset validation = split.validation().rows() > 0 ? prepare(split.validation(), scaling, targetScaling) : null;
-        History history = trainer.fit(network, optimizer, prepare(split.train(), scaling, targetScaling), validation);
+        History history = b.loop.fit(trainer, network, b.optimizer, prepare(split.train(), scaling, targetScaling),
+                validation, resume);
         TrainedModel model = new TrainedModel(spec, network, task, objective, pipeline, scaling, targetScaling, classes,
                 data.targetName(), TrainedModel.DEFAULT_THRESHOLD, java.util.Map.of());
-        if (b.tuneThreshold && classes.size() == 2 && split.validation().rows() > 0) {
+        if (b.tuneThreshold && classes.size() == 2 && split.validation().rows() > 0 && !history.interrupted()) {
             model = model.withThreshold(tunedThreshold(model, split.validation()));
         }
         return new TrainingResult(model, history, split.train(), split.validation(), split.test());
@@ -208,6 +220,15 @@ public final class Training {
         return Math.min(MAX_STOPPED_EPOCHS, Math.max(DEFAULT_EPOCHS, (STOPPED_STEPS + batches - 1) / batches));
     }
 
+    /** Batch norm cannot estimate a variance from one row, as a last batch of one row would ask it to. */
+    private static void requireBatchesOfTwo(Module network, int rows, int batchSize) {
+        boolean oneRow = Math.min(rows, batchSize) == 1 || rows > batchSize && rows % batchSize == 1;
+        if (oneRow && network.modules().stream().anyMatch(m -> m instanceof BatchNorm)) {
+            throw new TrainingException("batch norm needs at least two rows per batch; " + rows + " training rows in "
+                    + "batches of " + batchSize + " make a batch of one row; choose another batch size");
+        }
+    }
+
     /** Scaled features, and for regression a standardised target, as the network trains on them. */
     private static Dataset prepare(Dataset raw, Scaling scaling, Scaling targetScaling) {
         Dataset scaled = raw.withFeatures(scaling.apply(raw.features()));
@@ -224,15 +245,15 @@ public final class Training {
     }
 
     /**
-     * Copies every parameter of {@code from} whose name and shape exist in {@code to}, except those whose name
-     * starts with {@code skip} (may be null).
+     * Copies every parameter and buffer (batch norm's running statistics) of {@code from} whose name and shape exist
+     * in {@code to}, except those whose name starts with {@code skip} (may be null).
      */
     private static void copyMatching(Module from, Module to, String skip) {
-        Map<String, Variable> target = to.namedParameters();
-        from.namedParameters().forEach((name, p) -> {
-            Variable q = target.get(name);
-            if (q != null && q.data().sameShape(p.data()) && (skip == null || !name.startsWith(skip))) {
-                q.data().copyFromInPlace(p.data().to(q.data().dtype()));
+        Map<String, Tensor> target = to.stateDict();
+        from.stateDict().forEach((name, t) -> {
+            Tensor q = target.get(name);
+            if (q != null && q.sameShape(t) && (skip == null || !name.startsWith(skip))) {
+                q.copyFromInPlace(t.to(q.dtype()));
             }
         });
     }
@@ -240,6 +261,8 @@ public final class Training {
     /** Settings of a {@link Training}; every one has a default. */
     public static final class Builder {
         private String layers = "64:relu";
+        private boolean batchNorm;
+        private double dropout;
         private ModelSpec spec;
         private Function<List<Variable>, Optimizer> optimizer = params -> new Sgd(params, 0.1);
         private int epochs;
@@ -249,12 +272,25 @@ public final class Training {
         private TrainedModel init;
         private boolean tuneThreshold;
         private ClassWeights classWeights = ClassWeights.NONE;
+        private TrainingLoop loop = TrainingLoop.LOCAL;
         /** Batch size, seed, patience, objective and listeners are the training loop's; they live there. */
         private final Trainer.Builder trainer = Trainer.builder().seed(42);
 
         /** Hidden layers in the short syntax {@code "64:relu,32:tanh"} (default {@code 64:relu}). */
         public Builder layers(String value) {
             this.layers = value;
+            return this;
+        }
+
+        /** Batch normalisation before every hidden activation of {@link #layers} (default false). */
+        public Builder batchNorm(boolean value) {
+            this.batchNorm = value;
+            return this;
+        }
+
+        /** Dropout of rate p in [0, 1) after every hidden activation of {@link #layers}; 0 (default) for none. */
+        public Builder dropout(double value) {
+            this.dropout = Normalization.requireDropoutRate(value);
             return this;
         }
 
@@ -342,6 +378,18 @@ public final class Training {
             return this;
         }
 
+        /** Hands the run's state to {@code sink} at epoch starts and every {@code everySteps} steps (a checkpoint). */
+        public Builder checkpoints(long everySteps, java.util.function.Consumer<TrainingState> sink) {
+            trainer.checkpoints(everySteps, sink);
+            return this;
+        }
+
+        /** Stops the run before the next step when {@code value} answers true (see {@link Trainer.Builder#stopWhen}). */
+        public Builder stopWhen(java.util.function.BooleanSupplier value) {
+            trainer.stopWhen(value);
+            return this;
+        }
+
         /** How much each class counts in the loss (default: none; balanced for rare classes). */
         public Builder classWeights(ClassWeights value) {
             this.classWeights = java.util.Objects.requireNonNull(value);
@@ -354,6 +402,12 @@ public final class Training {
          */
         public Builder tuneThreshold(boolean value) {
             this.tuneThreshold = value;
+            return this;
+        }
+
+        /** Where the training loop runs (default: {@link TrainingLoop#LOCAL}, in this process). */
+        public Builder loop(TrainingLoop value) {
+            this.loop = java.util.Objects.requireNonNull(value);
             return this;
         }
 

@@ -29,6 +29,7 @@ public final class TrainingStep implements AutoCloseable {
     private final Workspace workspace;
     private final Optimizer.Closure closure = this::reevaluate;
     private Clipping clipping = Clipping.NONE;
+    private Reduction reduction;
     private Schedule schedule;
     private Tensor outputs;
     private Batch batch;
@@ -50,16 +51,48 @@ public final class TrainingStep implements AutoCloseable {
     public double gradients(Batch batch) {
         workspace.reset();
         optimizer.zeroGrad();
-        Variable out = model.forward(Variable.constant(batch.features()));
-        Variable value = objective.loss(out, batch);
-        outputs = out.data();
         this.batch = batch;
-        this.loss = value.item();
         this.fresh = true;
-        if (Double.isFinite(loss)) {
-            value.backward();
+        if (batch.size() > 0) {
+            Variable out = model.forward(Variable.constant(batch.features()));
+            Variable value = objective.loss(out, batch);
+            outputs = out.data();
+            this.loss = value.item();
+            if (Double.isFinite(loss)) {
+                value.backward();
+            }
+        } else {
+            // A replica's share of a batch may hold no row: its gradient is zero.
+            outputs = null;
+            loss = 0;
+        }
+        if (reduction != null) {
+            loss = reduction.reduce(loss, outputs, batch);
         }
         return loss;
+    }
+
+    /**
+     * How the replicas of data-parallel training combine their gradient halves: after the gradient half on a
+     * replica's share of a batch, {@link #reduce} replaces the gradients in the parameters by the whole batch's and
+     * returns the whole batch's loss. Every replica calls it for every evaluation, also when its share is empty or
+     * its loss is not finite, so that an optimiser that re-evaluates the loss (L-BFGS) sees the whole batch too.
+     */
+    @FunctionalInterface
+    public interface Reduction {
+        /**
+         * @param loss    the share's mean loss (0 for an empty share; not finite when the backward pass was skipped)
+         * @param outputs the network's outputs for the share's rows (null for an empty share)
+         * @param share   this replica's rows of the batch (may have none)
+         * @return the whole batch's mean loss
+         */
+        double reduce(double loss, Tensor outputs, Batch share);
+    }
+
+    /** Combines every gradient half with the other replicas' (null, the default: no replicas); returns this. */
+    public TrainingStep reduction(Reduction value) {
+        this.reduction = value;
+        return this;
     }
 
     /**

@@ -30,6 +30,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 public class GradCheckTableTest {
     private static final double TOLERANCE = 1e-6;
+    /**
+     * The sums L here reach 5–10, so with GradCheck's default h = 1e-6 the round-off ε·|L|/h of a difference
+     * quotient is 1e-9; h = 1e-5 cuts it to 1e-10 while the truncation error h²·f‴/6 stays near 1e-11 (a softplus
+     * row failed with 1e-6).
+     */
+    private static final double STEP = 1e-5;
+    /**
+     * Errors are relative to max(|analytic|, |numeric|, FLOOR). A difference quotient cannot resolve a gradient
+     * element better than its round-off, 1e-10, so the floor must exceed that over the tolerance, 1e-4: with
+     * GradCheck's default 1e-6 a batch norm + GELU row failed on an element of 5e-5 (where GELU′ nears 0). With 1e-3,
+     * elements below it are checked to 1e-9 absolute, the others to 1e-6 relative; a wrong gradient still fails.
+     */
+    private static final double FLOOR = 1e-3;
     /** Pre-activations of ReLU rows are kept at least this far from the kink. */
     private static final double KINK_MARGIN = 1e-3;
 
@@ -105,7 +118,7 @@ public class GradCheckTableTest {
         cases.add(new Case("tanh rank-1 [6]", "Variable.tanh()", "", inputs("a", random(rng, 6)), p -> p.get("a").tanh()));
 
         for (Activation f : Activation.values()) {
-            double slope = f == Activation.LEAKY_RELU ? 0.2 : 0;
+            double slope = parameterFor(f);
             cases.add(new Case("activation " + f.id() + " [3, 4]", "Functional.activation(Variable,Activation,double)",
                     f.id(), inputs("a", awayFromZero(rng, 3, 4)), p -> Functional.activation(p.get("a"), f, slope)));
         }
@@ -141,7 +154,7 @@ public class GradCheckTableTest {
                     inputs("x", random(rng, n, in), "w", random(rng, out, in)),
                     p -> Functional.linear(p.get("x"), p.get("w"), null)));
             for (Activation f : Activation.values()) {
-                double slope = f == Activation.LEAKY_RELU ? 0.2 : 0;
+                double slope = parameterFor(f);
                 for (boolean bias : new boolean[] {true, false}) {
                     Map<String, Tensor> in3 = linearInputsAwayFromKink(rng, n, in, out, bias);
                     cases.add(new Case("linear+" + f.id() + (bias ? "" : " no bias") + " " + dims(n, in) + " → " + out,
@@ -150,6 +163,8 @@ public class GradCheckTableTest {
                 }
             }
         }
+
+        NormalisationCases.add(cases, rng);
 
         for (int[] s : SHAPES) {
             int r = s[0], c = s[1];
@@ -211,7 +226,8 @@ public class GradCheckTableTest {
         Tensor out = c.op().apply(params).data();
         Tensor weights = random(new SplittableRandom(c.name().hashCode()), out.shape());
 
-        GradCheck.Report report = GradCheck.check(params, () -> weightedSum(c.op().apply(params), weights));
+        GradCheck.Report report = GradCheck.check(params, () -> weightedSum(c.op().apply(params), weights), STEP,
+                FLOOR);
 
         assertThat(report.worstRelativeError()).containsOnlyKeys(params.keySet());
         assertThat(report.worst()).as("%s%n%s", c.name(), report).isLessThan(TOLERANCE);
@@ -374,7 +390,7 @@ public class GradCheckTableTest {
 
     // ---- inputs -------------------------------------------------------------------------------------
 
-    private static Map<String, Tensor> inputs(Object... nameTensorPairs) {
+    static Map<String, Tensor> inputs(Object... nameTensorPairs) {
         Map<String, Tensor> m = new LinkedHashMap<>();
         for (int i = 0; i < nameTensorPairs.length; i += 2) {
             m.put((String) nameTensorPairs[i], (Tensor) nameTensorPairs[i + 1]);
@@ -463,7 +479,12 @@ public class GradCheckTableTest {
         }
     }
 
-    private static String dims(int r, int c) {
+    /** A parameter away from the default, so that the rows check it is used: slope 0.2, α 0.7. */
+    static double parameterFor(Activation f) {
+        return f == Activation.ELU ? 0.7 : f == Activation.LEAKY_RELU ? 0.2 : 0;
+    }
+
+    static String dims(int r, int c) {
         return "[" + r + ", " + c + "]";
     }
 

@@ -106,6 +106,38 @@ class ModelFileTest {
     }
 
     @Test
+    void batchNormStatisticsAndTheNewLayersComeBackAndPredictionsAreInEvaluationMode() throws IOException {
+        ModelSpec spec = new ModelSpec(4, List.of(new LinearSpec(6), new dev.nabla.nn.BatchNormSpec(0.2, 1e-4),
+                new ActivationSpec(Activation.GELU), new dev.nabla.nn.DropoutSpec(0.5), new LinearSpec(5),
+                new dev.nabla.nn.LayerNormSpec(), new ActivationSpec(Activation.ELU, 0.5), new LinearSpec(3)));
+        Module network = spec.build(new SplittableRandom(3));
+        // A few training forwards move the running statistics and the batch count away from their start.
+        for (int i = 0; i < 3; i++) {
+            network.forward(dev.nabla.autograd.Variable.constant(features(16, 4, 10 + i)));
+        }
+        TrainedModel model = new TrainedModel(spec, network, Task.MULTICLASS, Objective.SOFTMAX_CROSS_ENTROPY,
+                Pipeline.numeric(List.of("w", "x", "y", "z")), Scaling.fit(Scaling.Kind.STANDARD, features(20, 4, 1)),
+                new Scaling(Scaling.Kind.NONE, new float[] {0}, new float[] {1}), List.of("a", "b", "c"), "kind",
+                TrainedModel.DEFAULT_THRESHOLD, Map.of());
+        Path file = dir.resolve("bn.safetensors");
+        ModelFile.save(file, model);
+        TrainedModel loaded = ModelFile.load(file);
+
+        assertThat(loaded.spec()).isEqualTo(spec);
+        assertThat(loaded.network().stateDict().keySet()).containsExactly("0.weight", "0.bias", "1.weight", "1.bias",
+                "1.running_mean", "1.running_var", "1.num_batches_tracked", "4.weight", "4.bias", "5.weight", "5.bias",
+                "7.weight", "7.bias");
+        assertThat(loaded.network().stateDict().get("1.num_batches_tracked").item()).isEqualTo(3.0);
+        assertThat(loaded.network().stateDict().get("1.num_batches_tracked").shape()).isEmpty();
+        assertThat(loaded.network().stateDict().get("1.running_var").floats())
+                .containsExactly(network.stateDict().get("1.running_var").floats());
+        Tensor x = features(9, 4, 3);
+        Tensor outputs = model.outputs(x).copy();
+        assertThat(model.outputs(x).floats()).as("no dropout, no statistics moved: evaluation mode").containsExactly(outputs.floats());
+        assertThat(loaded.outputs(x).floats()).containsExactly(outputs.floats());
+    }
+
+    @Test
     void aNetworkBuiltInCodeEndingInSoftmaxIsSavedAndLoaded() throws IOException {
         var rng = new java.util.SplittableRandom(4);
         var net = new dev.nabla.nn.Sequential(new dev.nabla.nn.Linear(4, 6, rng), new dev.nabla.nn.Tanh(),

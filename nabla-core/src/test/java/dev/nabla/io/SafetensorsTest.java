@@ -44,12 +44,15 @@ class SafetensorsTest {
         tensors.put("z.weight", Tensor.of(new float[][] {{1.5f, -2f, Float.MIN_VALUE}, {0f, -0f, 3.25e30f}}));
         tensors.put("a.bias", Tensor.of(Math.PI, -Math.E, 1e-300, Double.MAX_VALUE));
         tensors.put("m.empty", Tensor.zeros(DType.F32, 0));
+        tensors.put("n.count", Tensor.full(DType.F64, 42, new int[0]));
         Path path = dir.resolve("t.safetensors");
 
         Safetensors.write(path, tensors, Map.of("format", "pt", "note", "ünïcode \"quoted\""));
         Safetensors.Contents read = Safetensors.read(path);
 
-        assertThat(read.tensors().keySet()).containsExactly("z.weight", "a.bias", "m.empty");
+        assertThat(read.tensors().keySet()).containsExactly("z.weight", "a.bias", "m.empty", "n.count");
+        assertThat(read.tensors().get("n.count").shape()).as("rank 0, PyTorch's 0-dim tensor").isEmpty();
+        assertThat(read.tensors().get("n.count").item()).isEqualTo(42.0);
         for (String name : tensors.keySet()) {
             Tensor expected = tensors.get(name);
             Tensor actual = read.tensors().get(name);
@@ -64,10 +67,10 @@ class SafetensorsTest {
         assertThat(Float.floatToRawIntBits(read.tensors().get("z.weight").floats()[4])).as("−0 kept")
                 .isEqualTo(Float.floatToRawIntBits(-0f));
         assertThat(read.metadata()).containsExactlyInAnyOrderEntriesOf(Map.of("format", "pt", "note", "ünïcode \"quoted\""));
-        // Header length is a multiple of 8 and the file is exactly header + 6·4 + 4·8 data bytes.
+        // Header length is a multiple of 8 and the file is exactly header + 6·4 + 4·8 + 8 data bytes.
         long headerLength = ByteBuffer.wrap(Files.readAllBytes(path), 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         assertThat(headerLength % 8).isZero();
-        assertThat(Files.size(path)).isEqualTo(8 + headerLength + 6 * 4 + 4 * 8);
+        assertThat(Files.size(path)).isEqualTo(8 + headerLength + 6 * 4 + 4 * 8 + 8);
     }
 
     @Test

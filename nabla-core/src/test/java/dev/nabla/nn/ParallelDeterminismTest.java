@@ -35,6 +35,17 @@ class ParallelDeterminismTest {
     }
 
     @Test
+    void withBatchNormAndDropoutOneAndTwoThreadsGiveBitIdenticalState() {
+        Threads.set(1);
+        int[] one = train(5, true);
+        Threads.set(2);
+        int[] two = train(5, true);
+        assertThat(two).isEqualTo(one);
+        assertThat(train(5, true)).isEqualTo(two);
+        assertThat(one).as("dropout and batch norm change the run").isNotEqualTo(train(5, false));
+    }
+
+    @Test
     void threadCountBelowOneIsRejected() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Threads.set(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0");
@@ -42,8 +53,16 @@ class ParallelDeterminismTest {
 
     /** Ten SGD steps of a 96-192-10 ReLU network at batch 160: every product is above the parallel threshold. */
     private static int[] train(long seed) {
+        return train(seed, false);
+    }
+
+    /** The same run, with {@code layers} Linear → BatchNorm → ReLU → Dropout(0.3) in the hidden layer; state dict bits. */
+    private static int[] train(long seed, boolean layers) {
         var rng = new SplittableRandom(seed);
-        var net = new Sequential(new Linear(96, 192, true, Init.HE_UNIFORM, rng), new Relu(), new Linear(192, 10, rng));
+        var net = layers
+                ? new Sequential(new Linear(96, 192, true, Init.HE_UNIFORM, rng), new BatchNorm(192), new Relu(),
+                        new Dropout(0.3, rng), new Linear(192, 10, rng))
+                : new Sequential(new Linear(96, 192, true, Init.HE_UNIFORM, rng), new Relu(), new Linear(192, 10, rng));
         float[] data = new float[160 * 96];
         int[] labels = new int[160];
         for (int i = 0; i < data.length; i++) {
@@ -60,13 +79,13 @@ class ParallelDeterminismTest {
             sgd.step();
         }
         int size = 0;
-        for (Variable p : net.parameters()) {
-            size += p.data().size();
+        for (Tensor t : net.stateDict().values()) {
+            size += t.size();
         }
         int[] bits = new int[size];
         int at = 0;
-        for (Variable p : net.parameters()) {
-            for (float v : p.data().floats()) {
+        for (Tensor t : net.stateDict().values()) {
+            for (float v : t.floats()) {
                 bits[at++] = Float.floatToRawIntBits(v);
             }
         }

@@ -66,7 +66,11 @@ class TensorTest {
     void badShapesAreRejectedNamingThem() {
         assertThatThrownBy(() -> Tensor.zeros(2, 3, 4)).isInstanceOf(ShapeException.class)
                 .hasMessageContaining("[2, 3, 4]");
-        assertThatThrownBy(() -> Tensor.zeros(DType.F64)).isInstanceOf(ShapeException.class).hasMessageContaining("[]");
+        Tensor scalar = Tensor.zeros(DType.F64);
+        assertThat(scalar.rank()).as("no dimensions: rank 0, PyTorch's 0-dim tensor").isZero();
+        assertThat(scalar.shape()).isEmpty();
+        assertThat(scalar.size()).isEqualTo(1);
+        assertThat(scalar.reshape(1).shapeString()).isEqualTo("[1]");
         assertThatThrownBy(() -> Tensor.zeros(2, -1)).isInstanceOf(ShapeException.class).hasMessageContaining("[2, -1]");
         assertThatThrownBy(() -> Tensor.wrap(new double[5], 2, 3)).isInstanceOf(ShapeException.class)
                 .hasMessageContaining("[2, 3]").hasMessageContaining("6").hasMessageContaining("5");

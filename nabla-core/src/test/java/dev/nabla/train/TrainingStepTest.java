@@ -101,4 +101,76 @@ class TrainingStepTest {
             assertThat(a.parameters().get(0).data().doubles()).containsExactly(before.doubles());
         }
     }
+
+    /**
+     * Shares of unequal size (5, 0 and 7 rows) weighted by the objective's normaliser Wₛ — rows, or with class
+     * weights the weights of the rows' classes — sum to the whole batch's gradient: Σₛ (Wₛ/W)·∇Lₛ = ∇L.
+     */
+    @Test
+    void sharesWeightedByTheNormaliserSumToTheWholeBatchGradient() {
+        SplittableRandom rng = new SplittableRandom(7);
+        Sequential net = ModelSpec.mlp(4, "6:tanh", 3).build(rng);
+        net.to(DType.F64);
+        Tensor x = rows(rng, 12, 4);
+        Tensor y = labels(rng, 12, 3);
+        for (Objective objective : List.of(Objective.SOFTMAX_CROSS_ENTROPY,
+                Objective.SOFTMAX_CROSS_ENTROPY.withClassWeights(0.5, 2, 3).withLabelSmoothing(0.1))) {
+            try (TrainingStep step = new TrainingStep(net, objective, new Sgd(net.parameters(), 0.1))) {
+                Batch all = Batch.of(x, y);
+                double total = step.gradients(all);
+                List<Tensor> whole = gradients(net);
+                double weight = objective.normalizer(all);
+                int[][] shares = {{0, 5}, {5, 5}, {5, 12}};
+                double[] sum = new double[whole.stream().mapToInt(Tensor::size).sum()];
+                double loss = 0;
+                for (int[] share : shares) {
+                    Batch b = Batch.of(slice(x, share[0], share[1]), slice(y, share[0], share[1]));
+                    double value = step.gradients(b);
+                    double w = objective.normalizer(b);
+                    assertThat(value).isEqualTo(b.size() == 0 ? 0 : value);
+                    loss += w == 0 ? 0 : w / weight * value;
+                    int k = 0;
+                    for (Variable p : net.parameters()) {
+                        Tensor g = p.gradBuffer();
+                        for (int i = 0; i < g.size(); i++) {
+                            sum[k++] += w / weight * g.get(i);
+                        }
+                    }
+                }
+                assertThat(loss).isCloseTo(total, within(1e-14));
+                int k = 0;
+                for (Tensor g : whole) {
+                    for (int i = 0; i < g.size(); i++) {
+                        assertThat(sum[k++]).isCloseTo(g.get(i), within(1e-14));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The reduction sees every evaluation, the L-BFGS closure's re-evaluations included, and its loss is returned. */
+    @Test
+    void theReductionSeesEveryEvaluationAndDecidesTheLoss() {
+        SplittableRandom rng = new SplittableRandom(8);
+        Sequential net = ModelSpec.mlp(4, "5:tanh", 3).build(rng);
+        net.to(DType.F64);
+        Batch batch = Batch.of(rows(rng, 10, 4), labels(rng, 10, 3));
+        List<Double> seen = new ArrayList<>();
+        var lbfgs = dev.nabla.optim.Optimizers.config("lbfgs", null, null).create(net.parameters());
+        try (TrainingStep step = new TrainingStep(net, Objective.SOFTMAX_CROSS_ENTROPY, lbfgs)
+                .reduction((loss, outputs, share) -> {
+                    seen.add(loss);
+                    assertThat(outputs == null ? 0 : outputs.rows()).isEqualTo(share.size());
+                    return loss * 2;
+                })) {
+            double loss = step.gradients(batch);
+            assertThat(loss).isEqualTo(2 * seen.get(0));
+            step.update();
+            assertThat(seen).hasSizeGreaterThan(1);
+            seen.clear();
+            Batch empty = Batch.of(Tensor.zeros(DType.F64, 0, 4), Tensor.zeros(DType.F64, 0));
+            assertThat(step.gradients(empty)).isZero();
+            assertThat(seen).containsExactly(0.0);
+        }
+    }
 }

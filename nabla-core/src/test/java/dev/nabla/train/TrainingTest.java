@@ -39,6 +39,30 @@ class TrainingTest {
     }
 
     @Test
+    void batchNormAndDropoutTrainAndAModelStartedFromOneKeepsItsRunningStatistics() {
+        DataSource wine = Datasets.open("wine", null);
+        TrainingResult r = Training.builder().layers("16:relu").batchNorm(true).dropout(0.1).epochs(30).seed(3)
+                .build().run(wine);
+        assertThat(r.model().spec().layers()).extracting(dev.nabla.nn.LayerSpec::type)
+                .containsExactly("linear", "batch_norm", "relu", "dropout", "linear");
+        assertThat(accuracy(r.model(), r.test())).isGreaterThanOrEqualTo(0.9);
+        Tensor trained = r.model().network().stateDict().get("1.running_var");
+        double[] before = trained.toDoubleArray();
+        assertThat(java.util.Arrays.stream(before).anyMatch(v -> Math.abs(v - 1) > 0.5)).as("the running variance moved from its start, 1").isTrue();
+
+        // One more epoch from the model: with the statistics copied they stay near the trained ones; fresh ones
+        // (ones) would still weigh 0.9^batches ≈ 0.6 after it.
+        TrainingResult again = Training.builder().init(r.model()).epochs(1).seed(4).build().run(wine);
+        double[] after = again.model().network().stateDict().get("1.running_var").toDoubleArray();
+        for (int j = 0; j < before.length; j++) {
+            assertThat(after[j]).as("running_var[%d]", j).isCloseTo(before[j],
+                    org.assertj.core.data.Offset.offset(0.35 * Math.abs(before[j] - 1) + 0.05 * before[j]));
+        }
+        assertThatThrownBy(() -> Training.builder().batchNorm(true).batchSize(1).epochs(1).build().run(wine))
+                .isInstanceOf(TrainingException.class).hasMessageContaining("batches of 1");
+    }
+
+    @Test
     void aBinaryTargetGetsOneSigmoidOutputAndCrossEntropy() {
         TrainingResult r = Training.builder().layers("16:tanh").epochs(15).build().run(Datasets.open("breast_cancer", null));
         assertThat(r.model().objective()).isEqualTo(Objective.BINARY_CROSS_ENTROPY);

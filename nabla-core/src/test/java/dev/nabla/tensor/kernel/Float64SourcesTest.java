@@ -26,6 +26,7 @@ class Float64SourcesTest {
             new String[] {"sgemm", "dgemm"},
             new String[] {"ElementwiseF32", "ElementwiseF64"},
             new String[] {"RowWiseF32", "RowWiseF64"},
+            new String[] {"NormalizationF32", "NormalizationF64"},
             new String[] {"FloatVector", "DoubleVector"},
             new String[] {"<Float>", "<Double>"},
             new String[] {"Float.NEGATIVE_INFINITY", "Double.NEGATIVE_INFINITY"},
@@ -37,7 +38,8 @@ class Float64SourcesTest {
     private static final Pattern FLOAT_LITERAL = Pattern.compile("\\b(\\d+)f\\b");
 
     static List<String> float32Sources() {
-        return List.of("Sgemm", "SgemmKernel", "SgemmPacking", "SgemmSmall", "ElementwiseF32", "RowWiseF32");
+        return List.of("Sgemm", "SgemmKernel", "SgemmPacking", "SgemmSmall", "ElementwiseF32", "RowWiseF32",
+                "NormalizationF32");
     }
 
     static String float64Name(String float32Name) {

@@ -1,0 +1,96 @@
+package dev.nabla.spark;
+
+import dev.nabla.io.ModelSpecJson;
+import dev.nabla.io.Safetensors;
+import dev.nabla.nn.Module;
+import dev.nabla.tensor.Tensor;
+import dev.nabla.tensor.Threads;
+import dev.nabla.train.History;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.spark.BarrierTaskContext;
+import org.apache.spark.broadcast.Broadcast;
+import scala.collection.Iterator;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.runtime.AbstractFunction1;
+
+/**
+ * The task of the one long-lived barrier stage: it reads its partition's rows once, rebuilds the network and the
+ * plan from the broadcast start, joins the ring and trains its replica for the whole run; rank 0 returns the final
+ * weights and the history. Spark Java-serialises this function to ship it: it holds only broadcast handles to
+ * bytes and the partitions' first row numbers, never a Nabla object.
+ */
+final class BarrierTraining extends AbstractFunction1<Iterator<byte[]>, Iterator<byte[]>> implements Serializable {
+    private static final long serialVersionUID = 1L;
+    static final String PLAN = "plan";
+    static final String SPEC = "spec";
+    static final String HISTORY = "history";
+
+    private final Broadcast<byte[]> start;
+    private final Broadcast<byte[]> validation;
+    private final long[] offsets;
+
+    /**
+     * @param start      the initial weights with the plan and the architecture in their metadata ({@link Transfer})
+     * @param validation the validation rows as one {@link Rows} block, or null
+     * @param offsets    the global number of each partition's first row
+     */
+    BarrierTraining(Broadcast<byte[]> start, Broadcast<byte[]> validation, long[] offsets) {
+        this.start = start;
+        this.validation = validation;
+        this.offsets = offsets.clone();
+    }
+
+    @Override
+    public Iterator<byte[]> apply(Iterator<byte[]> input) {
+        BarrierTaskContext context = BarrierTaskContext.get();
+        int rank = context.partitionId();
+        int size = context.getTaskInfos().length;
+        List<byte[]> blocks = new ArrayList<>();
+        input.foreach(b -> blocks.add(b));
+        Safetensors.Contents begin = Transfer.decode(start.value());
+        Plan plan = Plan.parse(begin.metadata().get(PLAN));
+        Module model = network(begin);
+        Threads.set(plan.threads());
+        Rows heldOut = rank == 0 && validation != null ? Rows.decode(List.of(validation.value())) : null;
+        try (Ring ring = Ring.connect(rank, size, host(context.getTaskInfos()[rank].address()),
+                context::allGather)) {
+            History history = new Replica(plan, model, Rows.decode(blocks), offsets[rank], ring,
+                    heldOut == null ? null : heldOut.dataset(plan.task(), plan.classes())).train();
+            List<byte[]> out = rank == 0
+                    ? List.of(Transfer.encode(model.stateDict(), Map.of(HISTORY, Transfer.history(history))))
+                    : List.of();
+            return CollectionConverters.asScala(out.iterator());
+        } catch (IOException e) {
+            throw new UncheckedIOException("replica " + rank + " of " + size + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The host of a task's address {@code host:port} (an IPv6 host in brackets loses them). */
+    static String host(String address) {
+        int colon = address.lastIndexOf(':');
+        String host = colon > 0 && address.indexOf(':') == colon || address.startsWith("[") ? address.substring(0, colon)
+                : address;
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /** The network of a start: its architecture built, converted to the weights' dtype and loaded with them. */
+    static Module network(Safetensors.Contents contents) {
+        Module model;
+        try {
+            model = ModelSpecJson.parse(contents.metadata().get(SPEC), "the training plan", 0, 0)
+                    .build(new SplittableRandom(0));
+        } catch (dev.nabla.io.ModelFileException e) {
+            throw new IllegalStateException("the driver sent an architecture it cannot read back: " + e.getMessage(), e);
+        }
+        Tensor any = contents.tensors().values().iterator().next();
+        model.to(any.dtype());
+        model.loadStateDict(contents.tensors());
+        return model;
+    }
+}

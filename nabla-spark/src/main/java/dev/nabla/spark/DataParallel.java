@@ -1,0 +1,156 @@
+package dev.nabla.spark;
+
+import dev.nabla.autograd.Variable;
+import dev.nabla.data.Dataset;
+import dev.nabla.io.ModelSpecJson;
+import dev.nabla.io.Safetensors;
+import dev.nabla.nn.ModelSpec;
+import dev.nabla.nn.Module;
+import dev.nabla.optim.Optimizer;
+import dev.nabla.optim.OptimizerConfig;
+import dev.nabla.tensor.Threads;
+import dev.nabla.train.EpochResult;
+import dev.nabla.train.History;
+import dev.nabla.train.Objective;
+import dev.nabla.train.TrainListener;
+import dev.nabla.train.Trainer;
+import dev.nabla.train.TrainingLoop;
+import dev.nabla.train.TrainingState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.rdd.RDD;
+import scala.reflect.ClassTag$;
+
+/**
+ * Exact synchronous data-parallel training on Spark: the {@link Trainer}'s loop run by K replicas in one barrier
+ * stage, each holding a contiguous K-th of the training rows for the whole run and summing gradients with the
+ * others over a TCP ring every step ({@link Replica}, {@link Ring}). The weights equal single-process training's up
+ * to the order of floating-point sums. As a {@link TrainingLoop} it runs any {@code Training} recipe:
+ * <pre>{@code
+ * Training.builder().optimizer(Optimizers.config("sgd", 0.1, null)).loop(new DataParallel(spark.sparkContext(), 2))
+ * }</pre>
+ * The optimiser must be given as data ({@link OptimizerConfig}) so that each replica can build its own. The barrier
+ * stage needs K task slots at once; listeners hear each epoch when the stage has finished.
+ */
+public final class DataParallel implements TrainingLoop {
+    private final JavaSparkContext spark;
+    private final int partitions;
+    private final int threads;
+
+    /** Training over {@code partitions} replicas, each using one kernel thread. */
+    public DataParallel(SparkContext spark, int partitions) {
+        this(spark, partitions, 1);
+    }
+
+    /** Training over {@code partitions} replicas, each multiplying matrices with {@code threads} threads. */
+    public DataParallel(SparkContext spark, int partitions, int threads) {
+        if (partitions < 1 || threads < 1) {
+            throw new IllegalArgumentException("partitions and threads must be at least 1, got " + partitions + " and "
+                    + threads);
+        }
+        this.spark = JavaSparkContext.fromSparkContext(spark);
+        this.partitions = partitions;
+        this.threads = threads;
+    }
+
+    @Override
+    public History fit(Trainer trainer, Module network, Function<List<Variable>, Optimizer> optimizer, Dataset train,
+                       Dataset validation, TrainingState resume) {
+        if (resume != null) {
+            throw new IllegalArgumentException("a data-parallel run starts from the beginning; it cannot resume a "
+                    + "checkpoint");
+        }
+        if (!(optimizer instanceof OptimizerConfig config)) {
+            throw new IllegalArgumentException("data-parallel training builds the optimiser on every replica: give it "
+                    + "as data (Optimizers.config), not as a function");
+        }
+        int k = Math.min(partitions, Math.max(1, train.rows()));
+        Objective objective = trainer.objectiveFor(train);
+        Plan plan = Plan.of(trainer, objective, config, train.task(), train.classNames().size(), train.rows(), threads);
+        byte[] start = start(plan, ModelSpec.of(network, train.featureCount()), network);
+        List<Broadcast<byte[]>> blocks = new ArrayList<>();
+        long[] offsets = new long[k];
+        for (int p = 0; p < k; p++) {
+            int from = (int) ((long) train.rows() * p / k);
+            int to = (int) ((long) train.rows() * (p + 1) / k);
+            offsets[p] = from;
+            blocks.add(spark.broadcast(Rows.encode(train.features(), train.targets(), from, to)));
+        }
+        byte[] heldOut = validation == null || validation.rows() == 0 ? null
+                : Rows.encode(validation.features(), validation.targets(), 0, validation.rows());
+        List<Integer> ids = new ArrayList<>();
+        for (int p = 0; p < k; p++) {
+            ids.add(p);
+        }
+        JavaRDD<byte[]> rows = spark.parallelize(ids, k).map(new FromBroadcast(blocks));
+        int batchSize = Math.min(trainer.batchSize(), Math.max(1, train.rows()));
+        int perPass = config.fullBatch() ? 1 : (train.rows() + batchSize - 1) / batchSize;
+        for (TrainListener l : trainer.listeners()) {
+            l.onTrainStart(trainer.epochs(), perPass, train.rows());
+        }
+        try {
+            History history = run(rows.rdd(), offsets, start, heldOut, network);
+            for (TrainListener l : trainer.listeners()) {
+                for (EpochResult e : history.epochs()) {
+                    l.onEpochStart(e.epoch());
+                    l.onEpochEnd(e);
+                }
+                l.onTrainEnd(history);
+            }
+            return history;
+        } finally {
+            blocks.forEach(b -> b.destroy());
+        }
+    }
+
+    /** The bytes a replica starts from: the network's weights, with the plan and the architecture as metadata. */
+    static byte[] start(Plan plan, ModelSpec spec, Module network) {
+        return Transfer.encode(network.stateDict(), Map.of(BarrierTraining.PLAN, plan.toText(),
+                BarrierTraining.SPEC, ModelSpecJson.write(spec)));
+    }
+
+    /**
+     * Runs the barrier stage over {@code rows} — one partition per replica, partition p's rows being global rows
+     * {@code offsets[p]…} — and loads the trained weights into {@code network}; returns the history.
+     */
+    History run(RDD<byte[]> rows, long[] offsets, byte[] start, byte[] validation, Module network) {
+        Broadcast<byte[]> begin = spark.broadcast(start);
+        Broadcast<byte[]> heldOut = validation == null ? null : spark.broadcast(validation);
+        int before = Threads.count();
+        try {
+            RDD<byte[]> result = rows.barrier().mapPartitions(new BarrierTraining(begin, heldOut, offsets), false,
+                    ClassTag$.MODULE$.apply(byte[].class));
+            List<byte[]> out = result.toJavaRDD().collect();
+            Safetensors.Contents end = Transfer.decode(out.get(0));
+            network.loadStateDict(end.tensors());
+            return Transfer.history(end.metadata().get(BarrierTraining.HISTORY));
+        } finally {
+            Threads.set(before);
+            begin.destroy();
+            if (heldOut != null) {
+                heldOut.destroy();
+            }
+        }
+    }
+
+    /** Partition p's rows: the bytes of broadcast p. Spark ships this function; it holds only broadcast handles. */
+    private static final class FromBroadcast implements org.apache.spark.api.java.function.Function<Integer, byte[]> {
+        private static final long serialVersionUID = 1L;
+        private final List<Broadcast<byte[]>> blocks;
+
+        FromBroadcast(List<Broadcast<byte[]>> blocks) {
+            this.blocks = new ArrayList<>(blocks);
+        }
+
+        @Override
+        public byte[] call(Integer p) {
+            return blocks.get(p).value();
+        }
+    }
+}

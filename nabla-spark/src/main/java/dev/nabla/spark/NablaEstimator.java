@@ -1,0 +1,444 @@
+package dev.nabla.spark;
+
+import dev.nabla.data.Pipeline;
+import dev.nabla.data.Scaling;
+import dev.nabla.data.Task;
+import dev.nabla.io.ModelFileException;
+import dev.nabla.io.ModelSpecJson;
+import dev.nabla.nn.ModelSpec;
+import dev.nabla.nn.Module;
+import dev.nabla.optim.Clipping;
+import dev.nabla.optim.OptimizerConfig;
+import dev.nabla.optim.Optimizers;
+import dev.nabla.optim.Schedules;
+import dev.nabla.train.History;
+import dev.nabla.train.Objective;
+import dev.nabla.train.TrainedModel;
+import dev.nabla.train.Trainer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.attribute.Attribute;
+import org.apache.spark.ml.attribute.AttributeGroup;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * What {@link NablaClassifier} and {@link NablaRegressor} share: the training settings as Spark ML params (named
+ * as on Nabla's command line), and a fit that trains a Nabla network on a vector column with exact synchronous
+ * data parallelism ({@link DataParallel}). Features are scaled with statistics gathered in two distributed passes
+ * (param {@code scaling}); the trained model keeps its model file, which is all that is ever shipped or saved.
+ *
+ * @param <M> the model the estimator makes
+ * @param <E> the estimator itself, which its setters return
+ */
+public abstract class NablaEstimator<M extends Model<M>, E extends NablaEstimator<M, E>> extends Estimator<M>
+        implements DefaultParamsWritable {
+    private static final long serialVersionUID = 1L;
+    private final String uid;
+    private final Param<String> featuresCol;
+    private final Param<String> labelCol;
+    private final Param<String> predictionCol;
+    private final Param<String> layers;
+    private final Param<String> modelSpec;
+    private final Param<String> optimizer;
+    private final DoubleParam learningRate;
+    private final DoubleParam weightDecay;
+    private final Param<String> schedule;
+    private final IntParam warmup;
+    private final Param<String> loss;
+    private final IntParam batchSize;
+    private final IntParam epochs;
+    private final IntParam seed;
+    private final Param<String> scaling;
+    private final DoubleParam clipNorm;
+    private final DoubleParam clipValue;
+    private final IntParam partitions;
+    private final IntParam threads;
+
+    protected NablaEstimator(String uid) {
+        this.uid = uid;
+        featuresCol = new Param<>(this, "featuresCol", "features column name (a vector)");
+        labelCol = new Param<>(this, "labelCol", "label column name");
+        predictionCol = new Param<>(this, "predictionCol", "prediction column name");
+        layers = new Param<>(this, "layers", "hidden layers, e.g. 64:relu,32:tanh");
+        modelSpec = new Param<>(this, "modelSpec", "a JSON network description instead of layers (empty: none)");
+        optimizer = new Param<>(this, "optimizer", "optimizer NAME[:OPTIONS] as on the command line, e.g. adam or lbfgs");
+        learningRate = new DoubleParam(this, "learningRate", "learning rate (NaN: the optimizer's usual one)");
+        weightDecay = new DoubleParam(this, "weightDecay", "weight decay as torch.optim applies it (NaN: the default)");
+        schedule = new Param<>(this, "schedule", "learning-rate schedule NAME[:ARGS] (empty: constant)");
+        warmup = new IntParam(this, "warmup", "linear warm-up steps", ParamValidators.gtEq(0));
+        loss = new Param<>(this, "loss", "loss NAME[:ARGS] (empty: chosen by the target)");
+        batchSize = new IntParam(this, "batchSize", "rows per mini-batch", ParamValidators.gt(0));
+        epochs = new IntParam(this, "epochs", "passes over the training rows", ParamValidators.gt(0));
+        seed = new IntParam(this, "seed", "seed of the initial weights and the shuffling");
+        scaling = new Param<>(this, "scaling", "feature scaling fitted on the rows: standard, minmax or none",
+                ParamValidators.inArray(new String[] {"standard", "minmax", "none"}));
+        clipNorm = new DoubleParam(this, "clipNorm", "clip the gradients' global L2 norm (0: no)", ParamValidators.gtEq(0));
+        clipValue = new DoubleParam(this, "clipValue", "clamp every gradient element (0: no)", ParamValidators.gtEq(0));
+        partitions = new IntParam(this, "partitions", "replicas (0: the data's partitions, at most the slots)",
+                ParamValidators.gtEq(0));
+        threads = new IntParam(this, "threads", "kernel threads per replica", ParamValidators.gt(0));
+        setDefault(featuresCol, "features");
+        setDefault(labelCol, "label");
+        setDefault(predictionCol, "prediction");
+        setDefault(layers, "64:relu");
+        setDefault(modelSpec, "");
+        setDefault(optimizer, "adam");
+        setDefault(learningRate, Double.NaN);
+        setDefault(weightDecay, Double.NaN);
+        setDefault(schedule, "");
+        setDefault(warmup, 0);
+        setDefault(loss, "");
+        setDefault(batchSize, 32);
+        setDefault(epochs, 10);
+        setDefault(seed, 42);
+        setDefault(scaling, "standard");
+        setDefault(clipNorm, 0.0);
+        setDefault(clipValue, 0.0);
+        setDefault(partitions, 0);
+        setDefault(threads, 1);
+    }
+
+    @Override
+    public String uid() {
+        return uid;
+    }
+
+    /** The task of this estimator's targets: classes or numbers. */
+    abstract boolean classifies();
+
+    /** The model for {@code trained}, its model file's bytes. */
+    abstract M model(byte[] modelFile);
+
+    @Override
+    public M fit(Dataset<?> dataset) {
+        StructType schema = dataset.schema();
+        transformSchema(schema, true);
+        String features = getOrDefault(featuresCol);
+        String label = getOrDefault(labelCol);
+        int d = width(dataset, features);
+        var rows = dataset.select(features, label).toJavaRDD();
+        double[] m = FrameRows.moments(rows, d);
+        long n = (long) m[0];
+        if (n == 0) {
+            throw new IllegalArgumentException("no rows to train on");
+        }
+        double[] mean = new double[d + 1];
+        double[] min = new double[d + 1];
+        double[] range = new double[d + 1];
+        for (int j = 0; j <= d; j++) {
+            mean[j] = m[1 + j] / n;
+            min[j] = m[2 + d + j];
+            range[j] = m[3 + 2 * d + j] - min[j];
+        }
+        Scaling.Kind kind = Scaling.Kind.fromId(getOrDefault(scaling));
+        double[] deviation = kind == Scaling.Kind.STANDARD || !classifies() ? deviations(rows, d, mean, n) : null;
+        Scaling x = kind == Scaling.Kind.MINMAX ? Scaling.of(kind, java.util.Arrays.copyOf(min, d),
+                java.util.Arrays.copyOf(range, d)) : Scaling.of(kind, java.util.Arrays.copyOf(mean, d),
+                deviation == null ? new double[d] : java.util.Arrays.copyOf(deviation, d));
+        List<String> classNames = classifies() ? classNames(schema.apply(label), m[3 + 3 * d]) : List.of();
+        Task task = !classifies() ? Task.REGRESSION : classNames.size() == 2 ? Task.BINARY : Task.MULTICLASS;
+        Scaling y = task == Task.REGRESSION ? Scaling.of(Scaling.Kind.STANDARD, new double[] {mean[d]},
+                new double[] {deviation[d]}) : new Scaling(Scaling.Kind.NONE, new float[1], new float[] {1});
+
+        Objective objective = getOrDefault(loss).isEmpty() ? Objective.forTask(task) : Objective.fromId(getOrDefault(loss));
+        ModelSpec spec = spec(d, objective.outputs(task, classNames.size()));
+        Module network = spec.build(new SplittableRandom(whole(seed)));
+        OptimizerConfig config = Optimizers.config(getOrDefault(optimizer), orNull(number(learningRate)),
+                orNull(number(weightDecay)));
+        Trainer trainer = Trainer.builder().epochs(whole(epochs)).batchSize(whole(batchSize))
+                .seed(whole(seed)).objective(objective)
+                .schedule(getOrDefault(schedule).isEmpty() ? null : Schedules.config(getOrDefault(schedule), whole(warmup)))
+                .clipping(new Clipping(number(clipNorm), number(clipValue))).build();
+
+        var spark = dataset.sparkSession().sparkContext();
+        int wanted = whole(partitions) > 0 ? whole(partitions) : rows.getNumPartitions();
+        int k = Math.max(1, Math.min(wanted, spark.defaultParallelism()));
+        FrameRows.Placed placed = FrameRows.place(rows, d, k, x.shift(), x.scale(), y.shift()[0], y.scale()[0],
+                task == Task.MULTICLASS);
+        try {
+            Plan plan = Plan.of(trainer, objective, config, task, classNames.size(), placed.rows(), whole(threads));
+            DataParallel loop = new DataParallel(spark, placed.offsets().length, whole(threads));
+            History history = loop.run(placed.blocks().rdd(), placed.offsets(), DataParallel.start(plan, spec, network),
+                    null, network);
+            TrainedModel trained = new TrainedModel(spec, network, task, objective, Pipeline.numeric(names(schema, features, d)),
+                    x, y, classNames, label, TrainedModel.DEFAULT_THRESHOLD,
+                    Map.of("trainer", "nabla-spark, " + placed.offsets().length + " replicas, " + history.epochs().size()
+                            + " epochs"));
+            M model = model(Transfer.model(trained));
+            model.setParent(this);
+            return copyValues(model, extractParamMap());
+        } finally {
+            placed.cached().unpersist(false);
+        }
+    }
+
+    private int whole(IntParam p) {
+        return (Integer) getOrDefault(p);
+    }
+
+    private double number(DoubleParam p) {
+        return (Double) getOrDefault(p);
+    }
+
+    private static Double orNull(double value) {
+        return Double.isNaN(value) ? null : value;
+    }
+
+    private double[] deviations(org.apache.spark.api.java.JavaRDD<Row> rows, int d, double[] mean, long n) {
+        double[] squares = FrameRows.squaredDeviations(rows, d, mean);
+        double[] out = new double[d + 1];
+        for (int j = 0; j <= d; j++) {
+            out[j] = Math.sqrt(squares[j] / n);
+        }
+        return out;
+    }
+
+    private ModelSpec spec(int inputs, int outputs) {
+        if (getOrDefault(modelSpec).isEmpty()) {
+            return ModelSpec.mlp(inputs, getOrDefault(layers), outputs);
+        }
+        try {
+            return ModelSpecJson.parse(getOrDefault(modelSpec), "modelSpec", inputs, outputs);
+        } catch (ModelFileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** The vector size from the column's metadata, else from the first row. */
+    private static int width(Dataset<?> dataset, String column) {
+        int size = AttributeGroup.fromStructField(dataset.schema().apply(column)).size();
+        if (size >= 0) {
+            return size;
+        }
+        Row first = dataset.select(column).first();
+        return ((Vector) first.get(0)).size();
+    }
+
+    /** Names of the vector's slots from its metadata (VectorAssembler's input columns), else x0, x1, … */
+    private static List<String> names(StructType schema, String column, int d) {
+        List<String> names = new ArrayList<>();
+        var attributes = AttributeGroup.fromStructField(schema.apply(column)).attributes();
+        for (int j = 0; j < d; j++) {
+            String name = attributes.isDefined() ? attributes.get()[j].name().getOrElse(() -> null) : null;
+            names.add(name == null || names.contains(name) ? "x" + j : name);
+        }
+        return names;
+    }
+
+    /** The label's class names from its metadata (StringIndexer's labels), else 0…max. */
+    private static List<String> classNames(StructField label, double max) {
+        Attribute a = Attribute.fromStructField(label);
+        List<String> names = new ArrayList<>();
+        if (a instanceof org.apache.spark.ml.attribute.NominalAttribute nominal && nominal.values().isDefined()) {
+            names.addAll(List.of(nominal.values().get()));
+        } else {
+            for (int k = 0; k <= (int) max; k++) {
+                names.add(Integer.toString(k));
+            }
+        }
+        if (names.size() < 2) {
+            throw new IllegalArgumentException("label column '" + label.name() + "' has a single class");
+        }
+        return names;
+    }
+
+    @Override
+    public StructType transformSchema(StructType schema) {
+        StructField label = schema.apply(getOrDefault(labelCol));
+        if (!(label.dataType() instanceof NumericType)) {
+            throw new IllegalArgumentException("label column '" + label.name() + "' must be numeric (index strings with "
+                    + "StringIndexer), got " + label.dataType().simpleString());
+        }
+        return NablaModel.withOutputs(schema, getOrDefault(featuresCol), getOrDefault(predictionCol), null, null);
+    }
+
+    public Param<String> featuresCol() {
+        return featuresCol;
+    }
+
+    public Param<String> labelCol() {
+        return labelCol;
+    }
+
+    public Param<String> predictionCol() {
+        return predictionCol;
+    }
+
+    public Param<String> layers() {
+        return layers;
+    }
+
+    public Param<String> modelSpec() {
+        return modelSpec;
+    }
+
+    public Param<String> optimizer() {
+        return optimizer;
+    }
+
+    public DoubleParam learningRate() {
+        return learningRate;
+    }
+
+    public DoubleParam weightDecay() {
+        return weightDecay;
+    }
+
+    public Param<String> schedule() {
+        return schedule;
+    }
+
+    public IntParam warmup() {
+        return warmup;
+    }
+
+    public Param<String> loss() {
+        return loss;
+    }
+
+    public IntParam batchSize() {
+        return batchSize;
+    }
+
+    public IntParam epochs() {
+        return epochs;
+    }
+
+    public IntParam seed() {
+        return seed;
+    }
+
+    public Param<String> scaling() {
+        return scaling;
+    }
+
+    public DoubleParam clipNorm() {
+        return clipNorm;
+    }
+
+    public DoubleParam clipValue() {
+        return clipValue;
+    }
+
+    public IntParam partitions() {
+        return partitions;
+    }
+
+    public IntParam threads() {
+        return threads;
+    }
+
+    @SuppressWarnings("unchecked")
+    private E self() {
+        return (E) this;
+    }
+
+    public E setFeaturesCol(String value) {
+        set(featuresCol, value);
+        return self();
+    }
+
+    public E setLabelCol(String value) {
+        set(labelCol, value);
+        return self();
+    }
+
+    public E setPredictionCol(String value) {
+        set(predictionCol, value);
+        return self();
+    }
+
+    public E setLayers(String value) {
+        set(layers, value);
+        return self();
+    }
+
+    public E setModelSpec(String value) {
+        set(modelSpec, value);
+        return self();
+    }
+
+    public E setOptimizer(String value) {
+        set(optimizer, value);
+        return self();
+    }
+
+    public E setLearningRate(double value) {
+        set(learningRate, value);
+        return self();
+    }
+
+    public E setWeightDecay(double value) {
+        set(weightDecay, value);
+        return self();
+    }
+
+    public E setSchedule(String value) {
+        set(schedule, value);
+        return self();
+    }
+
+    public E setWarmup(int value) {
+        set(warmup, value);
+        return self();
+    }
+
+    public E setLoss(String value) {
+        set(loss, value);
+        return self();
+    }
+
+    public E setBatchSize(int value) {
+        set(batchSize, value);
+        return self();
+    }
+
+    public E setEpochs(int value) {
+        set(epochs, value);
+        return self();
+    }
+
+    public E setSeed(int value) {
+        set(seed, value);
+        return self();
+    }
+
+    public E setScaling(String value) {
+        set(scaling, value);
+        return self();
+    }
+
+    public E setClipNorm(double value) {
+        set(clipNorm, value);
+        return self();
+    }
+
+    public E setClipValue(double value) {
+        set(clipValue, value);
+        return self();
+    }
+
+    public E setPartitions(int value) {
+        set(partitions, value);
+        return self();
+    }
+
+    public E setThreads(int value) {
+        set(threads, value);
+        return self();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.nabla.spark.bench;
+
+import dev.nabla.nn.Module;
+import dev.nabla.tensor.Tensor;
+import java.util.Map;
+
+/** How far apart two networks' weights are. */
+public final class Compare {
+    private Compare() {
+    }
+
+    /** ‖a − b‖∞ / ‖a‖∞ over every tensor of the state dicts. */
+    public static double relativeDifference(Module a, Module b) {
+        double diff = 0;
+        double scale = 0;
+        for (Map.Entry<String, Tensor> e : a.stateDict().entrySet()) {
+            Tensor x = e.getValue();
+            Tensor y = b.stateDict().get(e.getKey());
+            for (int i = 0; i < x.size(); i++) {
+                diff = Math.max(diff, Math.abs(x.get(i) - y.get(i)));
+                scale = Math.max(scale, Math.abs(x.get(i)));
+            }
+        }
+        return diff / scale;
+    }
+}
