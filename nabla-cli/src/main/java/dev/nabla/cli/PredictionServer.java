@@ -85,9 +85,10 @@ final class PredictionServer {
                 out.write(reply.body());
             }
         }
-        log.printf(Locale.ROOT, "%s %s %s %d %d rows %.2f ms%n", exchange.getRemoteAddress().getAddress().getHostAddress(),
-                exchange.getRequestMethod(), exchange.getRequestURI().getPath(), status, rows,
-                (System.nanoTime() - start) / 1e6);
+        // One string, one write: a PrintStream that flushes at line ends writes each piece of a printf on its own.
+        log.println(String.format(Locale.ROOT, "%s %s %s %d %d rows %.2f ms",
+                exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(), status, rows, (System.nanoTime() - start) / 1e6));
     }
 
     private static Reply notAllowed(String method) {

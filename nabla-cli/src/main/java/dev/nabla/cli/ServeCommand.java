@@ -59,19 +59,18 @@ final class ServeCommand implements Callable<Integer> {
         PredictionServer server = new PredictionServer(m, new InetSocketAddress(host, port), maxBody, log);
         server.start();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.println("nabla: stopping; letting requests in flight finish");
+        Interrupts.serving(() -> {
+            log.println("nabla: " + Interrupts.name() + ": stopping; letting requests in flight finish");
             server.stop(GRACE_SECONDS);
             log.println("nabla: stopped");
-            log.flush();
             stopped.countDown();
-            // The JVM would exit 143 after SIGTERM; a drained server has succeeded.
-            Runtime.getRuntime().halt(Errors.OK);
-        }));
+        });
         InetSocketAddress a = server.address();
         log.println("nabla: serving " + model + " on http://" + a.getHostString() + ":" + a.getPort()
                 + " (POST /predict, GET /health, GET /model)");
         stopped.await();
+        log.flush();
+        // A drained server has succeeded, whatever signal asked it to stop.
         return Errors.OK;
     }
 }

@@ -48,7 +48,8 @@ class ServeSignalTest {
             p.destroy(); // SIGTERM
             assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).isZero();
-            assertThat(Files.readString(log)).contains("GET /health 200").contains("nabla: stopped");
+            assertThat(Files.readString(log)).contains("GET /health 200").contains("SIGTERM: stopping")
+                    .contains("nabla: stopped").doesNotContain("before training");
         } finally {
             p.destroyForcibly();
         }

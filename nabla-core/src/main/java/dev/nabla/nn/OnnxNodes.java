@@ -25,6 +25,12 @@ public interface OnnxNodes {
     /** Adds operator {@code op} of the default domain reading {@code inputs}; returns its output. */
     String node(String op, List<String> inputs, Map<String, ?> attributes);
 
+    /**
+     * A one-input operator that runtimes implement for float32 only (ONNX Runtime has no float64 {@code Erf},
+     * {@code Elu} or {@code Softplus}): in a float64 network, its input is cast to float32 and its output back.
+     */
+    String floatNode(String op, String input, Map<String, ?> attributes);
+
     /** {@link #node(String, List, Map)} without attributes. */
     default String node(String op, String... inputs) {
         return node(op, List.of(inputs), Map.of());

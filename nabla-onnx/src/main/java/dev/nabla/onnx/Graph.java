@@ -230,6 +230,17 @@ final class Graph {
             }
 
             @Override
+            public String floatNode(String op, String input, Map<String, ?> attributes) {
+                if (constants != DType.F64) {
+                    return Graph.this.node("", op, List.of(input), attributes);
+                }
+                String in = Graph.this.node("", "Cast", List.of(input), Map.of("to",
+                        (long) TensorProto.DataType.FLOAT_VALUE));
+                String out = Graph.this.node("", op, List.of(in), attributes);
+                return Graph.this.node("", "Cast", List.of(out), Map.of("to", (long) TensorProto.DataType.DOUBLE_VALUE));
+            }
+
+            @Override
             public String indices(long[] values, long... shape) {
                 return longs(values, shape);
             }

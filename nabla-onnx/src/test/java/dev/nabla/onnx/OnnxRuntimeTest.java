@@ -8,7 +8,14 @@ import dev.nabla.data.Datasets;
 import dev.nabla.data.Table;
 import dev.nabla.data.TableOptions;
 import dev.nabla.io.ModelSpecJson;
+import dev.nabla.nn.ActivationSpec;
+import dev.nabla.nn.BatchNormSpec;
+import dev.nabla.nn.DropoutSpec;
+import dev.nabla.nn.LayerNormSpec;
+import dev.nabla.nn.LayerSpec;
+import dev.nabla.nn.LinearSpec;
 import dev.nabla.nn.ModelSpec;
+import dev.nabla.tensor.Activation;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.train.Objective;
 import dev.nabla.train.Prediction;
@@ -70,6 +77,31 @@ class OnnxRuntimeTest {
         TrainedModel m = Training.builder().spec(spec).objective(objective).epochs(3).seed(7).build().fit(prepared)
                 .model();
         check(f64 ? Trained.f64(m) : m, dataset, TableOptions.defaults());
+    }
+
+    /**
+     * Every layer kind of issue 8 in one network: batch norm in its evaluation form (running statistics, after a few
+     * epochs have moved them), layer norm, dropout left out, and each activation.
+     */
+    @ParameterizedTest(name = "{0}, float64 {1}")
+    @MethodSource("layerKinds")
+    void everyLayerKindPredictsAsNabla(String dataset, boolean f64) throws Exception {
+        Prepared prepared = Training.builder().seed(7).build().prepare(Datasets.open(dataset, null));
+        Dataset data = prepared.split().train();
+        int outputs = Objective.forTask(data.task()).outputs(data.task(), data.classNames().size());
+        List<LayerSpec> layers = List.of(new LinearSpec(16), new BatchNormSpec(), new ActivationSpec(Activation.GELU),
+                new DropoutSpec(0.2), new LinearSpec(12), new LayerNormSpec(1e-5), new ActivationSpec(Activation.GELU_TANH),
+                new LinearSpec(8), new ActivationSpec(Activation.SILU), new LinearSpec(8),
+                new ActivationSpec(Activation.ELU, 0.7), new LinearSpec(8), new ActivationSpec(Activation.SOFTPLUS),
+                new LinearSpec(8), new ActivationSpec(Activation.LEAKY_RELU, 0.05), new LinearSpec(outputs));
+        TrainedModel m = Training.builder().spec(new ModelSpec(data.featureCount(), layers)).epochs(3).seed(7).build()
+                .fit(prepared).model();
+        check(f64 ? Trained.f64(m) : m, dataset, TableOptions.defaults());
+    }
+
+    static Stream<Arguments> layerKinds() {
+        return Stream.of("iris", "credit_data", "diabetes").flatMap(d -> Stream.of(Arguments.of(d, false),
+                Arguments.of(d, true)));
     }
 
     /** Categories with more levels than --max-onehot become codes into embedding tables, looked up in the graph. */
