@@ -4,16 +4,13 @@ package dev.nabla.tensor.kernel;
 
 /**
  * Float64 GEMM on the Vector API, {@code C = α·op(A)·op(B) + β·C}: Goto-style blocking (NC columns of B,
- * KC-deep slices, MC rows of A), packed panels, {@link DgemmKernel} tiles, and a split of C into disjoint
- * blocks across {@link KernelThreads}. Arguments are assumed validated by {@link Gemm}.
+ * KC-deep slices, MC rows of A, sized in {@link DgemmBlocking}), packed panels, {@link DgemmKernel} tiles, and a
+ * split of C into disjoint blocks across {@link KernelThreads}. Arguments are assumed validated by {@link Gemm}.
  */
 final class Dgemm {
-    /** Depth of a packed slice: a KC×NR panel of B stays in L1 while A panels stream from L2. */
-    static final int KC = 256;
-    /** Rows of A per packed block: MC×KC elements sit in the 512 KB L2 of Zen 3. */
-    static final int MC = 144;
-    /** Columns of B per packed block: KC×NC elements live in L3. */
-    static final int NC = 4080;
+    static final int KC = DgemmBlocking.KC;
+    static final int MC = DgemmBlocking.MC;
+    static final int NC = DgemmBlocking.NC;
     /** Below this many multiply-adds the packing costs more than it saves. */
     static final long SMALL = 24 * 24 * 24;
     /** Below this many multiply-adds a second thread costs more than it saves. */
