@@ -26,6 +26,7 @@ final class Dgemm {
         double[] a = new double[0];
         double[] b = new double[0];
         final double[] tile = new double[DgemmKernel.MR * DgemmKernel.NR];
+        final double[] scratch = new double[DgemmCopy.L * DgemmCopy.L];
 
         double[] a(int size) {
             if (a.length < size) {
@@ -167,10 +168,10 @@ final class Dgemm {
                 int kc = Math.min(kcMax, k - pc);
                 // β applies once, on the first slice; later slices accumulate onto C.
                 double betaNow = pc == 0 ? beta : 1.0;
-                DgemmPacking.packB(transB, b, bOff, ldb, pc, jc, kc, nc, bp);
+                DgemmPacking.packB(transB, b, bOff, ldb, pc, jc, kc, nc, bp, buffers.scratch);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
-                    DgemmPacking.packA(transA, a, aOff, lda, ic, pc, mc, kc, ap);
+                    DgemmPacking.packA(transA, a, aOff, lda, ic, pc, mc, kc, ap, buffers.scratch);
                     for (int jr = 0; jr < nc; jr += nrTile) {
                         int nr = Math.min(nrTile, nc - jr);
                         int bi = jr * kc;

@@ -24,6 +24,7 @@ final class Sgemm {
         float[] a = new float[0];
         float[] b = new float[0];
         final float[] tile = new float[SgemmKernel.MR * SgemmKernel.NR];
+        final float[] scratch = new float[SgemmCopy.L * SgemmCopy.L];
 
         float[] a(int size) {
             if (a.length < size) {
@@ -165,10 +166,10 @@ final class Sgemm {
                 int kc = Math.min(kcMax, k - pc);
                 // β applies once, on the first slice; later slices accumulate onto C.
                 float betaNow = pc == 0 ? beta : 1f;
-                SgemmPacking.packB(transB, b, bOff, ldb, pc, jc, kc, nc, bp);
+                SgemmPacking.packB(transB, b, bOff, ldb, pc, jc, kc, nc, bp, buffers.scratch);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
-                    SgemmPacking.packA(transA, a, aOff, lda, ic, pc, mc, kc, ap);
+                    SgemmPacking.packA(transA, a, aOff, lda, ic, pc, mc, kc, ap, buffers.scratch);
                     for (int jr = 0; jr < nc; jr += nrTile) {
                         int nr = Math.min(nrTile, nc - jr);
                         int bi = jr * kc;

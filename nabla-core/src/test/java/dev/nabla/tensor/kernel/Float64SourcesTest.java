@@ -37,7 +37,7 @@ class Float64SourcesTest {
     private static final Pattern FLOAT_LITERAL = Pattern.compile("\\b(\\d+)f\\b");
 
     static List<String> float32Sources() {
-        return List.of("Sgemm", "SgemmBlocking", "SgemmKernel", "SgemmPacking", "SgemmSmall", "ElementwiseF32",
+        return List.of("Sgemm", "SgemmBlocking", "SgemmCopy", "SgemmKernel", "SgemmPacking", "SgemmSmall", "ElementwiseF32",
                 "RowWiseF32");
     }
 
