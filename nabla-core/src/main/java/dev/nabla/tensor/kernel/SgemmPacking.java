@@ -16,14 +16,14 @@ final class SgemmPacking {
     }
 
     /**
-     * Packs op(A)[i0..i0+mc)[p0..p0+kc) into {@code ap}: panel q (rows q·MR..) starts at q·MR·kc, and holds
-     * for each p the MR values of column p.
+     * Packs op(A)[i0..i0+mc)[p0..p0+kc) into {@code ap} from {@code apOff}: panel q (rows q·MR..) starts at
+     * apOff + q·MR·kc, and holds for each p the MR values of column p.
      */
     static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int p0, int mc, int kc, float[] ap,
-                      float[] scratch) {
+                      int apOff, float[] scratch) {
         for (int ir = 0; ir < mc; ir += MR) {
             int mr = Math.min(MR, mc - ir);
-            int base = ir * kc;
+            int base = apOff + ir * kc;
             if (transA) {
                 // Stored k×m: the MR values of one column of op(A) are contiguous.
                 SgemmCopy.rows(a, aOff + p0 * lda + i0 + ir, lda, ap, base, MR, kc, MR, mr);
@@ -35,14 +35,14 @@ final class SgemmPacking {
     }
 
     /**
-     * Packs op(B)[p0..p0+kc)[j0..j0+nc) into {@code bp}: panel q (columns q·NR..) starts at q·NR·kc and holds
-     * for each p the NR values of row p.
+     * Packs op(B)[p0..p0+kc)[j0..j0+nc) into {@code bp} from {@code bpOff}: panel q (columns q·NR..) starts at
+     * bpOff + q·NR·kc and holds for each p the NR values of row p.
      */
     static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int j0, int kc, int nc, float[] bp,
-                      float[] scratch) {
+                      int bpOff, float[] scratch) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
-            int base = jr * kc;
+            int base = bpOff + jr * kc;
             if (!transB) {
                 SgemmCopy.rows(b, bOff + p0 * ldb + j0 + jr, ldb, bp, base, NR, kc, NR, nr);
             } else {
