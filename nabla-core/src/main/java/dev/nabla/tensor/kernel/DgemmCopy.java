@@ -22,16 +22,17 @@ final class DgemmCopy {
      * Stage h of the transpose pairs rows i and i + h (i mod 2h < h): LOW_h keeps the first h lanes of every 2h
      * lanes of row i and appends those of row i + h, HIGH_h does the same with the second h lanes. Each stage swaps
      * one bit of the row index with the same bit of the lane index, so the stages commute, and after h = 1, 2, …,
-     * L/2 row i holds column i. Indices ≥ L select from the second vector.
+     * L/2 row i holds column i. Indices ≥ L select from the second vector. {@link DgemmNarrow} adds the two
+     * selections of a stage instead, to sum the lanes of several vectors at once.
      */
-    private static final DoubleVector LOW_1 = stage(1, false);
-    private static final DoubleVector HIGH_1 = stage(1, true);
-    private static final DoubleVector LOW_2 = stage(2, false);
-    private static final DoubleVector HIGH_2 = stage(2, true);
-    private static final DoubleVector LOW_4 = stage(4, false);
-    private static final DoubleVector HIGH_4 = stage(4, true);
-    private static final DoubleVector LOW_8 = stage(8, false);
-    private static final DoubleVector HIGH_8 = stage(8, true);
+    static final DoubleVector LOW_1 = stage(1, false);
+    static final DoubleVector HIGH_1 = stage(1, true);
+    static final DoubleVector LOW_2 = stage(2, false);
+    static final DoubleVector HIGH_2 = stage(2, true);
+    static final DoubleVector LOW_4 = stage(4, false);
+    static final DoubleVector HIGH_4 = stage(4, true);
+    static final DoubleVector LOW_8 = stage(8, false);
+    static final DoubleVector HIGH_8 = stage(8, true);
 
     private DgemmCopy() {
     }

@@ -53,6 +53,10 @@ final class Sgemm {
             SgemmSmall.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
+        if (!transA && transB && n <= SgemmNarrow.MAX_N && SgemmNarrow.AVAILABLE) {
+            SgemmNarrow.sgemm(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
         int threads = work < PARALLEL ? 1 : KernelThreads.threads();
         // Split the longer side of C in whole tiles: balanced for tall-skinny and short-wide shapes, and the
         // operand every part needs (all of op(A) when splitting columns, all of op(B) for rows) is the smaller one.

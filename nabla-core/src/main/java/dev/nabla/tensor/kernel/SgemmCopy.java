@@ -20,16 +20,17 @@ final class SgemmCopy {
      * Stage h of the transpose pairs rows i and i + h (i mod 2h < h): LOW_h keeps the first h lanes of every 2h
      * lanes of row i and appends those of row i + h, HIGH_h does the same with the second h lanes. Each stage swaps
      * one bit of the row index with the same bit of the lane index, so the stages commute, and after h = 1, 2, …,
-     * L/2 row i holds column i. Indices ≥ L select from the second vector.
+     * L/2 row i holds column i. Indices ≥ L select from the second vector. {@link SgemmNarrow} adds the two
+     * selections of a stage instead, to sum the lanes of several vectors at once.
      */
-    private static final FloatVector LOW_1 = stage(1, false);
-    private static final FloatVector HIGH_1 = stage(1, true);
-    private static final FloatVector LOW_2 = stage(2, false);
-    private static final FloatVector HIGH_2 = stage(2, true);
-    private static final FloatVector LOW_4 = stage(4, false);
-    private static final FloatVector HIGH_4 = stage(4, true);
-    private static final FloatVector LOW_8 = stage(8, false);
-    private static final FloatVector HIGH_8 = stage(8, true);
+    static final FloatVector LOW_1 = stage(1, false);
+    static final FloatVector HIGH_1 = stage(1, true);
+    static final FloatVector LOW_2 = stage(2, false);
+    static final FloatVector HIGH_2 = stage(2, true);
+    static final FloatVector LOW_4 = stage(4, false);
+    static final FloatVector HIGH_4 = stage(4, true);
+    static final FloatVector LOW_8 = stage(8, false);
+    static final FloatVector HIGH_8 = stage(8, true);
 
     private SgemmCopy() {
     }

@@ -1,0 +1,160 @@
+// Generated from SgemmNarrow.java by Float64SourcesTest: edit that file, then run
+// ./build test -Dnabla.regenerate=true
+package dev.nabla.tensor.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Float64 {@code C = α·A·Bᵀ + β·C} for a narrow C (n ≤ {@link #MAX_N}, the output layer's forward product X·Wᵀ):
+ * dot products along k, where A's rows and B's rows are both contiguous, so nothing is packed. The packed GEMM
+ * would transpose all of A into panels and fill 32-column tiles with 10 columns of work; here each 2-row × 4-column
+ * tile of C keeps eight accumulators of partial sums over p ≡ l (mod L), reduced at the end by a fixed tree of lane
+ * selections and additions (the stages of {@link DgemmCopy}; no {@code reduceLanes}, whose order is left open):
+ * C[i][j] = α·Σ_l (Σ_{p ≡ l} A[i][p]·B[j][p]) + β·C[i][j].
+ * Rows are split across {@link KernelThreads}; each element is computed the same way whatever the split.
+ */
+final class DgemmNarrow implements KernelThreads.Part {
+    static final VectorSpecies<Double> S = DgemmBlocking.S;
+    private static final int L = S.length();
+    /** Widest C this path takes: beyond it the packed tiles are full enough. */
+    static final int MAX_N = 16;
+    /** True when the lane count suits the reduction tree below (8 accumulators into one vector). */
+    static final boolean AVAILABLE = L == 8 || L == 16;
+    /** Rows and columns of a tile. */
+    private static final int ROWS = 2;
+    private static final int COLS = 4;
+    /** Rows per part when the product is split across threads, in whole tiles. */
+    private static final int ROWS_PER_PART_MIN = 64;
+    private static final ThreadLocal<DgemmNarrow> JOBS = ThreadLocal.withInitial(DgemmNarrow::new);
+    private static final ThreadLocal<double[]> SUMS = ThreadLocal.withInitial(() -> new double[L]);
+
+    private int m;
+    private int n;
+    private int k;
+    private double alpha;
+    private double[] a;
+    private int aOff;
+    private int lda;
+    private double[] b;
+    private int bOff;
+    private int ldb;
+    private double beta;
+    private double[] c;
+    private int cOff;
+    private int ldc;
+
+    /** C = α·A·Bᵀ + β·C with A m×k and B n×k as stored, n ≤ {@link #MAX_N}; requires {@link #AVAILABLE}. */
+    static void dgemm(int m, int n, int k, double alpha, double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                      double beta, double[] c, int cOff, int ldc) {
+        boolean big = (long) m * n * k >= Dgemm.PARALLEL;
+        int parts = big ? Math.min(KernelThreads.threads(), Math.max(1, m / ROWS_PER_PART_MIN)) : 1;
+        DgemmNarrow job = JOBS.get();
+        job.m = m;
+        job.n = n;
+        job.k = k;
+        job.alpha = alpha;
+        job.a = a;
+        job.aOff = aOff;
+        job.lda = lda;
+        job.b = b;
+        job.bOff = bOff;
+        job.ldb = ldb;
+        job.beta = beta;
+        job.c = c;
+        job.cOff = cOff;
+        job.ldc = ldc;
+        try {
+            KernelThreads.run(parts, job);
+        } finally {
+            job.a = null;
+            job.b = null;
+            job.c = null;
+        }
+    }
+
+    @Override
+    public void run(int part, int count) {
+        int tiles = (m + ROWS - 1) / ROWS;
+        int i0 = (int) ((long) tiles * part / count) * ROWS;
+        int i1 = Math.min(m, (int) ((long) tiles * (part + 1) / count) * ROWS);
+        double[] sums = SUMS.get();
+        for (int i = i0; i < i1; i += ROWS) {
+            int rows = Math.min(ROWS, i1 - i);
+            for (int j = 0; j < n; j += COLS) {
+                int cols = Math.min(COLS, n - j);
+                // Rows and columns past the edge repeat the last real one: their sums are computed, never stored.
+                int a0 = aOff + i * lda;
+                int a1 = aOff + (i + rows - 1) * lda;
+                int b0 = bOff + j * ldb;
+                int last = bOff + (j + cols - 1) * ldb;
+                tile(k, a, a0, a1, b, b0, Math.min(b0 + ldb, last), Math.min(b0 + 2 * ldb, last), last, sums);
+                for (int r = 0; r < rows; r++) {
+                    int ci = cOff + (i + r) * ldc + j;
+                    for (int q = 0; q < cols; q++) {
+                        double s = alpha * sums[r * COLS + q];
+                        c[ci + q] = beta == 0.0 ? s : s + beta * c[ci + q];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * sums[r·4 + q] = Σ_p A_r[p]·B_q[p] over p ∈ [0, k) for the rows of A at a0, a1 and of B at b0..b3, the partial
+     * sums of each lane added by the tree of {@link #reduce}. The last k mod L elements are read under a mask.
+     */
+    private static void tile(int k, double[] a, int a0, int a1, double[] b, int b0, int b1, int b2, int b3,
+                             double[] sums) {
+        DoubleVector s00 = DoubleVector.zero(S);
+        DoubleVector s01 = s00, s02 = s00, s03 = s00, s10 = s00, s11 = s00, s12 = s00, s13 = s00;
+        int p = 0;
+        for (; p <= k - L; p += L) {
+            DoubleVector x0 = DoubleVector.fromArray(S, a, a0 + p);
+            DoubleVector x1 = DoubleVector.fromArray(S, a, a1 + p);
+            DoubleVector y = DoubleVector.fromArray(S, b, b0 + p);
+            s00 = x0.fma(y, s00);
+            s10 = x1.fma(y, s10);
+            y = DoubleVector.fromArray(S, b, b1 + p);
+            s01 = x0.fma(y, s01);
+            s11 = x1.fma(y, s11);
+            y = DoubleVector.fromArray(S, b, b2 + p);
+            s02 = x0.fma(y, s02);
+            s12 = x1.fma(y, s12);
+            y = DoubleVector.fromArray(S, b, b3 + p);
+            s03 = x0.fma(y, s03);
+            s13 = x1.fma(y, s13);
+        }
+        if (p < k) {
+            VectorMask<Double> tail = S.indexInRange(p, k);
+            DoubleVector x0 = DoubleVector.fromArray(S, a, a0 + p, tail);
+            DoubleVector x1 = DoubleVector.fromArray(S, a, a1 + p, tail);
+            DoubleVector y = DoubleVector.fromArray(S, b, b0 + p, tail);
+            s00 = x0.fma(y, s00);
+            s10 = x1.fma(y, s10);
+            y = DoubleVector.fromArray(S, b, b1 + p, tail);
+            s01 = x0.fma(y, s01);
+            s11 = x1.fma(y, s11);
+            y = DoubleVector.fromArray(S, b, b2 + p, tail);
+            s02 = x0.fma(y, s02);
+            s12 = x1.fma(y, s12);
+            y = DoubleVector.fromArray(S, b, b3 + p, tail);
+            s03 = x0.fma(y, s03);
+            s13 = x1.fma(y, s13);
+        }
+        // Lane v of the result is the sum of accumulator v (order s00, s01, s02, s03, s10, …): each stage h adds
+        // the halves of every 2h-lane group of two vectors, keeping the first vector's sums in the low half.
+        DoubleVector t0 = DgemmCopy.LOW_1.selectFrom(s00, s01).add(DgemmCopy.HIGH_1.selectFrom(s00, s01));
+        DoubleVector t1 = DgemmCopy.LOW_1.selectFrom(s02, s03).add(DgemmCopy.HIGH_1.selectFrom(s02, s03));
+        DoubleVector t2 = DgemmCopy.LOW_1.selectFrom(s10, s11).add(DgemmCopy.HIGH_1.selectFrom(s10, s11));
+        DoubleVector t3 = DgemmCopy.LOW_1.selectFrom(s12, s13).add(DgemmCopy.HIGH_1.selectFrom(s12, s13));
+        DoubleVector u0 = DgemmCopy.LOW_2.selectFrom(t0, t1).add(DgemmCopy.HIGH_2.selectFrom(t0, t1));
+        DoubleVector u1 = DgemmCopy.LOW_2.selectFrom(t2, t3).add(DgemmCopy.HIGH_2.selectFrom(t2, t3));
+        DoubleVector v = DgemmCopy.LOW_4.selectFrom(u0, u1).add(DgemmCopy.HIGH_4.selectFrom(u0, u1));
+        if (L == 16) {
+            v = DgemmCopy.LOW_8.selectFrom(v, v).add(DgemmCopy.HIGH_8.selectFrom(v, v));
+        }
+        v.intoArray(sums, 0);
+    }
+}

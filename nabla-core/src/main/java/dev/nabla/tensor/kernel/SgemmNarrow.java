@@ -1,0 +1,158 @@
+package dev.nabla.tensor.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Float32 {@code C = α·A·Bᵀ + β·C} for a narrow C (n ≤ {@link #MAX_N}, the output layer's forward product X·Wᵀ):
+ * dot products along k, where A's rows and B's rows are both contiguous, so nothing is packed. The packed GEMM
+ * would transpose all of A into panels and fill 32-column tiles with 10 columns of work; here each 2-row × 4-column
+ * tile of C keeps eight accumulators of partial sums over p ≡ l (mod L), reduced at the end by a fixed tree of lane
+ * selections and additions (the stages of {@link SgemmCopy}; no {@code reduceLanes}, whose order is left open):
+ * C[i][j] = α·Σ_l (Σ_{p ≡ l} A[i][p]·B[j][p]) + β·C[i][j].
+ * Rows are split across {@link KernelThreads}; each element is computed the same way whatever the split.
+ */
+final class SgemmNarrow implements KernelThreads.Part {
+    static final VectorSpecies<Float> S = SgemmBlocking.S;
+    private static final int L = S.length();
+    /** Widest C this path takes: beyond it the packed tiles are full enough. */
+    static final int MAX_N = 16;
+    /** True when the lane count suits the reduction tree below (8 accumulators into one vector). */
+    static final boolean AVAILABLE = L == 8 || L == 16;
+    /** Rows and columns of a tile. */
+    private static final int ROWS = 2;
+    private static final int COLS = 4;
+    /** Rows per part when the product is split across threads, in whole tiles. */
+    private static final int ROWS_PER_PART_MIN = 64;
+    private static final ThreadLocal<SgemmNarrow> JOBS = ThreadLocal.withInitial(SgemmNarrow::new);
+    private static final ThreadLocal<float[]> SUMS = ThreadLocal.withInitial(() -> new float[L]);
+
+    private int m;
+    private int n;
+    private int k;
+    private float alpha;
+    private float[] a;
+    private int aOff;
+    private int lda;
+    private float[] b;
+    private int bOff;
+    private int ldb;
+    private float beta;
+    private float[] c;
+    private int cOff;
+    private int ldc;
+
+    /** C = α·A·Bᵀ + β·C with A m×k and B n×k as stored, n ≤ {@link #MAX_N}; requires {@link #AVAILABLE}. */
+    static void sgemm(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                      float beta, float[] c, int cOff, int ldc) {
+        boolean big = (long) m * n * k >= Sgemm.PARALLEL;
+        int parts = big ? Math.min(KernelThreads.threads(), Math.max(1, m / ROWS_PER_PART_MIN)) : 1;
+        SgemmNarrow job = JOBS.get();
+        job.m = m;
+        job.n = n;
+        job.k = k;
+        job.alpha = alpha;
+        job.a = a;
+        job.aOff = aOff;
+        job.lda = lda;
+        job.b = b;
+        job.bOff = bOff;
+        job.ldb = ldb;
+        job.beta = beta;
+        job.c = c;
+        job.cOff = cOff;
+        job.ldc = ldc;
+        try {
+            KernelThreads.run(parts, job);
+        } finally {
+            job.a = null;
+            job.b = null;
+            job.c = null;
+        }
+    }
+
+    @Override
+    public void run(int part, int count) {
+        int tiles = (m + ROWS - 1) / ROWS;
+        int i0 = (int) ((long) tiles * part / count) * ROWS;
+        int i1 = Math.min(m, (int) ((long) tiles * (part + 1) / count) * ROWS);
+        float[] sums = SUMS.get();
+        for (int i = i0; i < i1; i += ROWS) {
+            int rows = Math.min(ROWS, i1 - i);
+            for (int j = 0; j < n; j += COLS) {
+                int cols = Math.min(COLS, n - j);
+                // Rows and columns past the edge repeat the last real one: their sums are computed, never stored.
+                int a0 = aOff + i * lda;
+                int a1 = aOff + (i + rows - 1) * lda;
+                int b0 = bOff + j * ldb;
+                int last = bOff + (j + cols - 1) * ldb;
+                tile(k, a, a0, a1, b, b0, Math.min(b0 + ldb, last), Math.min(b0 + 2 * ldb, last), last, sums);
+                for (int r = 0; r < rows; r++) {
+                    int ci = cOff + (i + r) * ldc + j;
+                    for (int q = 0; q < cols; q++) {
+                        float s = alpha * sums[r * COLS + q];
+                        c[ci + q] = beta == 0f ? s : s + beta * c[ci + q];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * sums[r·4 + q] = Σ_p A_r[p]·B_q[p] over p ∈ [0, k) for the rows of A at a0, a1 and of B at b0..b3, the partial
+     * sums of each lane added by the tree of {@link #reduce}. The last k mod L elements are read under a mask.
+     */
+    private static void tile(int k, float[] a, int a0, int a1, float[] b, int b0, int b1, int b2, int b3,
+                             float[] sums) {
+        FloatVector s00 = FloatVector.zero(S);
+        FloatVector s01 = s00, s02 = s00, s03 = s00, s10 = s00, s11 = s00, s12 = s00, s13 = s00;
+        int p = 0;
+        for (; p <= k - L; p += L) {
+            FloatVector x0 = FloatVector.fromArray(S, a, a0 + p);
+            FloatVector x1 = FloatVector.fromArray(S, a, a1 + p);
+            FloatVector y = FloatVector.fromArray(S, b, b0 + p);
+            s00 = x0.fma(y, s00);
+            s10 = x1.fma(y, s10);
+            y = FloatVector.fromArray(S, b, b1 + p);
+            s01 = x0.fma(y, s01);
+            s11 = x1.fma(y, s11);
+            y = FloatVector.fromArray(S, b, b2 + p);
+            s02 = x0.fma(y, s02);
+            s12 = x1.fma(y, s12);
+            y = FloatVector.fromArray(S, b, b3 + p);
+            s03 = x0.fma(y, s03);
+            s13 = x1.fma(y, s13);
+        }
+        if (p < k) {
+            VectorMask<Float> tail = S.indexInRange(p, k);
+            FloatVector x0 = FloatVector.fromArray(S, a, a0 + p, tail);
+            FloatVector x1 = FloatVector.fromArray(S, a, a1 + p, tail);
+            FloatVector y = FloatVector.fromArray(S, b, b0 + p, tail);
+            s00 = x0.fma(y, s00);
+            s10 = x1.fma(y, s10);
+            y = FloatVector.fromArray(S, b, b1 + p, tail);
+            s01 = x0.fma(y, s01);
+            s11 = x1.fma(y, s11);
+            y = FloatVector.fromArray(S, b, b2 + p, tail);
+            s02 = x0.fma(y, s02);
+            s12 = x1.fma(y, s12);
+            y = FloatVector.fromArray(S, b, b3 + p, tail);
+            s03 = x0.fma(y, s03);
+            s13 = x1.fma(y, s13);
+        }
+        // Lane v of the result is the sum of accumulator v (order s00, s01, s02, s03, s10, …): each stage h adds
+        // the halves of every 2h-lane group of two vectors, keeping the first vector's sums in the low half.
+        FloatVector t0 = SgemmCopy.LOW_1.selectFrom(s00, s01).add(SgemmCopy.HIGH_1.selectFrom(s00, s01));
+        FloatVector t1 = SgemmCopy.LOW_1.selectFrom(s02, s03).add(SgemmCopy.HIGH_1.selectFrom(s02, s03));
+        FloatVector t2 = SgemmCopy.LOW_1.selectFrom(s10, s11).add(SgemmCopy.HIGH_1.selectFrom(s10, s11));
+        FloatVector t3 = SgemmCopy.LOW_1.selectFrom(s12, s13).add(SgemmCopy.HIGH_1.selectFrom(s12, s13));
+        FloatVector u0 = SgemmCopy.LOW_2.selectFrom(t0, t1).add(SgemmCopy.HIGH_2.selectFrom(t0, t1));
+        FloatVector u1 = SgemmCopy.LOW_2.selectFrom(t2, t3).add(SgemmCopy.HIGH_2.selectFrom(t2, t3));
+        FloatVector v = SgemmCopy.LOW_4.selectFrom(u0, u1).add(SgemmCopy.HIGH_4.selectFrom(u0, u1));
+        if (L == 16) {
+            v = SgemmCopy.LOW_8.selectFrom(v, v).add(SgemmCopy.HIGH_8.selectFrom(v, v));
+        }
+        v.intoArray(sums, 0);
+    }
+}
