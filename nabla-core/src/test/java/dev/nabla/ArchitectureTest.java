@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * tensor         &lt;- data                                       (data never builds graphs)
  * nn, loss, optim, data, metrics &lt;- train
  * tensor, nn, data, train &lt;- io
+ * autograd, nn, data, train &lt;- explain &lt;- io
  * </pre>
  */
 class ArchitectureTest {
@@ -38,6 +39,7 @@ class ArchitectureTest {
     private static final String METRICS = "dev.nabla.metrics..";
     private static final String TRAIN = "dev.nabla.train..";
     private static final String IO = "dev.nabla.io..";
+    private static final String EXPLAIN = "dev.nabla.explain..";
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -104,7 +106,14 @@ class ArchitectureTest {
         onlyDependsOn(METRICS, TENSOR).allowEmptyShould(true).check(CLASSES);
         onlyDependsOn(TRAIN, NN, LOSS, OPTIM, DATA, METRICS, AUTOGRAD, TENSOR).check(CLASSES);
         // A model file holds a TrainedModel: its network (nn, autograd), its scaling (data) and its objective (train).
-        onlyDependsOn(IO, TRAIN, DATA, NN, AUTOGRAD, TENSOR).allowEmptyShould(true).check(CLASSES);
+        // ... and the notation files of nabla explain.
+        onlyDependsOn(IO, EXPLAIN, TRAIN, DATA, NN, AUTOGRAD, TENSOR).allowEmptyShould(true).check(CLASSES);
+    }
+
+    @Test
+    void explainReadsGraphsAndNetworksButBuildsNoneOfItsOwn() {
+        // It runs a training step's forward and backward pass (train's Objective, data's Batch) and reads the graph.
+        onlyDependsOn(EXPLAIN, TRAIN, NN, DATA, AUTOGRAD, TENSOR).check(CLASSES);
     }
 
     @Test

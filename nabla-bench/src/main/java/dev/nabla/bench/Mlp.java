@@ -1,14 +1,14 @@
 package dev.nabla.bench;
 
-import dev.nabla.autograd.Variable;
-import dev.nabla.loss.Losses;
+import dev.nabla.data.Batch;
 import dev.nabla.nn.Init;
 import dev.nabla.nn.Linear;
 import dev.nabla.nn.Relu;
 import dev.nabla.nn.Sequential;
 import dev.nabla.optim.Sgd;
 import dev.nabla.tensor.Tensor;
-import dev.nabla.tensor.Workspace;
+import dev.nabla.train.Objective;
+import dev.nabla.train.TrainingStep;
 import java.util.SplittableRandom;
 
 /**
@@ -17,10 +17,8 @@ import java.util.SplittableRandom;
  */
 final class Mlp implements AutoCloseable {
     final Sequential net;
-    final Sgd sgd;
-    final Variable x;
-    final int[] labels;
-    final Workspace workspace;
+    final Batch batch;
+    final TrainingStep step;
 
     Mlp(int batch, long seed, int... sizes) {
         var rng = new SplittableRandom(seed);
@@ -31,31 +29,25 @@ final class Mlp implements AutoCloseable {
                 net.add(new Relu());
             }
         }
-        sgd = new Sgd(net.parameters(), 0.01);
         float[] data = new float[batch * sizes[0]];
         for (int i = 0; i < data.length; i++) {
             data[i] = (float) rng.nextDouble();
         }
-        x = Variable.constant(Tensor.wrap(data, batch, sizes[0]));
-        labels = new int[batch];
+        float[] labels = new float[batch];
         for (int i = 0; i < batch; i++) {
             labels[i] = rng.nextInt(sizes[sizes.length - 1]);
         }
-        workspace = Workspace.open();
+        this.batch = Batch.of(Tensor.wrap(data, batch, sizes[0]), Tensor.wrap(labels, batch));
+        step = new TrainingStep(net, Objective.SOFTMAX_CROSS_ENTROPY, new Sgd(net.parameters(), 0.01));
     }
 
-    /** zeroGrad, forward, loss, backward, update; returns the loss. */
+    /** One training step of the library's {@link TrainingStep}; returns the loss. */
     double step() {
-        workspace.reset();
-        sgd.zeroGrad();
-        Variable loss = Losses.softmaxCrossEntropy(net.forward(x), labels);
-        loss.backward();
-        sgd.step();
-        return loss.data().get(0);
+        return step.step(batch);
     }
 
     @Override
     public void close() {
-        workspace.close();
+        step.close();
     }
 }

@@ -19,7 +19,7 @@ final class Charts {
     }
 
     /**
-     * The curve of {@code metric} and, when recorded, {@code val_<metric>} over the epochs of {@code history}.
+     * The curve of {@code metric} on the training rows and, when recorded, on the validation rows over the epochs of {@code history}.
      *
      * @return the image, or null when the history lacks the metric (e.g. accuracy in a regression)
      */
@@ -35,7 +35,7 @@ final class Charts {
         chart.getStyler().setMarkerSize(5);
         chart.getStyler().setXAxisDecimalPattern("0");
         chart.addSeries("train", epochs(train.length), train).setMarker(SeriesMarkers.CIRCLE);
-        double[] validation = finite(history.series("val_" + metric));
+        double[] validation = finite(history.validationSeries(metric));
         if (validation.length == train.length) {
             chart.addSeries("validation", epochs(validation.length), validation).setMarker(SeriesMarkers.DIAMOND);
         }

@@ -1,5 +1,6 @@
 package dev.nabla.cli;
 
+import dev.nabla.train.Objective;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -41,6 +42,34 @@ final class Checks {
         if (!(value >= 0 && value < 1)) {
             fail(option + " must be a fraction in [0, 1), got " + format(value));
         }
+    }
+
+    /**
+     * The value {@code parse} makes of an option's text; the library's {@link IllegalArgumentException} for a bad
+     * value becomes this option's error (exit 2) — elsewhere that exception means a bug (exit 1).
+     */
+    <T> T option(String option, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cli, option + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The loss {@code --loss} names for a network of {@code outputs} outputs, or without it softmax cross-entropy for
+     * several outputs and {@code forOneOutput} for one; refused when the loss cannot take that many outputs.
+     */
+    Objective objective(String loss, int outputs, Objective forOneOutput) {
+        Objective objective = loss != null ? option("--loss", () -> Objective.fromId(loss))
+                : outputs == 1 ? forOneOutput : Objective.SOFTMAX_CROSS_ENTROPY;
+        if (objective == Objective.SOFTMAX_CROSS_ENTROPY && outputs == 1) {
+            fail("--loss cross_entropy needs at least two --outputs, got 1");
+        }
+        if (objective == Objective.BINARY_CROSS_ENTROPY && outputs != 1) {
+            fail("--loss binary_cross_entropy needs --outputs 1, got " + outputs);
+        }
+        return objective;
     }
 
     void fail(String message) {

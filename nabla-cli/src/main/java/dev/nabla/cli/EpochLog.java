@@ -1,7 +1,6 @@
 package dev.nabla.cli;
 
 import dev.nabla.io.AtomicFiles;
-
 import dev.nabla.train.EpochResult;
 import dev.nabla.train.History;
 import java.io.IOException;
@@ -16,7 +15,8 @@ public final class EpochLog {
 
     /** The CSV text: a header, then one row per epoch; a metric an epoch lacks is an empty cell. */
     public static String csv(History history) {
-        List<String> names = history.metricNames();
+        List<String> names = history.epochs().isEmpty() ? List.of()
+                : List.copyOf(history.epochs().get(0).flat().keySet());
         StringBuilder sb = new StringBuilder("epoch");
         for (String name : names) {
             sb.append(',').append(name);
@@ -24,8 +24,9 @@ public final class EpochLog {
         sb.append(",seconds\n");
         for (EpochResult e : history.epochs()) {
             sb.append(e.epoch());
+            var flat = e.flat();
             for (String name : names) {
-                double v = e.get(name);
+                double v = flat.getOrDefault(name, Double.NaN);
                 sb.append(',');
                 if (!Double.isNaN(v)) {
                     // Round-trip precision: the log is for plotting and comparing runs, not for reading.

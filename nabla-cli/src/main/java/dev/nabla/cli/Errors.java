@@ -51,12 +51,15 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
         return code;
     }
 
-    /** Whether {@code e} is the user's to fix: a bad file, value or option rather than a bug. */
+    /**
+     * Whether {@code e} is the user's to fix: a bad file, value or option rather than a bug. An
+     * {@link IllegalArgumentException} or {@code ShapeException} that reaches this handler is a bug: the commands turn
+     * the library's refusal of an option's value into a {@link ParameterException} where they pass the value on.
+     */
     static boolean isBadInput(Throwable e) {
         return e instanceof ParameterException
                 || e instanceof DataException
                 || e instanceof TrainingException
-                || e instanceof IllegalArgumentException
                 || e instanceof FileSystemException
                 || e instanceof ModelFileException;
     }

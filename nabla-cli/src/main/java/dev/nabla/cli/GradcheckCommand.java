@@ -80,7 +80,7 @@ final class GradcheckCommand implements Callable<Integer> {
         if (model != null && data == null) {
             checks.fail("--model needs --data: the rows to check its gradients on");
         }
-        Setup setup = data != null ? onData() : onRandomBatch(checks);
+        Setup setup = data != null ? onData(checks) : onRandomBatch(checks);
         Module network = setup.network().to(DType.F64);
         Objective objective = setup.objective();
         Batch batchRows = setup.batch();
@@ -104,7 +104,7 @@ final class GradcheckCommand implements Callable<Integer> {
     }
 
     /** A model's network (or a fresh one) on a seeded sample of {@code batch} rows of the data, scaled as in training. */
-    private Setup onData() throws Exception {
+    private Setup onData(Checks checks) throws Exception {
         SplittableRandom rng = new SplittableRandom(seed);
         Dataset rows;
         Module network;
@@ -123,10 +123,11 @@ final class GradcheckCommand implements Callable<Integer> {
             targetScaling = m.targetScaling();
         } else {
             rows = Datasets.open(data, null).data();
-            objective = loss != null ? Objective.fromId(loss) : Objective.forTask(rows.task());
+            objective = loss != null ? checks.option("--loss", () -> Objective.fromId(loss)) : Objective.forTask(rows.task());
             int out = objective.outputs(rows.task(), rows.classNames().size());
-            ModelSpec s = modelSpec != null ? ModelSpecJson.read(modelSpec, rows.featureCount(), out)
-                    : ModelSpec.mlp(rows.featureCount(), layers, out);
+            int features = rows.featureCount();
+            ModelSpec s = modelSpec != null ? ModelSpecJson.read(modelSpec, features, out)
+                    : checks.option("--layers", () -> ModelSpec.mlp(features, layers, out));
             network = s.build(rng);
             scaling = Scaling.fit(Scaling.Kind.STANDARD, rows.features());
             targetScaling = rows.isClassification() ? null
@@ -144,52 +145,10 @@ final class GradcheckCommand implements Callable<Integer> {
     }
 
     private Setup onRandomBatch(Checks checks) throws Exception {
-        Objective objective = loss != null ? Objective.fromId(loss)
-                : outputs == 1 ? Objective.MSE : Objective.SOFTMAX_CROSS_ENTROPY;
-        if (objective == Objective.SOFTMAX_CROSS_ENTROPY && outputs == 1) {
-            checks.fail("--loss cross_entropy needs at least two --outputs, got 1");
-        }
-        if (objective == Objective.BINARY_CROSS_ENTROPY && outputs != 1) {
-            checks.fail("--loss binary_cross_entropy needs --outputs 1, got " + outputs);
-        }
+        Objective objective = checks.objective(loss, outputs, Objective.MSE);
         SplittableRandom rng = new SplittableRandom(seed);
-        ModelSpec s = modelSpec != null ? ModelSpecJson.read(modelSpec, inputs, outputs) : ModelSpec.mlp(inputs, layers, outputs);
+        ModelSpec s = modelSpec != null ? ModelSpecJson.read(modelSpec, inputs, outputs) : checks.option("--layers", () -> ModelSpec.mlp(inputs, layers, outputs));
         Module network = s.build(rng);
-        return new Setup(network, objective, randomBatch(objective, rng));
-    }
-
-    /** Standard-normal features and targets that fit the objective, in float64 (mse on several outputs: one-hot classes). */
-    private Batch randomBatch(Objective objective, SplittableRandom rng) {
-        double[] x = new double[batch * inputs];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = normal(rng);
-        }
-        Tensor targets = switch (objective) {
-            case SOFTMAX_CROSS_ENTROPY -> labels(rng, outputs);
-            case BINARY_CROSS_ENTROPY -> Tensor.wrap(labels(rng, 2).doubles(), batch, 1);
-            case MSE -> {
-                if (outputs > 1) {
-                    yield labels(rng, outputs);
-                }
-                double[] values = new double[batch];
-                for (int i = 0; i < batch; i++) {
-                    values[i] = normal(rng);
-                }
-                yield Tensor.wrap(values, batch, 1);
-            }
-        };
-        return Batches.inOrder(Tensor.wrap(x, batch, inputs), targets, batch).next();
-    }
-
-    private Tensor labels(SplittableRandom rng, int classes) {
-        double[] labels = new double[batch];
-        for (int i = 0; i < batch; i++) {
-            labels[i] = rng.nextInt(classes);
-        }
-        return Tensor.wrap(labels, batch);
-    }
-
-    private static double normal(SplittableRandom rng) {
-        return Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
+        return new Setup(network, objective, RandomRows.of(objective, batch, inputs, outputs, rng));
     }
 }

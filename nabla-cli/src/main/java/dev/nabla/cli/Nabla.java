@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "nabla", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Feedforward neural networks trained by backpropagation, in pure Java.",
         subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, SummaryCommand.class,
-                GradcheckCommand.class, DatasetsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+                ExplainCommand.class, GradcheckCommand.class, DatasetsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nCommands:%n", exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:bad input or usage"})
 public final class Nabla implements java.util.concurrent.Callable<Integer> {

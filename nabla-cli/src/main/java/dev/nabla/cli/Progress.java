@@ -107,7 +107,7 @@ public final class Progress implements TrainListener {
 
     @Override
     public void onEpochEnd(EpochResult result) {
-        String metrics = metrics(result.metrics());
+        String metrics = metrics(result.flat());
         if (bar != null) {
             // The bar shares one terminal line with this, so the names are abbreviated.
             bar.setExtraMessage("  " + metrics.replace("accuracy", "acc"));

@@ -1,7 +1,7 @@
 package dev.nabla.cli;
 
 import dev.nabla.io.AtomicFiles;
-
+import dev.nabla.metrics.Metric;
 import dev.nabla.train.History;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -35,9 +35,10 @@ public record Report(String title, Map<String, String> configuration, History hi
     /** Writes the images and the page into {@code dir} (created if needed); returns the page's path. */
     public Path write(Path dir) throws IOException {
         List<String> images = new ArrayList<>();
-        writePng(dir, LOSS, Charts.curves(history, "loss", "Loss"), images);
-        String second = history.metricNames().contains("accuracy") ? "accuracy" : "mae";
-        writePng(dir, ACCURACY, Charts.curves(history, second, second.equals("accuracy") ? "Accuracy" : "Mean absolute error"),
+        writePng(dir, LOSS, Charts.curves(history, Metric.LOSS.id(), "Loss"), images);
+        boolean classes = history.metricNames().contains(Metric.ACCURACY.id());
+        String second = (classes ? Metric.ACCURACY : Metric.MAE).id();
+        writePng(dir, ACCURACY, Charts.curves(history, second, classes ? "Accuracy" : "Mean absolute error"),
                 images);
         if (confusion != null) {
             writePng(dir, CONFUSION, ConfusionImage.draw(confusion, classNames), images);

@@ -5,8 +5,10 @@ import dev.nabla.data.Dataset;
 import dev.nabla.data.Datasets;
 import dev.nabla.data.Scaling;
 import dev.nabla.io.ModelSpecJson;
-import dev.nabla.nn.ModelSpec;
+import dev.nabla.optim.OptimizerConfig;
 import dev.nabla.tensor.Threads;
+import dev.nabla.metrics.Metric;
+import dev.nabla.train.EpochResult;
 import dev.nabla.train.Evaluation;
 import dev.nabla.train.History;
 import dev.nabla.train.Objective;
@@ -39,9 +41,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        o.validate(new Checks(spec.commandLine()), spec.commandLine().getParseResult().hasMatchedOption("--layers"));
-        OptimizerChoice optimizer = OptimizerChoice.of(o.optimizer, o.learningRate, o.weightDecay);
-        Objective objective = o.loss == null ? null : Objective.fromId(o.loss);
+        Checks checks = new Checks(spec.commandLine());
+        o.validate(checks, spec.commandLine().getParseResult().hasMatchedOption("--layers"));
+        OptimizerConfig optimizer = o.optimizer(checks);
+        Objective objective = o.objective(checks);
         if (o.threads != null) {
             Threads.set(o.threads);
         }
@@ -55,7 +58,7 @@ final class TrainCommand implements Callable<Integer> {
         Training.Builder recipe = Training.builder()
                 .layers(o.layers)
                 .objective(objective)
-                .optimizer(optimizer.factory())
+                .optimizer(optimizer)
                 .epochs(o.epochs == null ? 0 : o.epochs).batchSize(o.batchSize).seed(o.seed)
                 .scaling(scaling).validation(o.validation).test(o.test).patience(o.patience)
                 .init(init)
@@ -98,28 +101,16 @@ final class TrainCommand implements Callable<Integer> {
     private static void printResult(PrintWriter out, History h, Evaluation scores, boolean test, String rows) {
         out.println(String.format(Locale.ROOT, "epochs      %d%s", h.epochs().size(),
                 h.stoppedEarly() ? " (stopped early; weights of epoch " + h.bestEpoch() + ")" : ""));
-        Map<String, Double> kept = h.epochs().get(Math.max(1, h.bestEpoch()) - 1).metrics();
-        out.println("train       " + Progress.metrics(only(kept, false)));
-        Map<String, Double> validation = only(kept, true);
-        if (!validation.isEmpty()) {
-            out.println("validation  " + Progress.metrics(validation));
+        EpochResult kept = h.kept();
+        out.println("train       " + Progress.metrics(kept.train()));
+        if (!kept.validation().isEmpty()) {
+            out.println("validation  " + Progress.metrics(kept.validation()));
         }
         out.println((test ? "test        " : "train set   ") + Progress.metrics(scores.metrics()) + "  (" + rows + ")");
         if (scores.confusion() != null && test) {
-            out.println(String.format(Locale.ROOT, "test accuracy: %.2f%%", 100 * scores.metrics().get("accuracy")));
+            out.println(String.format(Locale.ROOT, "test accuracy: %.2f%%", 100 * scores.metrics().get(Metric.ACCURACY.id())));
         }
         out.flush();
-    }
-
-    /** The epoch's training metrics, or its validation metrics without the {@code val_} prefix. */
-    private static Map<String, Double> only(Map<String, Double> metrics, boolean validation) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        metrics.forEach((k, v) -> {
-            if (k.startsWith("val_") == validation) {
-                m.put(validation ? k.substring(4) : k, v);
-            }
-        });
-        return m;
     }
 
     private String network() {
@@ -127,7 +118,7 @@ final class TrainCommand implements Callable<Integer> {
                 : o.init != null ? "from " + o.init.getFileName() : o.layers;
     }
 
-    private Map<String, String> configuration(OptimizerChoice optimizer, TrainingResult result) {
+    private Map<String, String> configuration(OptimizerConfig optimizer, TrainingResult result) {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("data", o.data + (o.target != null ? " (target " + o.target + ")" : ""));
         c.put("rows", result.train().rows() + " train, " + result.validation().rows() + " validation, "

@@ -1,6 +1,10 @@
 package dev.nabla.cli;
 
 import dev.nabla.data.Scaling;
+import dev.nabla.nn.ModelSpec;
+import dev.nabla.optim.OptimizerConfig;
+import dev.nabla.optim.Optimizers;
+import dev.nabla.train.Objective;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -26,7 +30,7 @@ final class TrainOptions {
     String loss;
 
     @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam",
-            description = "sgd, momentum, nesterov or adam (default: ${DEFAULT-VALUE}).")
+            description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", completionCandidates = OptimizerNames.class)
     String optimizer;
 
     @Option(names = {"--lr", "--learning-rate"}, paramLabel = "RATE",
@@ -95,6 +99,16 @@ final class TrainOptions {
         return Scaling.Kind.fromId(scale);
     }
 
+    /** The optimiser the options name, refused (exit 2) before any data is read when the name or a value is bad. */
+    OptimizerConfig optimizer(Checks checks) {
+        return checks.option("--optimizer", () -> Optimizers.config(optimizer, learningRate, weightDecay));
+    }
+
+    /** The loss named by {@code --loss}, or null to let the target choose. */
+    Objective objective(Checks checks) {
+        return loss == null ? null : checks.option("--loss", () -> Objective.fromId(loss));
+    }
+
     /** Rejects values no run could use, naming the option and the value. */
     void validate(Checks checks, boolean layersGiven) {
         if (learningRate != null) {
@@ -115,7 +129,10 @@ final class TrainOptions {
         }
         checks.nonNegative("--patience", patience);
         if (!scale.equalsIgnoreCase("auto")) {
-            Scaling.Kind.fromId(scale);
+            checks.option("--scale", () -> Scaling.Kind.fromId(scale));
+        }
+        if (layersGiven || modelSpec == null) {
+            checks.option("--layers", () -> ModelSpec.mlp(1, layers, 1));
         }
         if (modelSpec != null && layersGiven) {
             checks.fail("--layers and --model-spec both describe the network; give one");

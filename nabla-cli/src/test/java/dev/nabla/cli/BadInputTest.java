@@ -133,6 +133,13 @@ class BadInputTest {
     }
 
     @Test
+    void anUnknownOptimizerIsRefusedBeforeAnyDataIsRead() throws IOException {
+        String line = trainFails("--optimizer", "bogus", "--lr", "0.01", "--weight-decay", "1e-4",
+                "--data", dir.resolve("no-such.csv").toString());
+        assertThat(line).contains("--optimizer").contains("bogus").doesNotContain("no-such.csv");
+    }
+
+    @Test
     void corruptModelFile() throws IOException {
         Path corrupt = dir.resolve("corrupt.safetensors");
         Files.write(corrupt, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});

@@ -27,9 +27,10 @@ class EpochLogTest {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("loss", loss);
         m.put("accuracy", acc);
-        m.put("val_loss", valLoss);
-        m.put("val_accuracy", valAcc);
-        return new EpochResult(n, m, Duration.ofMillis(millis));
+        Map<String, Double> v = new LinkedHashMap<>();
+        v.put("loss", valLoss);
+        v.put("accuracy", valAcc);
+        return new EpochResult(n, m, v, Duration.ofMillis(millis));
     }
 
     @Test
@@ -47,7 +48,7 @@ class EpochLogTest {
         Map<String, Double> partial = new LinkedHashMap<>();
         partial.put("loss", 0.3);
         History h = new History(List.of(epoch(1, 0.9, 0.7, 1.0, 0.65, 100),
-                new EpochResult(2, partial, Duration.ofMillis(200))), 2, false);
+                new EpochResult(2, partial, Map.of(), Duration.ofMillis(200))), 2, false);
         assertThat(EpochLog.csv(h).split("\n")[2]).isEqualTo("2,0.3,,,,0.200");
     }
 

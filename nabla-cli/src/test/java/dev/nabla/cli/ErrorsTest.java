@@ -58,6 +58,13 @@ class ErrorsTest {
     }
 
     @Test
+    void aProgramsIllegalArgumentIsAnInternalErrorNotBadInput() {
+        assertThat(Errors.isBadInput(new IllegalArgumentException("broken precondition"))).isFalse();
+        assertThat(Errors.isBadInput(new dev.nabla.tensor.ShapeException("matmul: [2, 3] · [4, 5]"))).isFalse();
+        assertThat(Errors.isBadInput(new dev.nabla.data.DataException("x.csv:2:3: not a number"))).isTrue();
+    }
+
+    @Test
     void missingFilesAreNamed() {
         assertThat(Errors.describe(new java.nio.file.NoSuchFileException("data/x.csv"))).isEqualTo("no such file: data/x.csv");
         assertThat(Errors.isBadInput(new java.nio.file.AccessDeniedException("m.safetensors"))).isTrue();

@@ -23,12 +23,12 @@ public final class Grad {
         return new Scope(depth);
     }
 
-    /** A no-grad scope; closing it twice is harmless. */
+    /** A scope of this thread ({@link #noGrad()}, {@link Functional#unfused()}); closing it twice is harmless. */
     public static final class Scope implements AutoCloseable {
         private final int[] depth;
         private boolean closed;
 
-        private Scope(int[] depth) {
+        Scope(int[] depth) {
             this.depth = depth;
         }
 

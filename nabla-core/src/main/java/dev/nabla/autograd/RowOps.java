@@ -9,17 +9,21 @@ final class RowOps {
     private RowOps() {
     }
 
-    /** Y = softmax(X) per row. Backward: X̄ += Y ⊙ (Ȳ − (Ȳ ⊙ Y)1). */
+    private static final Formula SOFTMAX = Formula.of("softmax", "A", "P = softmax(A)", "Ā = P ⊙ (P̄ − (P̄ ⊙ P)·1·1ᵀ)");
+    private static final Formula LOG_SOFTMAX = Formula.of("logSoftmax", "A", "P = log softmax(A)",
+            "Ā = P̄ − exp(P) ⊙ (P̄·1·1ᵀ)");
+
+    /** P = softmax(A), each row. Backward: Ā = P ⊙ (P̄ − (P̄ ⊙ P)·1·1ᵀ) (row sums spread over the row). */
     static Variable softmax(Variable a) {
         Tensor y = Workspace.temporaryLike(a.data(), false);
         Linalg.softmax(a.data(), y);
-        return Variable.fromOp("softmax", y, g -> Linalg.softmaxBackward(y, g, a.gradBuffer(), true), a);
+        return Variable.fromOp(SOFTMAX, y, g -> Linalg.softmaxBackward(y, g, a.gradBuffer(), true), a);
     }
 
-    /** Y = log softmax(X) per row. Backward: X̄ += Ȳ − softmax(X)·(Ȳ1). */
+    /** P = log softmax(A), each row. Backward: Ā = P̄ − exp(P) ⊙ (P̄·1·1ᵀ), where exp(P) = softmax(A). */
     static Variable logSoftmax(Variable a) {
         Tensor y = Workspace.temporaryLike(a.data(), false);
         Linalg.logSoftmax(a.data(), y);
-        return Variable.fromOp("logSoftmax", y, g -> Linalg.logSoftmaxBackward(y, g, a.gradBuffer(), true), a);
+        return Variable.fromOp(LOG_SOFTMAX, y, g -> Linalg.logSoftmaxBackward(y, g, a.gradBuffer(), true), a);
     }
 }

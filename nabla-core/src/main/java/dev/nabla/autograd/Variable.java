@@ -4,6 +4,7 @@ import dev.nabla.tensor.Activation;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.tensor.Workspace;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,46 +23,55 @@ public final class Variable {
     private final Tensor data;
     private final boolean requiresGrad;
     private final boolean leaf;
-    private final String op;
+    private final Formula formula;
     private final Variable[] parents;
     private final Backward backward;
     private Tensor grad;
     private long visited;
 
-    private Variable(Tensor data, boolean requiresGrad, boolean leaf, String op, Variable[] parents, Backward backward) {
+    private static final Formula PARAMETER = Formula.undeclared("parameter");
+    private static final Formula CONSTANT = Formula.undeclared("constant");
+
+    private Variable(Tensor data, boolean requiresGrad, boolean leaf, Formula formula, Variable[] parents, Backward backward) {
         this.data = data;
         this.requiresGrad = requiresGrad;
         this.leaf = leaf;
-        this.op = op;
+        this.formula = formula;
         this.parents = parents;
         this.backward = backward;
     }
 
     /** A leaf that requires a gradient: a trainable parameter (its gradient is kept across steps). */
     public static Variable parameter(Tensor data) {
-        return new Variable(data, true, true, "parameter", NO_PARENTS, null);
+        return new Variable(data, true, true, PARAMETER, NO_PARENTS, null);
     }
 
     /** A leaf without gradient: inputs, targets, constants. */
     public static Variable constant(Tensor data) {
-        return new Variable(data, false, true, "constant", NO_PARENTS, null);
+        return new Variable(data, false, true, CONSTANT, NO_PARENTS, null);
     }
 
     /**
      * The result of a custom op. It records {@code backward} when gradients are enabled and some input
      * requires a gradient; otherwise it is a constant. {@code backward} must add, not assign, into the
-     * inputs' {@link #gradBuffer()}s.
+     * inputs' {@link #gradBuffer()}s. The op declares no {@link Formula}; the library's ops use
+     * {@link #fromOp(Formula, Tensor, Backward, Variable...)}.
      */
     public static Variable fromOp(String op, Tensor data, Backward backward, Variable... inputs) {
+        return fromOp(Formula.undeclared(op), data, backward, inputs);
+    }
+
+    /** As {@link #fromOp(String, Tensor, Backward, Variable...)}, for an op that declares its equations. */
+    public static Variable fromOp(Formula formula, Tensor data, Backward backward, Variable... inputs) {
         if (!Grad.isEnabled()) {
-            return new Variable(data, false, false, op, NO_PARENTS, null);
+            return new Variable(data, false, false, formula, NO_PARENTS, null);
         }
         for (Variable in : inputs) {
             if (in.requiresGrad) {
-                return new Variable(data, true, false, op, inputs, backward);
+                return new Variable(data, true, false, formula, inputs, backward);
             }
         }
-        return new Variable(data, false, false, op, NO_PARENTS, null);
+        return new Variable(data, false, false, formula, NO_PARENTS, null);
     }
 
     /** The value. */
@@ -85,7 +95,28 @@ public final class Variable {
 
     /** The name of the op that produced this value ("parameter" and "constant" for leaves). */
     public String op() {
-        return op;
+        return formula.op();
+    }
+
+    /** The equations of the op that produced this value (undeclared for leaves). */
+    public Formula formula() {
+        return formula;
+    }
+
+    /** The op's inputs, in the order of its formula's roles; empty for leaves and for values that need no gradient. */
+    public List<Variable> inputs() {
+        return List.of(parents);
+    }
+
+    /**
+     * The values {@link #backward()} visits from this scalar, in the order it runs their rules: the reverse of a
+     * topological order, this value first. Leaves that require a gradient are included; constants are not.
+     */
+    public List<Variable> backwardOrder() {
+        ArrayList<Variable> order = new ArrayList<>();
+        topologicalOrder(this, VISIT_EPOCH.incrementAndGet(), order);
+        java.util.Collections.reverse(order);
+        return order;
     }
 
     /** The gradient tensor, created as zeros on first use; ops' backward rules add into it. */
@@ -237,6 +268,6 @@ public final class Variable {
 
     @Override
     public String toString() {
-        return "Variable(" + op + ", " + data + (requiresGrad ? ", requiresGrad" : "") + ")";
+        return "Variable(" + formula.op() + ", " + data + (requiresGrad ? ", requiresGrad" : "") + ")";
     }
 }

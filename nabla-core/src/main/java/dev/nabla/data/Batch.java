@@ -17,6 +17,19 @@ public final class Batch {
         this.labels = targets.rank() == 1 ? new int[targets.size()] : null;
     }
 
+    /**
+     * A batch over given tensors: features [rows, features] and targets — class labels as a vector [rows], or
+     * [rows, k]. The tensors are used as they are (not copied).
+     */
+    public static Batch of(Tensor features, Tensor targets) {
+        int rows = targets.rank() == 1 ? targets.size() : targets.rows();
+        if (features.rank() != 2 || rows != features.rows()) {
+            throw new IllegalArgumentException("features " + features.shapeString() + " and targets "
+                    + targets.shapeString() + " must have the same number of rows");
+        }
+        return new Batch(features, targets);
+    }
+
     /** Feature rows, [batch, features]. */
     public Tensor features() {
         return features;

@@ -16,6 +16,7 @@ public final class Dataset {
     private final int[] labels;
     private final List<String> classNames;
     private final float[] values;
+    private final Task task;
 
     private Dataset(String name, Tensor features, List<String> featureNames, String targetName, int[] labels,
                     List<String> classNames, float[] values) {
@@ -36,6 +37,7 @@ public final class Dataset {
         this.labels = labels;
         this.classNames = classNames == null ? List.of() : List.copyOf(classNames);
         this.values = values;
+        this.task = labels == null ? Task.REGRESSION : this.classNames.size() == 2 ? Task.BINARY : Task.MULTICLASS;
         if (labels != null) {
             for (int i = 0; i < labels.length; i++) {
                 if (labels[i] < 0 || labels[i] >= this.classNames.size()) {
@@ -111,10 +113,7 @@ public final class Dataset {
 
     /** The task this target asks for: two classes are binary, more are multi-class, numbers are regression. */
     public Task task() {
-        if (labels == null) {
-            return Task.REGRESSION;
-        }
-        return classNames.size() == 2 ? Task.BINARY : Task.MULTICLASS;
+        return task;
     }
 
     /**

@@ -27,6 +27,22 @@ record JsonPlace(String source, String path) {
         return new JsonPlace(source, "");
     }
 
+    /** The UTF-8 text of a small JSON file; a missing, unreadable or larger file fails naming it. */
+    static String readText(java.nio.file.Path file, long maxBytes, String what) throws ModelFileException {
+        try {
+            if (java.nio.file.Files.size(file) > maxBytes) {
+                throw new ModelFileException(file + ": larger than " + maxBytes + " bytes; not " + what);
+            }
+            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ModelFileException(file + ": no such file", e);
+        } catch (ModelFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ModelFileException(file + ": cannot read: " + e, e);
+        }
+    }
+
     /** Parses {@code text} as one strict JSON object (no comments, no unquoted strings, nothing after it). */
     static JsonObject parseObject(String text, String source) throws ModelFileException {
         return root(source).parseObject(text);

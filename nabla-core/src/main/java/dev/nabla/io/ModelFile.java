@@ -4,7 +4,6 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.nabla.autograd.Variable;
 import dev.nabla.data.Scaling;
 import dev.nabla.data.Task;
 import dev.nabla.nn.ModelSpec;
@@ -15,7 +14,6 @@ import dev.nabla.train.Objective;
 import dev.nabla.train.TrainedModel;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,8 +43,7 @@ public final class ModelFile {
 
     /** Writes {@code model} to {@code file} atomically (a failed write leaves any previous file in place). */
     public static void save(Path file, TrainedModel model) throws IOException {
-        Map<String, Tensor> tensors = new LinkedHashMap<>();
-        model.network().namedParameters().forEach((name, p) -> tensors.put(name, p.data()));
+        Map<String, Tensor> tensors = model.network().stateDict();
         DType dtype = dtypeOf(file, tensors);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("format", "pt");
@@ -178,32 +175,19 @@ public final class ModelFile {
         return out;
     }
 
-    /** Copies each parameter from the tensor of the same name, which must exist with the same shape and dtype. */
+    /** Loads the state dict, whose tensors must all have the model's dtype. */
     private static void copyWeights(Path file, Module network, Map<String, Tensor> tensors, DType dtype)
             throws ModelFileException {
-        Map<String, Variable> parameters = network.namedParameters();
-        for (Map.Entry<String, Variable> p : parameters.entrySet()) {
-            String name = p.getKey();
-            Tensor stored = tensors.get(name);
-            Tensor target = p.getValue().data();
-            if (stored == null) {
-                throw new ModelFileException(file + ": tensor \"" + name + "\" of shape " + target.shapeString()
-                        + " is missing; the architecture needs " + parameters.keySet());
-            }
-            if (!Arrays.equals(stored.shape(), target.shape()) || stored.rank() != target.rank()) {
-                throw new ModelFileException(file + ": tensor \"" + name + "\" has shape " + stored.shapeString()
-                        + ", the architecture needs " + target.shapeString());
-            }
-            if (stored.dtype() != dtype) {
-                throw new ModelFileException(file + ": tensor \"" + name + "\" is " + stored.dtype()
+        for (Map.Entry<String, Tensor> t : tensors.entrySet()) {
+            if (t.getValue().dtype() != dtype) {
+                throw new ModelFileException(file + ": tensor \"" + t.getKey() + "\" is " + t.getValue().dtype()
                         + " but the model's dtype is " + dtype);
             }
-            target.copyFromInPlace(stored);
         }
-        Set<String> extra = new LinkedHashSet<>(tensors.keySet());
-        extra.removeAll(parameters.keySet());
-        if (!extra.isEmpty()) {
-            throw new ModelFileException(file + ": tensors " + extra + " belong to no parameter of the architecture");
+        try {
+            network.loadStateDict(tensors);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file + ": " + e.getMessage());
         }
     }
 }

@@ -4,19 +4,20 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import dev.nabla.nn.Init;
+import dev.nabla.nn.LayerKind;
 import dev.nabla.nn.LayerSpec;
 import dev.nabla.nn.ModelSpec;
-import dev.nabla.tensor.Activation;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.nabla.nn.SpecReader;
+import dev.nabla.nn.SpecWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A {@link ModelSpec} as JSON, the format of {@code --model-spec} files and of a model file's architecture:
@@ -26,15 +27,14 @@ import java.util.Set;
  *             {"type": "linear", "units": 3, "bias": false, "init": "xavier_uniform"},
  *             {"type": "add", "branches": [[{"type": "linear", "units": 3}, {"type": "relu"}], [{"type": "identity"}]]}]}
  * }</pre>
- * Layer types are {@code linear}, {@code add} and the activations of {@link Activation#fromId}; {@code init} names are
- * those of {@link Init#fromId}. Unknown keys are errors, so a misspelt option is never silently ignored.
+ * Each layer object is {@code "type"} plus the fields its {@link LayerKind} names; the layer kinds themselves say
+ * what they hold, so this class knows none of them. {@code init} names are those of {@link Init#fromId}. Unknown
+ * keys are errors, so a misspelt option is never silently ignored.
  */
 public final class ModelSpecJson {
     private static final Set<String> TOP_KEYS = Set.of("inputs", "layers");
-    private static final Set<String> LINEAR_KEYS = Set.of("type", "units", "bias", "init");
-    private static final Set<String> LEAKY_KEYS = Set.of("type", "slope");
-    private static final Set<String> ACTIVATION_KEYS = Set.of("type");
-    private static final Set<String> ADD_KEYS = Set.of("type", "branches");
+    /** The layer type whose last occurrence may leave its width to the dataset. */
+    private static final String LINEAR = "linear";
     /** Largest file read: a spec is a few lines, and a huge one is a mistake, not an architecture. */
     private static final long MAX_FILE_BYTES = 10_000_000;
 
@@ -54,20 +54,7 @@ public final class ModelSpecJson {
      *                            {@code spec.json: layers[3]: unknown type "relu6"}
      */
     public static ModelSpec read(Path file, int inputs, int outputs) throws ModelFileException {
-        String text;
-        try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new ModelFileException(file + ": larger than " + MAX_FILE_BYTES + " bytes; not a model spec");
-            }
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ModelFileException(file + ": no such file", e);
-        } catch (ModelFileException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new ModelFileException(file + ": cannot read: " + e, e);
-        }
-        return parse(text, file.toString(), inputs, outputs);
+        return parse(JsonPlace.readText(file, MAX_FILE_BYTES, "a model spec"), file.toString(), inputs, outputs);
     }
 
     /** As {@link #read}, from JSON text; {@code source} names it in errors. */
@@ -86,30 +73,8 @@ public final class ModelSpecJson {
         JsonArray a = new JsonArray();
         for (LayerSpec layer : layers) {
             JsonObject o = new JsonObject();
-            switch (layer) {
-                case LayerSpec.Dense d -> {
-                    o.addProperty("type", "linear");
-                    o.addProperty("units", d.units());
-                    if (!d.bias()) {
-                        o.addProperty("bias", false);
-                    }
-                    if (d.init() != null) {
-                        o.addProperty("init", d.init().name().toLowerCase(Locale.ROOT));
-                    }
-                }
-                case LayerSpec.Pointwise p -> {
-                    o.addProperty("type", p.activation().id());
-                    if (p.activation() == Activation.LEAKY_RELU) {
-                        o.addProperty("slope", p.slope());
-                    }
-                }
-                case LayerSpec.Branches b -> {
-                    o.addProperty("type", "add");
-                    JsonArray branches = new JsonArray();
-                    b.branches().forEach(branch -> branches.add(layersToJson(branch)));
-                    o.add("branches", branches);
-                }
-            }
+            o.addProperty("type", layer.type());
+            layer.write(new Writer(o));
             a.add(o);
         }
         return a;
@@ -129,16 +94,10 @@ public final class ModelSpecJson {
         if (layers.isEmpty()) {
             throw layersPlace.error("a network needs at least one layer");
         }
-        int lastLinear = -1;
-        for (int i = 0; i < layers.size(); i++) {
-            if (layers.get(i) instanceof JsonObject l && "linear".equalsIgnoreCase(stringOrNull(l.get("type")))) {
-                lastLinear = i;
-            }
+        if (outputs > 0) {
+            layers = withFinalUnits(layers, outputs);
         }
-        List<LayerSpec> specs = new ArrayList<>();
-        for (int i = 0; i < layers.size(); i++) {
-            specs.add(layer(layers.get(i), layersPlace.index(i), i == lastLinear ? outputs : 0));
-        }
+        List<LayerSpec> specs = layers(layers, layersPlace);
         try {
             return new ModelSpec(in, specs);
         } catch (IllegalArgumentException e) {
@@ -146,81 +105,161 @@ public final class ModelSpecJson {
         }
     }
 
-    private static String stringOrNull(JsonElement e) {
-        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? e.getAsString() : null;
+    /** A copy of {@code layers} whose last linear layer states {@code units} when it did not. */
+    private static JsonArray withFinalUnits(JsonArray layers, int units) {
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            if (layers.get(i) instanceof JsonObject l && l.get("type") instanceof JsonPrimitive t && t.isString()
+                    && LINEAR.equals(t.getAsString().toLowerCase(Locale.ROOT))) {
+                if (!l.has("units")) {
+                    JsonArray copy = layers.deepCopy();
+                    copy.get(i).getAsJsonObject().addProperty("units", units);
+                    return copy;
+                }
+                break;
+            }
+        }
+        return layers;
     }
 
-    /** One layer; {@code defaultUnits} > 0 fills a missing "units" (the last linear layer only). */
-    private static LayerSpec layer(JsonElement element, JsonPlace place, int defaultUnits) throws ModelFileException {
+    private static List<LayerSpec> layers(JsonArray layers, JsonPlace place) throws ModelFileException {
+        List<LayerSpec> out = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            out.add(layer(layers.get(i), place.index(i)));
+        }
+        return out;
+    }
+
+    private static LayerSpec layer(JsonElement element, JsonPlace place) throws ModelFileException {
         JsonObject o = place.object(element);
         String type = place.key("type").string(place.required(o, "type")).toLowerCase(Locale.ROOT);
+        LayerKind kind = LayerKind.of(type);
+        if (kind == null) {
+            throw place.error("unknown type \"" + type + "\"; expected one of " + LayerKind.names());
+        }
+        Set<String> allowed = new HashSet<>(kind.keys());
+        allowed.add("type");
+        place.requireOnly(o, allowed);
         try {
-            return switch (type) {
-                case "linear" -> linear(o, place, defaultUnits);
-                case "add" -> branches(o, place);
-                default -> activation(o, place, type);
-            };
+            return kind.read().apply(new Reader(o, place));
+        } catch (Failure f) {
+            throw f.error;
         } catch (IllegalArgumentException e) {
             throw place.error(e.getMessage());
         }
     }
 
-    private static LayerSpec linear(JsonObject o, JsonPlace place, int defaultUnits) throws ModelFileException {
-        place.requireOnly(o, LINEAR_KEYS);
-        int units;
-        if (o.has("units")) {
-            units = place.key("units").integer(o.get("units"), 1, Integer.MAX_VALUE);
-        } else if (defaultUnits > 0) {
-            units = defaultUnits;
-        } else {
-            throw place.error("missing \"units\" (only the last linear layer may leave it to the dataset)");
+    /** Carries a {@link ModelFileException} through a layer kind's reader, which cannot throw checked ones. */
+    private static final class Failure extends RuntimeException {
+        final ModelFileException error;
+
+        Failure(ModelFileException error) {
+            super(error.getMessage(), null, false, false);
+            this.error = error;
         }
-        boolean bias = !o.has("bias") || place.key("bias").bool(o.get("bias"));
-        Init init = null;
-        if (o.has("init")) {
-            JsonPlace initPlace = place.key("init");
-            String name = initPlace.string(o.get("init"));
+    }
+
+    private interface Read<T> {
+        T from(JsonPlace place, JsonElement e) throws ModelFileException;
+    }
+
+    /** A layer's fields from its JSON object; errors name the field's place. */
+    private record Reader(JsonObject o, JsonPlace place) implements SpecReader {
+        private <T> T get(String key, Read<T> read) {
             try {
-                init = Init.fromId(name);
-            } catch (IllegalArgumentException e) {
-                throw initPlace.error(e.getMessage());
+                return read.from(place.key(key), place.required(o, key));
+            } catch (ModelFileException e) {
+                throw new Failure(e);
             }
         }
-        return new LayerSpec.Dense(units, bias, init);
+
+        @Override
+        public boolean has(String key) {
+            return o.has(key);
+        }
+
+        @Override
+        public int integer(String key, int min, int max) {
+            return get(key, (p, e) -> p.integer(e, min, max));
+        }
+
+        @Override
+        public double number(String key) {
+            return get(key, JsonPlace::number);
+        }
+
+        @Override
+        public boolean bool(String key) {
+            return get(key, JsonPlace::bool);
+        }
+
+        @Override
+        public String string(String key) {
+            return get(key, JsonPlace::string);
+        }
+
+        @Override
+        public <T> T parse(String key, Function<String, T> parse) {
+            return get(key, (p, e) -> {
+                String text = p.string(e);
+                try {
+                    return parse.apply(text);
+                } catch (IllegalArgumentException x) {
+                    throw p.error(x.getMessage());
+                }
+            });
+        }
+
+        @Override
+        public List<LayerSpec> layers(String key) {
+            return get(key, (p, e) -> ModelSpecJson.layers(p.array(e), p));
+        }
+
+        @Override
+        public List<List<LayerSpec>> branches(String key) {
+            return get(key, (p, e) -> {
+                JsonArray branches = p.array(e);
+                List<List<LayerSpec>> out = new ArrayList<>();
+                for (int b = 0; b < branches.size(); b++) {
+                    // Inside a branch every linear layer states its units: only the network's last layer is the dataset's.
+                    out.add(ModelSpecJson.layers(p.index(b).array(branches.get(b)), p.index(b)));
+                }
+                return out;
+            });
+        }
     }
 
-    private static LayerSpec branches(JsonObject o, JsonPlace place) throws ModelFileException {
-        place.requireOnly(o, ADD_KEYS);
-        JsonPlace branchesPlace = place.key("branches");
-        JsonArray branches = branchesPlace.array(place.required(o, "branches"));
-        List<List<LayerSpec>> out = new ArrayList<>();
-        for (int b = 0; b < branches.size(); b++) {
-            JsonPlace branchPlace = branchesPlace.index(b);
-            JsonArray branch = branchPlace.array(branches.get(b));
-            List<LayerSpec> layers = new ArrayList<>();
-            for (int i = 0; i < branch.size(); i++) {
-                // Inside a branch every linear layer states its units: only the network's last layer is the dataset's.
-                layers.add(layer(branch.get(i), branchPlace.index(i), 0));
-            }
-            out.add(layers);
+    /** A layer's fields into its JSON object. */
+    private record Writer(JsonObject o) implements SpecWriter {
+        @Override
+        public void writeNumber(String key, double value) {
+            o.addProperty(key, value);
         }
-        return new LayerSpec.Branches(out);
-    }
 
-    private static LayerSpec activation(JsonObject o, JsonPlace place, String type) throws ModelFileException {
-        Activation f;
-        try {
-            f = Activation.fromId(type);
-        } catch (IllegalArgumentException e) {
-            throw place.error("unknown type \"" + type + "\"; expected linear, add, identity, tanh, sigmoid, relu or "
-                    + "leaky_relu");
+        @Override
+        public void writeInteger(String key, long value) {
+            o.addProperty(key, value);
         }
-        if (f == Activation.LEAKY_RELU) {
-            place.requireOnly(o, LEAKY_KEYS);
-            return o.has("slope") ? new LayerSpec.Pointwise(f, place.key("slope").number(o.get("slope")))
-                    : new LayerSpec.Pointwise(f);
+
+        @Override
+        public void writeBool(String key, boolean value) {
+            o.addProperty(key, value);
         }
-        place.requireOnly(o, ACTIVATION_KEYS);
-        return new LayerSpec.Pointwise(f);
+
+        @Override
+        public void writeString(String key, String value) {
+            o.addProperty(key, value);
+        }
+
+        @Override
+        public void writeLayers(String key, List<LayerSpec> layers) {
+            o.add(key, layersToJson(layers));
+        }
+
+        @Override
+        public void writeBranches(String key, List<List<LayerSpec>> branches) {
+            JsonArray a = new JsonArray();
+            branches.forEach(branch -> a.add(layersToJson(branch)));
+            o.add(key, a);
+        }
     }
 }

@@ -1,50 +1,39 @@
 package dev.nabla.nn;
 
+import dev.nabla.autograd.Functional;
 import dev.nabla.autograd.Variable;
 import dev.nabla.tensor.Activation;
 
 /**
  * A parameter-free pointwise activation Y = f(X). {@link Sequential} fuses it into a preceding
- * {@link Linear}, so Linear + activation is one graph node.
+ * {@link Linear}, so Linear + activation is one graph node. {@link Tanh}, {@link Relu} and the others are
+ * named shorthands.
  */
-public abstract class ActivationLayer extends Module {
-    private final Activation activation;
-    private final double slope;
+public class ActivationLayer extends Module {
+    private final ActivationSpec spec;
 
-    protected ActivationLayer(Activation activation, double slope) {
-        this.activation = activation;
-        this.slope = slope;
+    /** The layer computing {@code f}; {@code slope} is the leaky-ReLU slope (ignored by the others). */
+    public ActivationLayer(Activation f, double slope) {
+        this.spec = f == Activation.LEAKY_RELU ? new ActivationSpec(f, slope) : new ActivationSpec(f);
     }
 
     /** The function f. */
     public final Activation activation() {
-        return activation;
+        return spec.activation();
     }
 
     /** The negative slope (leaky ReLU only; 0 otherwise). */
     public final double slope() {
-        return slope;
+        return spec.slope();
     }
 
     @Override
     public final Variable forward(Variable x) {
-        return switch (activation) {
-            case IDENTITY -> x;
-            case TANH -> x.tanh();
-            case SIGMOID -> x.sigmoid();
-            case RELU -> x.relu();
-            case LEAKY_RELU -> x.leakyRelu(slope);
-        };
+        return Functional.activation(x, spec.activation(), spec.slope());
     }
 
-    /** The layer computing {@code f}, e.g. for building networks from a description. */
-    public static ActivationLayer of(Activation f, double slope) {
-        return switch (f) {
-            case IDENTITY -> new Identity();
-            case TANH -> new Tanh();
-            case SIGMOID -> new Sigmoid();
-            case RELU -> new Relu();
-            case LEAKY_RELU -> new LeakyRelu(slope);
-        };
+    @Override
+    public final ActivationSpec spec() {
+        return spec;
     }
 }

@@ -1,6 +1,8 @@
 package dev.nabla.nn;
 
 import dev.nabla.autograd.Variable;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Y = f₁(X) + f₂(X) + …: parallel branches over one input, summed — the way to build a DAG such as the
@@ -26,5 +28,15 @@ public final class Add extends Module {
             y = y.add(branches[i].forward(x));
         }
         return y;
+    }
+
+    /** Each branch's layers: a {@link Sequential}'s, or the one module. */
+    @Override
+    public AddSpec spec() {
+        List<List<LayerSpec>> out = new ArrayList<>();
+        for (Module b : branches) {
+            out.add(b instanceof Sequential s ? s.spec().layers() : List.of(b.spec()));
+        }
+        return new AddSpec(out);
     }
 }

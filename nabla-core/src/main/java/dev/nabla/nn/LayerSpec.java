@@ -1,52 +1,40 @@
 package dev.nabla.nn;
 
-import dev.nabla.tensor.Activation;
-import java.util.List;
+import java.util.random.RandomGenerator;
 
 /**
- * One layer of a {@link ModelSpec}: a description as plain data, from which {@link ModelSpec#build} makes
- * the module. Model files and {@code --model-spec} JSON hold these.
+ * One layer kind as plain data — the one place that knows the kind: its file name and fields (through its
+ * {@link LayerKind}s), the module it builds, its output width and its summary line. Model files and
+ * {@code --model-spec} JSON hold these; every built-in {@link Module} gives its own back with {@link Module#spec()}.
+ * Adding a kind is one record here (listed in {@code permits}, with a static {@code KINDS} list) and its module.
  */
-public sealed interface LayerSpec {
+public sealed interface LayerSpec
+        permits LinearSpec, ActivationSpec, AddSpec, SequentialSpec, SoftmaxSpec {
 
-    /** A {@link Linear} layer Y = X·Wᵀ + b with {@code units} outputs; {@code init} null picks by the next activation. */
-    record Dense(int units, boolean bias, Init init) implements LayerSpec {
-        public Dense {
-            if (units <= 0) {
-                throw new IllegalArgumentException("a linear layer needs at least one unit, got " + units);
-            }
-        }
+    /** The name of this layer's kind in files, e.g. {@code linear} or {@code leaky_relu}. */
+    String type();
 
-        public Dense(int units) {
-            this(units, true, null);
-        }
-    }
+    /**
+     * Width of the output for inputs of {@code width} features.
+     *
+     * @throws IllegalArgumentException when this layer cannot take such inputs
+     */
+    int outputWidth(int width);
 
-    /** A pointwise activation Y = f(X); {@code slope} is the leaky-ReLU slope (0 otherwise). */
-    record Pointwise(Activation activation, double slope) implements LayerSpec {
-        public Pointwise {
-            if (activation == Activation.LEAKY_RELU && !(slope > 0 && slope < 1)) {
-                throw new IllegalArgumentException("leaky_relu slope must lie in (0, 1), got " + slope);
-            }
-        }
+    /** A fresh module for inputs of {@code width} features, drawing any initial weights from {@code rng}. */
+    Module build(int width, LayerSpec next, RandomGenerator rng);
 
-        public Pointwise(Activation activation) {
-            this(activation, activation == Activation.LEAKY_RELU ? 0.01 : 0);
-        }
-    }
+    /** Writes the fields other than {@code type}; {@link LayerKind#read} reads them back to an equal spec. */
+    void write(SpecWriter out);
 
-    /** Y = f₁(X) + f₂(X) + …, each branch a list of layers ({@link Add}); e.g. a skip connection. */
-    record Branches(List<List<LayerSpec>> branches) implements LayerSpec {
-        public Branches {
-            if (branches.size() < 2) {
-                throw new IllegalArgumentException("an add layer needs at least two branches, got " + branches.size());
-            }
-            branches = branches.stream().map(List::copyOf).toList();
-            for (List<LayerSpec> b : branches) {
-                if (b.isEmpty()) {
-                    throw new IllegalArgumentException("an add layer's branch may not be empty");
-                }
-            }
-        }
+    /** The summary line for inputs of {@code width} features, e.g. {@code Linear(784 → 256)}. */
+    String describe(int width);
+
+    /**
+     * The initialiser a linear layer right before this one draws its weights with, or null to ask the layer
+     * after this one (a normalisation or dropout layer has no say).
+     */
+    default Init initBefore() {
+        return null;
     }
 }

@@ -10,18 +10,6 @@ public final class LeakyRelu extends ActivationLayer {
     }
 
     public LeakyRelu(double slope) {
-        super(Activation.LEAKY_RELU, checked(slope));
-    }
-
-    private static double checked(double slope) {
-        if (!(slope > 0 && slope < 1)) {
-            throw new IllegalArgumentException("leaky ReLU slope must lie in (0, 1), got " + slope);
-        }
-        return slope;
-    }
-
-    @Override
-    public String describe() {
-        return "LeakyRelu(" + slope() + ")";
+        super(Activation.LEAKY_RELU, slope);
     }
 }

@@ -13,6 +13,7 @@ import java.util.random.RandomGenerator;
 public final class Linear extends Module {
     private final int in;
     private final int out;
+    private final Init init;
 
     /** A float32 layer with Xavier/Glorot-uniform weights and zero bias. */
     public Linear(int in, int out, RandomGenerator rng) {
@@ -26,6 +27,7 @@ public final class Linear extends Module {
         }
         this.in = in;
         this.out = out;
+        this.init = init;
         Tensor w = Tensor.zeros(DType.F32, out, in);
         init.fill(w, in, out, rng);
         registerParameter("weight", Variable.parameter(w));
@@ -38,6 +40,7 @@ public final class Linear extends Module {
     public Linear(Tensor weight, Tensor bias) {
         this.in = weight.cols();
         this.out = weight.rows();
+        this.init = null;
         if (weight.rank() != 2 || (bias != null && (bias.rank() != 1 || bias.size() != out
                 || bias.dtype() != weight.dtype()))) {
             throw new IllegalArgumentException("Linear needs weight [out, in] and bias [out] of one dtype, got "
@@ -72,8 +75,9 @@ public final class Linear extends Module {
         return out;
     }
 
+    /** The initialiser the weights were drawn with (null when they were given). */
     @Override
-    public String describe() {
-        return "Linear(" + in + " → " + out + (bias() == null ? ", no bias)" : ")");
+    public LinearSpec spec() {
+        return new LinearSpec(out, bias() != null, init);
     }
 }

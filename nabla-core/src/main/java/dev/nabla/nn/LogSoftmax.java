@@ -8,4 +8,9 @@ public final class LogSoftmax extends Module {
     public Variable forward(Variable x) {
         return x.logSoftmax();
     }
+
+    @Override
+    public LayerSpec spec() {
+        return new SoftmaxSpec(true);
+    }
 }

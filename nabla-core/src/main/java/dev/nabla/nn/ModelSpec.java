@@ -8,7 +8,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * A network's architecture as data: the input width and the layers in order. {@link #build} makes the
- * {@link Sequential} whose parameter names are those of the equivalent {@code torch.nn.Sequential}.
+ * {@link Sequential} whose parameter names are those of the equivalent {@code torch.nn.Sequential};
+ * {@link #of} gives back the spec of any network built from the library's modules.
  *
  * @param inputs number of input features
  * @param layers the layers, applied in order
@@ -27,6 +28,17 @@ public record ModelSpec(int inputs, List<LayerSpec> layers) {
     }
 
     /**
+     * The spec of {@code network} for inputs of {@code inputs} features: a {@link Sequential}'s layers, or the one
+     * module.
+     *
+     * @throws UnsupportedOperationException when a module has no file form (a custom {@link Module})
+     */
+    public static ModelSpec of(Module network, int inputs) {
+        LayerSpec spec = network.spec();
+        return new ModelSpec(inputs, spec instanceof SequentialSpec s ? s.layers() : List.of(spec));
+    }
+
+    /**
      * A multi-layer perceptron from the short syntax {@code "64:relu,32:tanh"} (units:activation, comma
      * separated; an empty string means no hidden layer), followed by a linear output layer of
      * {@code outputs} units.
@@ -42,21 +54,21 @@ public record ModelSpec(int inputs, List<LayerSpec> layers) {
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("layer '" + part.trim() + "': expected UNITS:ACTIVATION such as 64:relu");
                 }
-                layers.add(new LayerSpec.Dense(units));
+                layers.add(new LinearSpec(units));
                 String activation = unitAndActivation.length > 1 ? unitAndActivation[1].trim() : "relu";
-                layers.add(pointwise(activation, part.trim()));
+                layers.add(activation(activation, part.trim()));
             }
         }
-        layers.add(new LayerSpec.Dense(outputs));
+        layers.add(new LinearSpec(outputs));
         return new ModelSpec(inputs, layers);
     }
 
-    private static LayerSpec.Pointwise pointwise(String text, String context) {
+    private static ActivationSpec activation(String text, String context) {
         String[] nameAndSlope = text.toLowerCase(Locale.ROOT).split("\\(|\\)");
         try {
             Activation f = Activation.fromId(nameAndSlope[0]);
-            return nameAndSlope.length > 1 ? new LayerSpec.Pointwise(f, Double.parseDouble(nameAndSlope[1]))
-                    : new LayerSpec.Pointwise(f);
+            return nameAndSlope.length > 1 ? new ActivationSpec(f, Double.parseDouble(nameAndSlope[1]))
+                    : new ActivationSpec(f);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("layer '" + context + "': " + e.getMessage());
         }
@@ -71,72 +83,23 @@ public record ModelSpec(int inputs, List<LayerSpec> layers) {
     public ModelSpec withOutputs(int units) {
         List<LayerSpec> copy = new ArrayList<>(layers);
         int last = copy.size() - 1;
-        if (copy.get(last) instanceof LayerSpec.Dense d) {
-            copy.set(last, new LayerSpec.Dense(units, d.bias(), d.init()));
+        if (copy.get(last) instanceof LinearSpec d) {
+            copy.set(last, new LinearSpec(units, d.bias(), d.init()));
         } else {
-            copy.add(new LayerSpec.Dense(units));
+            copy.add(new LinearSpec(units));
         }
         return new ModelSpec(inputs, copy);
     }
 
     /** A fresh network with weights drawn from {@code rng}. */
     public Sequential build(RandomGenerator rng) {
-        return buildSequential(inputs, layers, rng);
+        return SequentialSpec.build(inputs, layers, rng);
     }
 
-    private static Sequential buildSequential(int width, List<LayerSpec> layers, RandomGenerator rng) {
-        Sequential seq = new Sequential();
-        for (int i = 0; i < layers.size(); i++) {
-            LayerSpec layer = layers.get(i);
-            LayerSpec next = i + 1 < layers.size() ? layers.get(i + 1) : null;
-            seq.add(buildLayer(width, layer, next, rng));
-            width = widthAfter(width, List.of(layer));
-        }
-        return seq;
-    }
-
-    private static Module buildLayer(int width, LayerSpec layer, LayerSpec next, RandomGenerator rng) {
-        return switch (layer) {
-            case LayerSpec.Dense d -> new Linear(width, d.units(), d.bias(), d.init() != null ? d.init() : initFor(next), rng);
-            case LayerSpec.Pointwise p -> ActivationLayer.of(p.activation(), p.slope());
-            case LayerSpec.Branches b -> {
-                Module[] branches = new Module[b.branches().size()];
-                for (int k = 0; k < branches.length; k++) {
-                    List<LayerSpec> branch = b.branches().get(k);
-                    branches[k] = branch.size() == 1 ? buildLayer(width, branch.get(0), null, rng)
-                            : buildSequential(width, branch, rng);
-                }
-                yield new Add(branches);
-            }
-        };
-    }
-
-    /** He initialisation before (leaky) ReLU, Xavier otherwise. */
-    private static Init initFor(LayerSpec next) {
-        if (next instanceof LayerSpec.Pointwise p
-                && (p.activation() == Activation.RELU || p.activation() == Activation.LEAKY_RELU)) {
-            return Init.HE_UNIFORM;
-        }
-        return Init.XAVIER_UNIFORM;
-    }
-
-    private static int widthAfter(int width, List<LayerSpec> layers) {
+    /** The width after {@code layers} applied to inputs of {@code width} features. */
+    static int widthAfter(int width, List<LayerSpec> layers) {
         for (LayerSpec layer : layers) {
-            width = switch (layer) {
-                case LayerSpec.Dense d -> d.units();
-                case LayerSpec.Pointwise p -> width;
-                case LayerSpec.Branches b -> {
-                    int first = widthAfter(width, b.branches().get(0));
-                    for (List<LayerSpec> branch : b.branches()) {
-                        int w = widthAfter(width, branch);
-                        if (w != first) {
-                            throw new IllegalArgumentException("add layer: branches end with different widths, "
-                                    + first + " and " + w);
-                        }
-                    }
-                    yield first;
-                }
-            };
+            width = layer.outputWidth(width);
         }
         return width;
     }

@@ -44,4 +44,9 @@ public final class Sequential extends Module {
         }
         return h;
     }
+
+    @Override
+    public SequentialSpec spec() {
+        return new SequentialSpec(layers.stream().map(Module::spec).toList());
+    }
 }

@@ -8,4 +8,9 @@ public final class Softmax extends Module {
     public Variable forward(Variable x) {
         return x.softmax();
     }
+
+    @Override
+    public LayerSpec spec() {
+        return new SoftmaxSpec(false);
+    }
 }

@@ -21,7 +21,7 @@ public final class Adam extends Optimizer {
     private double weightDecay;
     private final Tensor[] firstMoment;
     private final Tensor[] secondMoment;
-    private final long[] steps;
+    private final Tensor[] steps;
 
     /** Adam with PyTorch's default learning rate 1e-3. */
     public Adam(List<Variable> parameters) {
@@ -30,9 +30,9 @@ public final class Adam extends Optimizer {
 
     public Adam(List<Variable> parameters, double learningRate) {
         super(parameters, learningRate);
-        firstMoment = new Tensor[parameters.size()];
-        secondMoment = new Tensor[parameters.size()];
-        steps = new long[parameters.size()];
+        steps = slot("step", true);
+        firstMoment = slot("exp_avg", false);
+        secondMoment = slot("exp_avg_sq", false);
     }
 
     /** Sets the moment decay rates β₁, β₂, each in [0, 1); returns this. */
@@ -79,10 +79,12 @@ public final class Adam extends Optimizer {
                 continue;
             }
             if (firstMoment[i] == null) {
-                firstMoment[i] = Tensor.zeros(p.data().dtype(), p.data().shape());
-                secondMoment[i] = Tensor.zeros(p.data().dtype(), p.data().shape());
+                steps[i] = counter();
+                firstMoment[i] = zerosLike(p);
+                secondMoment[i] = zerosLike(p);
             }
-            long t = ++steps[i];
+            double t = steps[i].get(0) + 1;
+            steps[i].set(0, t);
             // Folding the bias corrections into two scalars keeps the per-element loop to one sqrt and one divide.
             double stepSize = learningRate() / (1 - Math.pow(beta1, t));
             double sqrtCorrection2 = Math.sqrt(1 - Math.pow(beta2, t));

@@ -1,15 +1,31 @@
 package dev.nabla.optim;
 
+import dev.nabla.autograd.Parameters;
 import dev.nabla.autograd.Variable;
+import dev.nabla.tensor.DType;
+import dev.nabla.tensor.Tensor;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** Updates a list of parameters from their gradients; owns whatever state the update rule needs. */
+/**
+ * Updates a list of parameters from their gradients; owns whatever state the update rule needs. That state lives
+ * in named slots (PyTorch's names: {@code exp_avg}, {@code momentum_buffer}, {@code step}, …), one tensor per
+ * parameter, so that {@link #stateDict()} can hand it to a checkpoint keyed {@code <parameter>.<slot>}.
+ */
 public abstract class Optimizer {
     private final List<Variable> parameters;
+    private final List<String> names;
+    private final Map<String, Slot> slots = new LinkedHashMap<>();
     private double learningRate;
+
+    /** One kind of per-parameter state; {@code scalar} slots hold one float64 number (a step count) per parameter. */
+    private record Slot(Tensor[] tensors, boolean scalar) {
+    }
 
     protected Optimizer(List<Variable> parameters, double learningRate) {
         if (parameters.isEmpty()) {
@@ -27,7 +43,30 @@ public abstract class Optimizer {
             }
         }
         this.parameters = List.copyOf(parameters);
+        this.names = Parameters.namesOf(parameters);
         this.learningRate = requirePositive("learning rate", learningRate);
+    }
+
+    /**
+     * Declares a state slot called {@code name}; returns its per-parameter array (index = parameter index), whose
+     * entries stay null until the update rule creates them with {@link #zerosLike} or {@link #counter}.
+     */
+    protected final Tensor[] slot(String name, boolean scalar) {
+        Tensor[] tensors = new Tensor[parameters.size()];
+        if (slots.put(name, new Slot(tensors, scalar)) != null) {
+            throw new IllegalStateException("slot " + name + " declared twice");
+        }
+        return tensors;
+    }
+
+    /** Zeros of parameter {@code p}'s shape and dtype, for a state slot. */
+    protected static Tensor zerosLike(Variable p) {
+        return Tensor.zeros(p.data().dtype(), p.data().shape());
+    }
+
+    /** A one-element float64 counter (exact up to 2⁵³ steps), for a scalar slot. */
+    protected static Tensor counter() {
+        return Tensor.zeros(DType.F64, 1);
     }
 
     /** The step size η. */
@@ -52,6 +91,69 @@ public abstract class Optimizer {
     public final void zeroGrad() {
         for (Variable p : parameters) {
             p.zeroGrad();
+        }
+    }
+
+    /**
+     * The update rule's state, keyed {@code <parameter name>.<slot>} (e.g. {@code 0.weight.exp_avg}); parameter
+     * names are those of {@code model.parameters()}, or positions "0", "1", … for a plain list. Live tensors, not
+     * copies; a parameter that has not been stepped yet has no entries.
+     */
+    public final Map<String, Tensor> stateDict() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (int i = 0; i < parameters.size(); i++) {
+            for (Map.Entry<String, Slot> s : slots.entrySet()) {
+                Tensor t = s.getValue().tensors()[i];
+                if (t != null) {
+                    out.put(names.get(i) + "." + s.getKey(), t);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Replaces the state with copies of {@code state}'s tensors (as {@link #stateDict()} wrote them). A parameter has
+     * either all of its slots or none.
+     *
+     * @throws IllegalArgumentException naming the first unknown key, missing slot or wrong shape; the state is
+     *                                  unchanged then
+     */
+    public final void loadStateDict(Map<String, Tensor> state) {
+        Map<String, Tensor> remaining = new LinkedHashMap<>(state);
+        Tensor[][] loaded = new Tensor[slots.size()][parameters.size()];
+        for (int i = 0; i < parameters.size(); i++) {
+            int k = 0;
+            int present = 0;
+            String firstMissing = null;
+            for (Map.Entry<String, Slot> s : slots.entrySet()) {
+                String key = names.get(i) + "." + s.getKey();
+                Tensor t = remaining.remove(key);
+                if (t == null) {
+                    firstMissing = firstMissing == null ? key : firstMissing;
+                } else {
+                    int[] shape = s.getValue().scalar() ? new int[] {1} : parameters.get(i).data().shape();
+                    if (!Arrays.equals(t.shape(), shape)) {
+                        throw new IllegalArgumentException("optimizer state \"" + key + "\" has shape " + t.shapeString()
+                                + ", expected " + Arrays.toString(shape));
+                    }
+                    DType dtype = s.getValue().scalar() ? DType.F64 : parameters.get(i).data().dtype();
+                    loaded[k][i] = t.to(dtype).copy();
+                    present++;
+                }
+                k++;
+            }
+            if (present > 0 && firstMissing != null) {
+                throw new IllegalArgumentException("optimizer state \"" + firstMissing + "\" is missing");
+            }
+        }
+        if (!remaining.isEmpty()) {
+            throw new IllegalArgumentException("optimizer state " + remaining.keySet() + " belongs to no parameter of "
+                    + getClass().getSimpleName() + " (slots " + slots.keySet() + ")");
+        }
+        int k = 0;
+        for (Slot s : slots.values()) {
+            System.arraycopy(loaded[k++], 0, s.tensors(), 0, parameters.size());
         }
     }
 

@@ -28,7 +28,7 @@ public final class Sgd extends Optimizer {
     public Sgd(List<Variable> parameters, double learningRate, double weightDecay) {
         super(parameters, learningRate);
         this.weightDecay = requireNonNegative("weight decay", weightDecay);
-        this.velocity = new Tensor[parameters.size()];
+        this.velocity = slot("momentum_buffer", false);
     }
 
     public double weightDecay() {
@@ -78,7 +78,7 @@ public final class Sgd extends Optimizer {
             }
             if (velocity[i] == null) {
                 // v starts at 0, so the first step sets v = μ·0 + g = g, which is PyTorch's initial clone of g.
-                velocity[i] = Tensor.zeros(p.data().dtype(), p.data().shape());
+                velocity[i] = zerosLike(p);
             }
             if (p.data().dtype() == DType.F32) {
                 stepF32(p.data().floats(), p.grad().floats(), velocity[i].floats(), eta);

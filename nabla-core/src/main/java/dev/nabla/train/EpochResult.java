@@ -1,23 +1,42 @@
 package dev.nabla.train;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What one epoch measured, keyed like Keras's history: {@code loss}, {@code accuracy} (classification) or
- * {@code mae} (regression), and the same with a {@code val_} prefix when there is a validation set.
+ * What one epoch measured on the training rows and, when there are some, on the validation rows, keyed by
+ * {@link dev.nabla.metrics.Metric#id()}: {@code loss}, and {@code accuracy} for classes.
  *
- * @param epoch   1-based epoch number
- * @param metrics metric name → value, in a stable order
- * @param time    wall time of the epoch, validation included
+ * @param epoch      1-based epoch number
+ * @param train      metric → value on the training rows (running over the epoch's batches), in a stable order
+ * @param validation metric → value on the validation rows after the epoch; empty without validation
+ * @param time       wall time of the epoch, validation included
  */
-public record EpochResult(int epoch, Map<String, Double> metrics, Duration time) {
+public record EpochResult(int epoch, Map<String, Double> train, Map<String, Double> validation, Duration time) {
+    /** The prefix that tells validation metrics from training ones in flat views (Keras's {@code val_loss}). */
+    public static final String VALIDATION_PREFIX = "val_";
+
     public EpochResult {
-        metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+        train = Collections.unmodifiableMap(new LinkedHashMap<>(train));
+        validation = Collections.unmodifiableMap(new LinkedHashMap<>(validation));
     }
 
-    /** The metric {@code name}, or NaN when this epoch did not measure it. */
+    /** The training metric {@code name}, or NaN when this epoch did not measure it. */
     public double get(String name) {
-        return metrics.getOrDefault(name, Double.NaN);
+        return train.getOrDefault(name, Double.NaN);
+    }
+
+    /** The validation metric {@code name}, or NaN. */
+    public double validation(String name) {
+        return validation.getOrDefault(name, Double.NaN);
+    }
+
+    /** Training then validation metrics in one map, the latter under {@link #VALIDATION_PREFIX}, as Keras shows them. */
+    public Map<String, Double> flat() {
+        Map<String, Double> m = new LinkedHashMap<>(train);
+        validation.forEach((k, v) -> m.put(VALIDATION_PREFIX + k, v));
+        return m;
     }
 }

@@ -3,6 +3,7 @@ package dev.nabla.train;
 import dev.nabla.data.DataException;
 import dev.nabla.data.Dataset;
 import dev.nabla.metrics.ConfusionMatrix;
+import dev.nabla.metrics.Metric;
 import dev.nabla.metrics.Metrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,18 +37,18 @@ public record Evaluation(Map<String, Double> metrics, ConfusionMatrix confusion,
             }
             Prediction p = model.predict(data.features());
             float[] truth = data.values();
-            m.put("mse", Metrics.mse(truth, p.values()));
-            m.put("mae", Metrics.mae(truth, p.values()));
-            m.put("r2", Metrics.r2(truth, p.values()));
+            m.put(Metric.MSE.id(), Metrics.mse(truth, p.values()));
+            m.put(Metric.MAE.id(), Metrics.mae(truth, p.values()));
+            m.put(Metric.R2.id(), Metrics.r2(truth, p.values()));
             return new Evaluation(m, null, p);
         }
         Dataset labelled = data.withClassOrder(model.classNames());
         Prediction p = model.predict(labelled.features());
         int[] truth = labelled.labels();
         ConfusionMatrix cm = ConfusionMatrix.of(truth, p.classes(), model.classNames().size());
-        m.put("accuracy", cm.accuracy());
-        m.put("macro_f1", cm.macroF1());
-        m.put("log_loss", Metrics.logLoss(p.probabilities(), truth));
+        m.put(Metric.ACCURACY.id(), cm.accuracy());
+        m.put(Metric.MACRO_F1.id(), cm.macroF1());
+        m.put(Metric.LOG_LOSS.id(), Metrics.logLoss(p.probabilities(), truth));
         return new Evaluation(m, cm, p);
     }
 }

@@ -15,11 +15,20 @@ public record History(List<EpochResult> epochs, int bestEpoch, boolean stoppedEa
         epochs = List.copyOf(epochs);
     }
 
-    /** The values of one metric over the epochs (NaN where an epoch lacks it). */
+    /** The values of one training metric over the epochs (NaN where an epoch lacks it). */
     public List<Double> series(String metric) {
         List<Double> out = new ArrayList<>(epochs.size());
         for (EpochResult e : epochs) {
             out.add(e.get(metric));
+        }
+        return out;
+    }
+
+    /** The values of one validation metric over the epochs (NaN where an epoch lacks it). */
+    public List<Double> validationSeries(String metric) {
+        List<Double> out = new ArrayList<>(epochs.size());
+        for (EpochResult e : epochs) {
+            out.add(e.validation(metric));
         }
         return out;
     }
@@ -29,8 +38,13 @@ public record History(List<EpochResult> epochs, int bestEpoch, boolean stoppedEa
         return epochs.get(epochs.size() - 1);
     }
 
-    /** Names of the metrics recorded, in the first epoch's order. */
+    /** The epoch whose weights the model holds. */
+    public EpochResult kept() {
+        return epochs.get(Math.max(1, bestEpoch) - 1);
+    }
+
+    /** Names of the training metrics recorded, in the first epoch's order. */
     public List<String> metricNames() {
-        return epochs.isEmpty() ? List.of() : List.copyOf(epochs.get(0).metrics().keySet());
+        return epochs.isEmpty() ? List.of() : List.copyOf(epochs.get(0).train().keySet());
     }
 }

@@ -2,6 +2,7 @@ package dev.nabla.train;
 
 import dev.nabla.autograd.Variable;
 import dev.nabla.data.Batch;
+import dev.nabla.data.DataException;
 import dev.nabla.data.OneHot;
 import dev.nabla.data.Task;
 import dev.nabla.loss.Losses;
@@ -32,17 +33,21 @@ public enum Objective {
         };
     }
 
-    /** Network outputs this objective needs for {@code task} with {@code classes} classes. */
+    /**
+     * Network outputs this objective needs for {@code task} with {@code classes} classes.
+     *
+     * @throws DataException when the objective cannot learn such a target
+     */
     public int outputs(Task task, int classes) {
         if (task == Task.REGRESSION) {
             if (this != MSE) {
-                throw new IllegalArgumentException(id() + " needs class labels; the target holds numbers (use mse)");
+                throw new DataException(id() + " needs class labels; the target holds numbers (use mse)");
             }
             return 1;
         }
         if (this == BINARY_CROSS_ENTROPY) {
             if (classes != 2) {
-                throw new IllegalArgumentException("binary_cross_entropy needs two classes, the target has " + classes);
+                throw new DataException("binary_cross_entropy needs two classes, the target has " + classes);
             }
             return 1;
         }

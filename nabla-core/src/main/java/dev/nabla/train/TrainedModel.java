@@ -2,11 +2,13 @@ package dev.nabla.train;
 
 import dev.nabla.autograd.Grad;
 import dev.nabla.autograd.Variable;
+import dev.nabla.data.DataException;
 import dev.nabla.data.OneHot;
 import dev.nabla.data.Scaling;
 import dev.nabla.data.Task;
 import dev.nabla.nn.ModelSpec;
 import dev.nabla.nn.Module;
+import dev.nabla.nn.Sequential;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Tensor;
 import java.util.List;
@@ -30,6 +32,10 @@ public record TrainedModel(ModelSpec spec, Module network, Task task, Objective 
     public TrainedModel {
         Objects.requireNonNull(spec);
         Objects.requireNonNull(network);
+        // A model file names tensors as spec.build does: a lone module becomes layer "0" of a Sequential.
+        if (!(network instanceof Sequential)) {
+            network = new Sequential(network);
+        }
         Objects.requireNonNull(task);
         Objects.requireNonNull(objective);
         classNames = List.copyOf(classNames);
@@ -49,6 +55,24 @@ public record TrainedModel(ModelSpec spec, Module network, Task task, Objective 
         }
     }
 
+    /**
+     * A model of a network built in code that takes its features as they are (no scaling): a classifier over
+     * {@code classNames} (one output for two classes means a sigmoid, otherwise one output per class and a softmax),
+     * or a regression when {@code classNames} is empty.
+     */
+    public static TrainedModel of(Module network, List<String> featureNames, String targetName,
+                                  List<String> classNames) {
+        ModelSpec spec = ModelSpec.of(network, featureNames.size());
+        Task task = classNames.isEmpty() ? Task.REGRESSION : classNames.size() == 2 ? Task.BINARY : Task.MULTICLASS;
+        Objective objective = task == Task.REGRESSION ? Objective.MSE
+                : spec.outputs() == 1 ? Objective.BINARY_CROSS_ENTROPY : Objective.SOFTMAX_CROSS_ENTROPY;
+        int d = featureNames.size();
+        float[] ones = new float[d];
+        java.util.Arrays.fill(ones, 1);
+        return new TrainedModel(spec, network, task, objective, new Scaling(Scaling.Kind.NONE, new float[d], ones),
+                new Scaling(Scaling.Kind.NONE, new float[1], new float[] {1}), classNames, featureNames, targetName);
+    }
+
     /** Number of input features. */
     public int inputs() {
         return spec.inputs();
@@ -57,7 +81,7 @@ public record TrainedModel(ModelSpec spec, Module network, Task task, Objective 
     /** Raw network outputs Z for unscaled features X [rows, inputs()], in evaluation mode, without a graph. */
     public Tensor outputs(Tensor features) {
         if (features.rank() != 2 || features.cols() != inputs()) {
-            throw new IllegalArgumentException("model expects " + inputs() + " features per row, got "
+            throw new DataException("model expects " + inputs() + " features per row, got "
                     + features.shapeString());
         }
         Tensor x = scaling.apply(features);

@@ -5,7 +5,7 @@ import dev.nabla.autograd.Variable;
 import dev.nabla.data.Batch;
 import dev.nabla.data.Batches;
 import dev.nabla.data.Dataset;
-import dev.nabla.data.Task;
+import dev.nabla.metrics.Metric;
 import dev.nabla.nn.Module;
 import dev.nabla.optim.Optimizer;
 import dev.nabla.tensor.Tensor;
@@ -71,48 +71,42 @@ public final class Trainer {
             l.onTrainStart(epochs, (int) batches.batchesPerPass(), train.rows());
         }
         List<EpochResult> results = new ArrayList<>();
-        List<Tensor> best = null;
+        Map<String, Tensor> best = null;
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
         boolean stopped = false;
-        try (Workspace ws = Workspace.open()) {
+        try (TrainingStep step = new TrainingStep(model, obj, optimizer)) {
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 long start = System.nanoTime();
                 for (TrainListener l : listeners) {
                     l.onEpochStart(epoch);
                 }
                 model.train(true);
-                Running running = new Running(train.task(), obj);
+                RunningMetrics running = new RunningMetrics(train.task());
                 int index = 0;
                 for (Batch batch : batches) {
-                    ws.reset();
-                    optimizer.zeroGrad();
-                    Variable out = model.forward(Variable.constant(batch.features()));
-                    Variable loss = obj.loss(out, batch);
-                    double value = loss.item();
+                    double value = step.gradients(batch);
                     if (!Double.isFinite(value)) {
                         throw new TrainingException("epoch " + epoch + ", batch " + (index + 1) + ": the loss is "
                                 + value + "; lower the learning rate or scale the features");
                     }
-                    loss.backward();
-                    optimizer.step();
-                    int correct = running.add(value, out.data(), batch);
+                    step.update();
+                    int correct = running.add(value, step.outputs(), batch);
                     index++;
                     for (TrainListener l : listeners) {
                         l.onBatchEnd(epoch, index, value, batch.size(), correct);
                     }
                 }
-                ws.reset();
-                Map<String, Double> metrics = running.metrics("");
-                if (validation != null && validation.rows() > 0) {
-                    metrics.putAll(evaluate(model, obj, validation, "val_"));
-                }
-                EpochResult result = new EpochResult(epoch, metrics, Duration.ofNanos(System.nanoTime() - start));
+                Map<String, Double> validated = validation != null && validation.rows() > 0
+                        ? evaluate(model, obj, validation) : Map.of();
+                EpochResult result = new EpochResult(epoch, running.metrics(), validated,
+                        Duration.ofNanos(System.nanoTime() - start));
                 results.add(result);
                 for (TrainListener l : listeners) {
                     l.onEpochEnd(result);
                 }
-                double monitored = metrics.getOrDefault("val_loss", metrics.get("loss"));
+                String loss = Metric.LOSS.id();
+                double monitored = validated.isEmpty() ? result.get(loss) : result.validation(loss);
                 if (monitored < bestLoss) {
                     bestLoss = monitored;
                     bestEpoch = epoch;
@@ -137,11 +131,11 @@ public final class Trainer {
         return history;
     }
 
-    /** Loss and accuracy (classification) of {@code model} on {@code data}, keys prefixed with {@code prefix}. */
-    public static Map<String, Double> evaluate(Module model, Objective obj, Dataset data, String prefix) {
+    /** Loss and accuracy (classification) of {@code model} on {@code data}, in evaluation mode. */
+    public static Map<String, Double> evaluate(Module model, Objective obj, Dataset data) {
         boolean wasTraining = model.isTraining();
         model.eval();
-        Running running = new Running(data.task(), obj);
+        RunningMetrics running = new RunningMetrics(data.task());
         try (Grad.Scope ignored = Grad.noGrad(); Workspace ws = Workspace.open()) {
             for (Batch batch : Batches.inOrder(data.features(), data.targets(), EVAL_CHUNK)) {
                 ws.reset();
@@ -151,79 +145,18 @@ public final class Trainer {
         } finally {
             model.train(wasTraining);
         }
-        return running.metrics(prefix);
+        return running.metrics();
     }
 
-    private static List<Tensor> snapshot(Module model) {
-        List<Tensor> copies = new ArrayList<>();
-        for (Variable p : model.parameters()) {
-            copies.add(p.data().copy());
-        }
+    /** The state dict's values copied (buffers such as running statistics are part of the best epoch too). */
+    private static Map<String, Tensor> snapshot(Module model) {
+        Map<String, Tensor> copies = new LinkedHashMap<>();
+        model.stateDict().forEach((name, t) -> copies.put(name, t.copy()));
         return copies;
     }
 
-    private static void restore(Module model, List<Tensor> saved) {
-        List<Variable> ps = model.parameters();
-        for (int i = 0; i < ps.size(); i++) {
-            ps.get(i).data().copyFromInPlace(saved.get(i));
-        }
-    }
-
-    /** Row-weighted running loss and, for classes, accuracy over the batches of one pass. */
-    private static final class Running {
-        private final boolean classes;
-        private final Objective obj;
-        private double lossSum;
-        private long correct;
-        private long rows;
-
-        Running(Task task, Objective obj) {
-            this.classes = task != Task.REGRESSION;
-            this.obj = obj;
-        }
-
-        /** Adds one batch; returns how many of its rows were classified right (−1 for a regression). */
-        int add(double loss, Tensor outputs, Batch batch) {
-            int n = batch.size();
-            lossSum += loss * n;
-            rows += n;
-            if (!classes) {
-                return -1;
-            }
-            Tensor t = batch.targets();
-            int right = 0;
-            for (int i = 0; i < n; i++) {
-                int label = (int) t.get(t.rank() == 1 ? i : i * t.cols());
-                if (predictedClass(outputs, i) == label) {
-                    right++;
-                }
-            }
-            correct += right;
-            return right;
-        }
-
-        private int predictedClass(Tensor z, int row) {
-            int k = z.cols();
-            if (k == 1) {
-                return z.get(row) > 0 ? 1 : 0;
-            }
-            int best = 0;
-            for (int j = 1; j < k; j++) {
-                if (z.get(row * k + j) > z.get(row * k + best)) {
-                    best = j;
-                }
-            }
-            return best;
-        }
-
-        Map<String, Double> metrics(String prefix) {
-            Map<String, Double> m = new LinkedHashMap<>();
-            m.put(prefix + "loss", rows == 0 ? Double.NaN : lossSum / rows);
-            if (classes) {
-                m.put(prefix + "accuracy", rows == 0 ? Double.NaN : (double) correct / rows);
-            }
-            return m;
-        }
+    private static void restore(Module model, Map<String, Tensor> saved) {
+        model.loadStateDict(saved);
     }
 
     /** Settings of a {@link Trainer}; every one has a default. */

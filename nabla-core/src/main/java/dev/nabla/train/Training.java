@@ -81,12 +81,12 @@ public final class Training {
 
         ModelSpec spec = init != null ? init.spec() : b.spec != null ? b.spec : ModelSpec.mlp(data.featureCount(), b.layers, outputs);
         if (spec.inputs() != data.featureCount()) {
-            throw new IllegalArgumentException("the network takes " + spec.inputs() + " inputs, the data has "
+            throw new DataException("the network takes " + spec.inputs() + " inputs, the data has "
                     + data.featureCount() + " features");
         }
         if (spec.outputs() != outputs) {
             if (init == null) {
-                throw new IllegalArgumentException("the network has " + spec.outputs() + " outputs; " + objective.id()
+                throw new DataException("the network has " + spec.outputs() + " outputs; " + objective.id()
                         + " on this target needs " + outputs);
             }
             spec = spec.withOutputs(outputs);

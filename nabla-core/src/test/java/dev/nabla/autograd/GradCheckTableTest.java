@@ -28,13 +28,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the op's output to a scalar with a fixed random weighting L = Σ op(x) ⊙ R (a weighting whose backward is
  * written here, so that no op under test checks itself), then asserting the worst relative error.
  */
-class GradCheckTableTest {
+public class GradCheckTableTest {
     private static final double TOLERANCE = 1e-6;
     /** Pre-activations of ReLU rows are kept at least this far from the kink. */
     private static final double KINK_MARGIN = 1e-3;
 
     /** One row: which public method it exercises (and in which variant), its inputs, and the op. */
-    record Case(String name, String method, String variant, Map<String, Tensor> inputs,
+    public record Case(String name, String method, String variant, Map<String, Tensor> inputs,
             Function<Map<String, Variable>, Variable> op) {
         @Override
         public String toString() {
@@ -47,7 +47,7 @@ class GradCheckTableTest {
     private static final int[][] SHAPES = {{1, 1}, {3, 4}, {5, 1}, {1, 7}, {4, 3}};
     private static final int[][] MATMUL_SIZES = {{1, 1, 1}, {3, 4, 5}, {7, 1, 3}, {2, 5, 1}, {1, 3, 2}};
 
-    static List<Case> cases() {
+    public static List<Case> cases() {
         SplittableRandom rng = new SplittableRandom(20240611L);
         List<Case> cases = new ArrayList<>();
         String vMatmul = "Variable.matmul(Variable)";
@@ -103,6 +103,12 @@ class GradCheckTableTest {
         cases.add(new Case("add rank-1 [5]", "Variable.add(Variable)", "same",
                 inputs("a", random(rng, 5), "b", random(rng, 5)), p -> p.get("a").add(p.get("b"))));
         cases.add(new Case("tanh rank-1 [6]", "Variable.tanh()", "", inputs("a", random(rng, 6)), p -> p.get("a").tanh()));
+
+        for (Activation f : Activation.values()) {
+            double slope = f == Activation.LEAKY_RELU ? 0.2 : 0;
+            cases.add(new Case("activation " + f.id() + " [3, 4]", "Functional.activation(Variable,Activation,double)",
+                    f.id(), inputs("a", awayFromZero(rng, 3, 4)), p -> Functional.activation(p.get("a"), f, slope)));
+        }
 
         String linear3 = "Functional.linear(Variable,Variable,Variable)";
         String linear5 = "Functional.linear(Variable,Variable,Variable,Activation,double)";
@@ -193,7 +199,7 @@ class GradCheckTableTest {
     /** Static factories of leaves and custom ops build no differentiable function of their own. */
     private static final Set<String> NOT_OPS = Set.of(
             "Variable.parameter(Tensor)", "Variable.constant(Tensor)",
-            "Variable.fromOp(String,Tensor,Backward,Variable[])");
+            "Variable.fromOp(String,Tensor,Backward,Variable[])", "Variable.fromOp(Formula,Tensor,Backward,Variable[])");
 
     @Test
     void everyPublicOpHasARowInTheTable() {
@@ -213,6 +219,25 @@ class GradCheckTableTest {
                 "Losses.softmaxCrossEntropy(Variable,int[])");
         assertThat(covered).as("ops with a gradient-check row").containsAll(ops);
         assertThat(ops).as("rows naming a method that does not exist").containsAll(covered);
+    }
+
+    /** The equations nabla explain prints come from the ops: an op without them fails here. */
+    @Test
+    void everyOpInTheTableDeclaresItsFormula() {
+        for (Case c : cases()) {
+            Map<String, Variable> params = new LinkedHashMap<>();
+            c.inputs().forEach((name, t) -> params.put(name, Variable.parameter(t.copy())));
+            Variable out = c.op().apply(params);
+            if (params.containsValue(out)) {
+                continue; // the identity activation returns its input: no node, nothing to explain
+            }
+            Formula f = out.formula();
+            assertThat(f.declared()).as("%s (%s) declares no Formula: pass one to Variable.fromOp", c.name(), out.op()).isTrue();
+            for (int i = 0; i < out.inputs().size(); i++) {
+                assertThat(f.role(i)).as("%s: a role for input %d", c.name(), i).isNotNull();
+            }
+            assertThat(f.inputs()).as("%s: no role without an input", c.name()).hasSizeLessThanOrEqualTo(out.inputs().size());
+        }
     }
 
     @Test

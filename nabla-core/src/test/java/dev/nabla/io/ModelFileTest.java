@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nabla.data.Scaling;
 import dev.nabla.data.Task;
+import dev.nabla.nn.ActivationSpec;
+import dev.nabla.nn.AddSpec;
 import dev.nabla.nn.LayerSpec;
+import dev.nabla.nn.LinearSpec;
 import dev.nabla.nn.ModelSpec;
 import dev.nabla.nn.Module;
 import dev.nabla.tensor.Activation;
@@ -47,11 +50,11 @@ class ModelFileTest {
     }
 
     private static TrainedModel skipRegression() {
-        ModelSpec spec = new ModelSpec(3, List.of(new LayerSpec.Dense(5), new LayerSpec.Pointwise(Activation.RELU),
-                new LayerSpec.Branches(List.of(
-                        List.of(new LayerSpec.Dense(5, false, null), new LayerSpec.Pointwise(Activation.SIGMOID)),
-                        List.of(new LayerSpec.Pointwise(Activation.IDENTITY)))),
-                new LayerSpec.Dense(1)));
+        ModelSpec spec = new ModelSpec(3, List.of(new LinearSpec(5), new ActivationSpec(Activation.RELU),
+                new AddSpec(List.of(
+                        List.of(new LinearSpec(5, false, null), new ActivationSpec(Activation.SIGMOID)),
+                        List.of(new ActivationSpec(Activation.IDENTITY)))),
+                new LinearSpec(1)));
         Module network = spec.build(new SplittableRandom(11)).to(DType.F64);
         return new TrainedModel(spec, network, Task.REGRESSION, Objective.MSE,
                 Scaling.fit(Scaling.Kind.MINMAX, features(30, 3, 2)),
@@ -98,6 +101,21 @@ class ModelFileTest {
         assertThat(loaded.network().namedParameters().keySet()).containsExactly("0.weight", "0.bias", "2.0.0.weight",
                 "3.weight", "3.bias");
         assertThat(loaded.classNames()).isEmpty();
+    }
+
+    @Test
+    void aNetworkBuiltInCodeEndingInSoftmaxIsSavedAndLoaded() throws IOException {
+        var rng = new java.util.SplittableRandom(4);
+        var net = new dev.nabla.nn.Sequential(new dev.nabla.nn.Linear(4, 6, rng), new dev.nabla.nn.Tanh(),
+                new dev.nabla.nn.Linear(6, 3, rng), new dev.nabla.nn.Softmax());
+        TrainedModel model = TrainedModel.of(net, List.of("a", "b", "c", "d"), "kind", List.of("x", "y", "z"));
+        Path file = dir.resolve("coded.safetensors");
+        ModelFile.save(file, model);
+        TrainedModel loaded = ModelFile.load(file);
+        assertThat(loaded.spec().layers()).extracting(dev.nabla.nn.LayerSpec::type)
+                .containsExactly("linear", "tanh", "linear", "softmax");
+        Tensor x = Tensor.of(new float[][] {{1, 2, 3, 4}, {-1, 0, 0.5f, 2}});
+        assertThat(loaded.outputs(x).floats()).containsExactly(model.outputs(x).floats());
     }
 
     @Test

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nabla.nn.Init;
+import dev.nabla.nn.ActivationSpec;
+import dev.nabla.nn.AddSpec;
 import dev.nabla.nn.LayerSpec;
+import dev.nabla.nn.LinearSpec;
 import dev.nabla.nn.ModelSpec;
 import dev.nabla.tensor.Activation;
 import java.io.IOException;
@@ -35,23 +38,23 @@ class ModelSpecJsonTest {
     void readsTheDocumentedExample() throws IOException {
         ModelSpec spec = ModelSpecJson.read(Files.writeString(dir.resolve("spec.json"), EXAMPLE), 99, 99);
         assertThat(spec).isEqualTo(new ModelSpec(4, List.of(
-                new LayerSpec.Dense(16),
-                new LayerSpec.Pointwise(Activation.TANH),
-                new LayerSpec.Pointwise(Activation.LEAKY_RELU, 0.01),
-                new LayerSpec.Dense(3, false, Init.XAVIER_UNIFORM),
-                new LayerSpec.Branches(List.of(
-                        List.of(new LayerSpec.Dense(2), new LayerSpec.Pointwise(Activation.RELU)),
-                        List.of(new LayerSpec.Dense(2, false, null)))))));
+                new LinearSpec(16),
+                new ActivationSpec(Activation.TANH),
+                new ActivationSpec(Activation.LEAKY_RELU, 0.01),
+                new LinearSpec(3, false, Init.XAVIER_UNIFORM),
+                new AddSpec(List.of(
+                        List.of(new LinearSpec(2), new ActivationSpec(Activation.RELU)),
+                        List.of(new LinearSpec(2, false, null)))))));
         assertThat(spec.outputs()).isEqualTo(2);
     }
 
     @Test
     void writeThenParseGivesAnEqualSpec() throws ModelFileException {
-        ModelSpec spec = new ModelSpec(7, List.of(new LayerSpec.Dense(5, true, Init.HE_NORMAL),
-                new LayerSpec.Pointwise(Activation.LEAKY_RELU, 0.2), new LayerSpec.Pointwise(Activation.SIGMOID),
-                new LayerSpec.Branches(List.of(List.of(new LayerSpec.Pointwise(Activation.IDENTITY)),
-                        List.of(new LayerSpec.Dense(5, false, Init.ZEROS), new LayerSpec.Pointwise(Activation.TANH)))),
-                new LayerSpec.Dense(1)));
+        ModelSpec spec = new ModelSpec(7, List.of(new LinearSpec(5, true, Init.HE_NORMAL),
+                new ActivationSpec(Activation.LEAKY_RELU, 0.2), new ActivationSpec(Activation.SIGMOID),
+                new AddSpec(List.of(List.of(new ActivationSpec(Activation.IDENTITY)),
+                        List.of(new LinearSpec(5, false, Init.ZEROS), new ActivationSpec(Activation.TANH)))),
+                new LinearSpec(1)));
         String json = ModelSpecJson.write(spec);
         assertThat(ModelSpecJson.parse(json, "x", 1, 1)).isEqualTo(spec);
         assertThat(ModelSpecJson.parse(ModelSpecJson.write(ModelSpec.mlp(3, "8:relu,4:tanh", 2)), "x", 1, 1))
@@ -65,7 +68,7 @@ class ModelSpecJsonTest {
         ModelSpec spec = ModelSpecJson.parse(json, "s.json", 13, 3);
         assertThat(spec.inputs()).isEqualTo(13);
         assertThat(spec.outputs()).isEqualTo(3);
-        assertThat(spec.layers().get(0)).isEqualTo(new LayerSpec.Dense(8));
+        assertThat(spec.layers().get(0)).isEqualTo(new LinearSpec(8));
         assertThat(ModelSpecJson.parse("{\"inputs\": 2, \"layers\": [{\"type\": \"linear\"}]}", "s", 13, 3).inputs())
                 .as("a stated input count wins").isEqualTo(2);
     }

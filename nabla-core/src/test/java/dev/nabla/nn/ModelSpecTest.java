@@ -17,18 +17,18 @@ class ModelSpecTest {
         assertThat(net.namedParameters().keySet())
                 .containsExactly("0.weight", "0.bias", "2.weight", "2.bias", "4.weight", "4.bias");
         assertThat(net.parameterCount()).isEqualTo(784 * 256 + 256 + 256 * 128 + 128 + 128 * 10 + 10);
-        assertThat(net.layers().get(3)).isInstanceOf(Tanh.class);
+        assertThat(((ActivationLayer) net.layers().get(3)).activation()).isEqualTo(Activation.TANH);
     }
 
     @Test
     void theMykhalchukSkipConnectionIsAnAddOfTwoBranches() {
         // Z₂ = ReLU(W₂·ReLU(W₁X + b₁) + b₂) + W_s·X, then the output layer
         ModelSpec spec = new ModelSpec(2, List.of(
-                new LayerSpec.Branches(List.of(
-                        List.of(new LayerSpec.Dense(2), new LayerSpec.Pointwise(Activation.RELU),
-                                new LayerSpec.Dense(2), new LayerSpec.Pointwise(Activation.RELU)),
-                        List.of(new LayerSpec.Dense(2, false, null)))),
-                new LayerSpec.Dense(1)));
+                new AddSpec(List.of(
+                        List.of(new LinearSpec(2), new ActivationSpec(Activation.RELU),
+                                new LinearSpec(2), new ActivationSpec(Activation.RELU)),
+                        List.of(new LinearSpec(2, false, null)))),
+                new LinearSpec(1)));
         Sequential net = spec.build(new SplittableRandom(0));
         assertThat(net.namedParameters().keySet()).containsExactly(
                 "0.0.0.weight", "0.0.0.bias", "0.0.2.weight", "0.0.2.bias", "0.1.weight", "1.weight", "1.bias");
@@ -48,8 +48,8 @@ class ModelSpecTest {
                 .hasMessageContaining("unknown activation 'relu6'");
         assertThatThrownBy(() -> ModelSpec.mlp(4, "x:relu", 3)).hasMessageContaining("expected UNITS:ACTIVATION");
         assertThatThrownBy(() -> ModelSpec.mlp(4, "0:relu", 3)).hasMessageContaining("at least one unit");
-        assertThatThrownBy(() -> new ModelSpec(2, List.of(new LayerSpec.Branches(List.of(
-                List.of(new LayerSpec.Dense(2)), List.of(new LayerSpec.Dense(3)))))))
+        assertThatThrownBy(() -> new ModelSpec(2, List.of(new AddSpec(List.of(
+                List.of(new LinearSpec(2)), List.of(new LinearSpec(3)))))))
                 .hasMessageContaining("branches end with different widths, 2 and 3");
     }
 

@@ -69,7 +69,7 @@ class ModuleTest {
         String single = new Linear(7, 3, false, Init.ZEROS, new SplittableRandom(0)).summary(7);
         assertThat(single).contains("Linear(7 → 3, no bias)").contains("(N, 3)").contains("21")
                 .contains("total parameters: 21");
-        assertThat(new LeakyRelu(0.2).describe()).isEqualTo("LeakyRelu(0.2)");
+        assertThat(new LeakyRelu(0.2).spec().describe(5)).isEqualTo("LeakyRelu(0.2)");
     }
 
     @Test
@@ -102,7 +102,7 @@ class ModuleTest {
         for (int i = 0; i < b.size(); i++) {
             b.set(i, rng.nextDouble(-1, 1));
         }
-        ActivationLayer act = ActivationLayer.of(f, 0.1);
+        ActivationLayer act = new ActivationLayer(f, 0.1);
         assertThat(act.activation()).isEqualTo(f);
         Sequential fused = new Sequential(lin, act);
         Tensor xs = Tensor.zeros(DType.F64, 5, 4);

@@ -74,4 +74,28 @@ class OptimizersTest {
         assertThatThrownBy(() -> Optimizers.defaultLearningRate("lbfgs")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("adam");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("names")
+    void weightDecayReachesEveryOptimiser(String name) {
+        Variable theta = Variable.parameter(Tensor.of(2.0, -4.0));
+        Optimizer o = Optimizers.config(name, null, 0.5).create(List.of(theta));
+        theta.gradBuffer();
+        o.step();
+        assertThat(theta.data().get(0)).as("a zero gradient plus decay shrinks θ: " + name).isLessThan(2.0);
+        assertThat(theta.data().get(1)).isGreaterThan(-4.0);
+    }
+
+    static List<String> names() {
+        return List.of(Optimizers.names().split(", "));
+    }
+
+    @Test
+    void aConfigRefusesBadValuesBeforeAnyParameterExists() {
+        assertThatThrownBy(() -> Optimizers.config("adam", -1.0, 0)).hasMessageContaining("learning rate");
+        assertThatThrownBy(() -> Optimizers.config("adam", null, -0.1)).hasMessageContaining("weight decay");
+        assertThatThrownBy(() -> Optimizers.config("bogus", 0.1, 0)).hasMessageContaining("bogus");
+        assertThat(Optimizers.config(" Adam ", null, 0)).isEqualTo(new OptimizerConfig("adam", 1e-3, 0));
+        assertThat(Optimizers.config("sgd", 0.2, 0.01).describe()).isEqualTo("sgd, learning rate 0.2, weight decay 0.01");
+    }
 }

@@ -23,14 +23,14 @@ import org.junit.jupiter.api.Test;
  */
 class BlogSeedTest {
     private static final double TOLERANCE = 1e-12;
-    private static final int[] SIZES = {3, 5, 4, 2}; // x⁰ ∈ R³, then L = 3 layers
+    static final int[] SIZES = {3, 5, 4, 2}; // x⁰ ∈ R³, then L = 3 layers
     private static final int LAYERS = SIZES.length - 1;
-    private static final int BATCH = 5;
+    static final int BATCH = 5;
 
     private final double[][][] w = new double[LAYERS + 1][][]; // W^l for l = 1..L
     private final double[][] b = new double[LAYERS + 1][];
-    private final double[][] inputs;
-    private final double[][] targets;
+    final double[][] inputs;
+    final double[][] targets;
 
     BlogSeedTest() {
         var rng = new SplittableRandom(2015);
@@ -73,16 +73,35 @@ class BlogSeedTest {
 
     private void assertAutogradMatchesDeltaRecursion(Supplier<Module> activation, DoubleUnaryOperator f, DoubleUnaryOperator fPrime) {
         Linear[] linear = new Linear[LAYERS + 1];
+        Sequential net = network(activation, linear);
+        Variable t = net.forward(Variable.constant(Mat.tensor(inputs)));
+        Losses.halfSumSquaredError(t, Mat.tensor(targets)).backward();
+
+        Recursion r = deltaRecursion(f, fPrime);
+        for (int l = 1; l <= LAYERS; l++) {
+            assertClose("∂E/∂W^" + l, linear[l].weight().grad(), r.wBar()[l], TOLERANCE);
+            assertClose("∂E/∂b^" + l, linear[l].bias().grad(), Mat.t(r.bBar()[l])[0], TOLERANCE);
+        }
+    }
+
+    /** The seed's network: L layers of the test's weights, each followed by the activation; linear[l] is layer l. */
+    Sequential network(Supplier<Module> activation, Linear[] linear) {
         Sequential net = new Sequential();
         for (int l = 1; l <= LAYERS; l++) {
             linear[l] = new Linear(Mat.tensor(w[l]), Mat.tensor(b[l]));
             net.add(linear[l]).add(activation.get());
         }
-        Variable t = net.forward(Variable.constant(Mat.tensor(inputs)));
-        Losses.halfSumSquaredError(t, Mat.tensor(targets)).backward();
+        return net;
+    }
 
+    /** ∂E/∂W^l and ∂E/∂b^l (index l = 1..L) and δ^l per example, by the seed's δ-recursion, summed over the batch. */
+    record Recursion(double[][][] wBar, double[][][] bBar, double[][][] delta) {
+    }
+
+    Recursion deltaRecursion(DoubleUnaryOperator f, DoubleUnaryOperator fPrime) {
         double[][][] wBar = new double[LAYERS + 1][][];
         double[][][] bBar = new double[LAYERS + 1][][];
+        double[][][] deltas = new double[LAYERS + 1][BATCH][]; // δ^l of example n as row n
         for (int l = 1; l <= LAYERS; l++) {
             wBar[l] = new double[SIZES[l]][SIZES[l - 1]];
             bBar[l] = new double[SIZES[l]][1];
@@ -97,6 +116,7 @@ class BlogSeedTest {
             }
             double[][] delta = Mat.hadamard(Mat.map(us[LAYERS], fPrime), Mat.sub(xs[LAYERS], Mat.column(targets[n])));
             for (int l = LAYERS; l >= 1; l--) {
+                deltas[l][n] = Mat.t(delta)[0];
                 wBar[l] = Mat.add(wBar[l], Mat.mul(delta, Mat.t(xs[l - 1]))); // ∂E/∂W^l = δ^l(x^{l−1})ᵀ
                 bBar[l] = Mat.add(bBar[l], delta);                             // ∂E/∂b^l = δ^l
                 if (l > 1) {
@@ -104,9 +124,6 @@ class BlogSeedTest {
                 }
             }
         }
-        for (int l = 1; l <= LAYERS; l++) {
-            assertClose("∂E/∂W^" + l, linear[l].weight().grad(), wBar[l], TOLERANCE);
-            assertClose("∂E/∂b^" + l, linear[l].bias().grad(), Mat.t(bBar[l])[0], TOLERANCE);
-        }
+        return new Recursion(wBar, bBar, deltas);
     }
 }

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 class ChauSeedTest {
     private static final int ROWS = 64;
 
-    private final Tensor x;
-    private final Tensor y;
+    final Tensor x;
+    final Tensor y;
 
     ChauSeedTest() {
         var rng = new SplittableRandom(3);
@@ -47,7 +47,7 @@ class ChauSeedTest {
         y = Mat.tensor(ys);
     }
 
-    private static Sequential network(long seed) {
+    static Sequential network(long seed) {
         var rng = new SplittableRandom(seed);
         var net = new Sequential(new Linear(2, 3, rng), new Relu(), new Linear(3, 4, rng), new Relu(), new Linear(4, 1, rng));
         net.to(DType.F64);

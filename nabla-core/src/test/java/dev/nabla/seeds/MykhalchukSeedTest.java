@@ -32,20 +32,20 @@ import org.junit.jupiter.api.Test;
 class MykhalchukSeedTest {
     private static final double TOLERANCE = 1e-12;
     private static final int B = 8;
-    private static final int D = 3;
+    static final int D = 3;
     private static final int M = 5;
     private static final int L = 4;
     private static final int P = 3;
 
-    private final double[][] x;
-    private final int[] labels = new int[B];
+    final double[][] x;
+    final int[] labels = new int[B];
 
     private final Linear first;
     private final Linear second;
     private final Linear skip;
     private final Linear third;
     private final Add body;
-    private final Sequential net;
+    final Sequential net;
 
     MykhalchukSeedTest() {
         var rng = new SplittableRandom(2018);
@@ -81,7 +81,7 @@ class MykhalchukSeedTest {
     }
 
     /** The correct backward equations, written out in plain arithmetic from the modules' weights. */
-    private final class Closed {
+    final class Closed {
         final double[][] w1 = Mat.of(first.weight().data());
         final double[][] w2 = Mat.of(second.weight().data());
         final double[][] ws = Mat.of(skip.weight().data());

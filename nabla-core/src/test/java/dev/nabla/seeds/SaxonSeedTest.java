@@ -27,18 +27,18 @@ import org.junit.jupiter.api.Test;
  */
 class SaxonSeedTest {
     private static final double TOLERANCE = 1e-12;
-    private static final int N = 9;
+    static final int N = 9;
     private static final int D = 4;
     private static final int H = 6;
     private static final int K = 3;
     private static final double ALPHA = 0.05;
 
-    private final double[][] x;
-    private final int[] labels;
-    private final double[][] w1;
-    private final double[] b1;
-    private final double[][] w2;
-    private final double[] b2;
+    final double[][] x;
+    final int[] labels;
+    final double[][] w1;
+    final double[] b1;
+    final double[][] w2;
+    final double[] b2;
 
     SaxonSeedTest() {
         var rng = new SplittableRandom(2016);
@@ -71,7 +71,7 @@ class SaxonSeedTest {
     }
 
     /** Forward quantities in plain arithmetic. */
-    private final class Forward {
+    final class Forward {
         final double[][] a = Mat.addRow(Mat.mul(x, Mat.t(w1)), b1);      // ReLU input
         final double[][] h = Mat.map(a, v -> Math.max(0, v));
         final double[][] f = Mat.addRow(Mat.mul(h, Mat.t(w2)), b2);

@@ -26,12 +26,12 @@ class UmonsSeedTest {
     private static final int N = 7;
 
     /** The seed's parameters and data, as plain arrays, drawn once from a fixed seed. */
-    private final double[][] x;
-    private final double[][] u;
-    private final double[] b;
-    private final double[][] w;
-    private final double c;
-    private final double[] y;
+    final double[][] x;
+    final double[][] u;
+    final double[] b;
+    final double[][] w;
+    final double c;
+    final double[] y;
 
     UmonsSeedTest() {
         var rng = new SplittableRandom(2021);
@@ -77,7 +77,7 @@ class UmonsSeedTest {
     }
 
     /** The seed's vector-form forward and backward equations in plain arithmetic. */
-    private final class VectorForm {
+    final class VectorForm {
         final double[][] gM = Mat.addRow(Mat.mul(x, Mat.t(u)), b);           // G = XUᵀ + 1bᵀ
         final double[][] hM = Mat.map(gM, Math::tanh);                        // H = tanh G
         final double[][] zM = Mat.map(Mat.mul(hM, Mat.t(w)), v -> v + c);     // z = HWᵀ + 1c

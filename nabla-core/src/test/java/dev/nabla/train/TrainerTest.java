@@ -44,8 +44,8 @@ class TrainerTest {
                 .fit(net, new Sgd(net.parameters(), 0.2), noise(60, 2), noise(60, 3));
         assertThat(h.stoppedEarly()).isTrue();
         assertThat(h.epochs()).hasSize(h.bestEpoch() + 3);
-        double best = h.series("val_loss").stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        assertThat(h.epochs().get(h.bestEpoch() - 1).get("val_loss")).isEqualTo(best);
+        double best = h.validationSeries("loss").stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        assertThat(h.epochs().get(h.bestEpoch() - 1).validation("loss")).isEqualTo(best);
         List<Tensor> expected = weightsAfterEpoch.get(h.bestEpoch() - 1);
         List<Variable> actual = net.parameters();
         for (int i = 0; i < actual.size(); i++) {

@@ -32,7 +32,9 @@ class TrainingTest {
         assertThat(r.model().task()).isEqualTo(Task.MULTICLASS);
         assertThat(r.model().objective()).isEqualTo(Objective.SOFTMAX_CROSS_ENTROPY);
         assertThat(r.history().epochs()).hasSize(20);
-        assertThat(r.history().metricNames()).containsExactly("loss", "accuracy", "val_loss", "val_accuracy");
+        assertThat(r.history().metricNames()).containsExactly("loss", "accuracy");
+        assertThat(r.history().last().validation()).containsOnlyKeys("loss", "accuracy");
+        assertThat(r.history().last().flat()).containsOnlyKeys("loss", "accuracy", "val_loss", "val_accuracy");
     }
 
     @Test

@@ -51,7 +51,7 @@ final class FashionMnistWorkload {
                 shuffle(order, shuffle);
                 for (int s = 0; s < steps; s++) {
                     batch.gather(x, labels, order, s * BATCH);
-                    loss = net.step(batch.input, batch.labels);
+                    loss = net.step(batch);
                 }
                 long t = System.nanoTime() - t0;
                 if (measured) {

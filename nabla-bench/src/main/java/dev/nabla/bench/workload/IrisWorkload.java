@@ -20,21 +20,21 @@ final class IrisWorkload {
 
     static List<Figure> run(Options o) throws IOException {
         IrisData iris = IrisData.load(o.iris());
-        Variable x = Variable.constant(Tensor.wrap(iris.features(), iris.rows(), iris.cols()));
         int[] y = iris.labels();
+        Network.Batch all = new Network.Batch(Tensor.wrap(iris.features(), iris.rows(), iris.cols()), y);
         double[] micros = new double[STEPS];
         long bytes;
         double loss = Double.NaN;
         double accuracy;
         try (Network net = new Network(o.seed(), Activation.TANH, Init.XAVIER_UNIFORM, 0.1, iris.cols(), 16, 3)) {
             for (int s = 0; s < STEPS; s++) {
-                net.step(x, y);
+                net.step(all);
             }
             long[] threads = Probe.stepThreads();
             long bytes0 = Probe.allocatedBytes(threads);
             for (int s = 0; s < STEPS; s++) {
                 long t0 = System.nanoTime();
-                loss = net.step(x, y);
+                loss = net.step(all);
                 micros[s] = (System.nanoTime() - t0) / 1e3;
             }
             bytes = Probe.allocatedBytes(threads) - bytes0;

@@ -34,16 +34,16 @@ final class WideMlpWorkload {
                 x.set(i, rng.nextDouble());
             }
             for (int i = 0; i < BATCH; i++) {
-                batch.labels[i] = rng.nextInt(SIZES[SIZES.length - 1]);
+                batch.labels.set(i, rng.nextInt(SIZES[SIZES.length - 1]));
             }
             for (int s = 0; s < WARMUP; s++) {
-                net.step(batch.input, batch.labels);
+                net.step(batch);
             }
             long[] threads = Probe.stepThreads();
             long bytes0 = Probe.allocatedBytes(threads);
             for (int s = 0; s < STEPS; s++) {
                 long t0 = System.nanoTime();
-                net.step(batch.input, batch.labels);
+                net.step(batch);
                 ms[s] = (System.nanoTime() - t0) / 1e6;
             }
             bytes = Probe.allocatedBytes(threads) - bytes0;

@@ -1,0 +1,28 @@
+package dev.nabla.metrics;
+
+import java.util.Locale;
+
+/** The names of the scores Nabla reports, defined once: histories, logs, reports and the command line use these. */
+public enum Metric {
+    /** The training objective's mean loss. */
+    LOSS,
+    /** Fraction of rows classified right. */
+    ACCURACY,
+    /** Unweighted mean of the per-class F1 scores. */
+    MACRO_F1,
+    /** Cross-entropy of the predicted probabilities. */
+    LOG_LOSS,
+    /** Mean squared error. */
+    MSE,
+    /** Mean absolute error. */
+    MAE,
+    /** Coefficient of determination R². */
+    R2;
+
+    private final String id = name().toLowerCase(Locale.ROOT);
+
+    /** Lower-case name, e.g. {@code macro_f1}. */
+    public String id() {
+        return id;
+    }
+}
