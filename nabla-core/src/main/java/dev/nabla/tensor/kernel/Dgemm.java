@@ -56,7 +56,9 @@ final class Dgemm {
             return;
         }
         if (!transA && transB && n <= DgemmNarrow.MAX_N && DgemmNarrow.AVAILABLE) {
-            DgemmNarrow.dgemm(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            DgemmNarrow job = NARROW.get();
+            job.set(false, true, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            job.runAndClear(work < PARALLEL ? 1 : KernelThreads.threads());
             return;
         }
         int threads = work < PARALLEL ? 1 : KernelThreads.threads();
@@ -72,15 +74,13 @@ final class Dgemm {
             return;
         }
         DgemmSplit job = SPLITS.get();
-        job.set(splitRows, units, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-        try {
-            job.run(parts);
-        } finally {
-            job.clear();
-        }
+        job.set(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        job.split(splitRows, units);
+        job.runAndClear(parts);
     }
 
     private static final ThreadLocal<DgemmSplit> SPLITS = ThreadLocal.withInitial(DgemmSplit::new);
+    private static final ThreadLocal<DgemmNarrow> NARROW = ThreadLocal.withInitial(DgemmNarrow::new);
 
     /** Depth of every slice of a k-deep product: equal slices of at most KC (a thin last slice would cost a pass). */
     static int sliceDepth(int k) {

@@ -6,57 +6,24 @@ package dev.nabla.tensor.kernel;
  * One parallel float64 product as a reusable {@link KernelThreads.Part}, run in two rounds. First the operand every
  * part needs — all of op(A) when C is split by columns, all of op(B) when by rows — is packed once, each part
  * packing its share of the panels, instead of once per part. Then part p of P computes the columns (or rows) of
- * whole tiles [units·p/P, units·(p+1)/P) of C from that packing. A mutable object per calling thread instead of a
- * capturing lambda, so that a steady-state call allocates nothing once its buffer has grown.
+ * whole tiles [units·p/P, units·(p+1)/P) of C from that packing. Allocates nothing once its buffer has grown.
  */
-final class DgemmSplit implements KernelThreads.Part {
+final class DgemmSplit extends DgemmJob {
     private boolean splitRows;
     private int units;
-    private boolean transA;
-    private boolean transB;
-    private int m;
-    private int n;
-    private int k;
-    private double alpha;
-    private double[] a;
-    private int aOff;
-    private int lda;
-    private double[] b;
-    private int bOff;
-    private int ldb;
-    private double beta;
-    private double[] c;
-    private int cOff;
-    private int ldc;
     /** True during the first round. */
     private boolean packing;
     /** The shared packing; kept between calls. */
     private double[] packed = new double[0];
 
-    void set(boolean splitRows, int units, boolean transA, boolean transB, int m, int n, int k,
-             double alpha, double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
-             double beta, double[] c, int cOff, int ldc) {
+    /** Splits rows (else columns) of C into {@code units} whole tiles for the next {@link #runAndClear}. */
+    void split(boolean splitRows, int units) {
         this.splitRows = splitRows;
         this.units = units;
-        this.transA = transA;
-        this.transB = transB;
-        this.m = m;
-        this.n = n;
-        this.k = k;
-        this.alpha = alpha;
-        this.a = a;
-        this.aOff = aOff;
-        this.lda = lda;
-        this.b = b;
-        this.bOff = bOff;
-        this.ldb = ldb;
-        this.beta = beta;
-        this.c = c;
-        this.cOff = cOff;
-        this.ldc = ldc;
     }
 
     /** Packs the shared operand, then computes C, each round in {@code parts} parts. */
+    @Override
     void run(int parts) {
         int size = splitRows ? Dgemm.roundUp(n, DgemmKernel.NR) * k : Dgemm.roundUp(m, DgemmKernel.MR) * k;
         if (packed.length < size) {
@@ -66,13 +33,6 @@ final class DgemmSplit implements KernelThreads.Part {
         KernelThreads.run(parts, this);
         packing = false;
         KernelThreads.run(parts, this);
-    }
-
-    /** Drops the operands, so that an idle thread does not keep a caller's arrays alive. */
-    void clear() {
-        a = null;
-        b = null;
-        c = null;
     }
 
     @Override

@@ -54,7 +54,9 @@ final class Sgemm {
             return;
         }
         if (!transA && transB && n <= SgemmNarrow.MAX_N && SgemmNarrow.AVAILABLE) {
-            SgemmNarrow.sgemm(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            SgemmNarrow job = NARROW.get();
+            job.set(false, true, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            job.runAndClear(work < PARALLEL ? 1 : KernelThreads.threads());
             return;
         }
         int threads = work < PARALLEL ? 1 : KernelThreads.threads();
@@ -70,15 +72,13 @@ final class Sgemm {
             return;
         }
         SgemmSplit job = SPLITS.get();
-        job.set(splitRows, units, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-        try {
-            job.run(parts);
-        } finally {
-            job.clear();
-        }
+        job.set(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        job.split(splitRows, units);
+        job.runAndClear(parts);
     }
 
     private static final ThreadLocal<SgemmSplit> SPLITS = ThreadLocal.withInitial(SgemmSplit::new);
+    private static final ThreadLocal<SgemmNarrow> NARROW = ThreadLocal.withInitial(SgemmNarrow::new);
 
     /** Depth of every slice of a k-deep product: equal slices of at most KC (a thin last slice would cost a pass). */
     static int sliceDepth(int k) {

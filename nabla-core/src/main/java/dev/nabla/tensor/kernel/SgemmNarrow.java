@@ -5,15 +5,15 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Float32 {@code C = α·A·Bᵀ + β·C} for a narrow C (n ≤ {@link #MAX_N}, the output layer's forward product X·Wᵀ):
- * dot products along k, where A's rows and B's rows are both contiguous, so nothing is packed. The packed GEMM
+ * Float32 {@code C = α·A·Bᵀ + β·C} for a narrow C (n ≤ {@link #MAX_N}: the output layer's forward product X·Wᵀ),
+ * set with transA false and transB true. Dot products along k, where A's rows and B's rows are both contiguous, so nothing is packed. The packed GEMM
  * would transpose all of A into panels and fill 32-column tiles with 10 columns of work; here each 2-row × 4-column
  * tile of C keeps eight accumulators of partial sums over p ≡ l (mod L), reduced at the end by a fixed tree of lane
  * selections and additions (the stages of {@link SgemmCopy}; no {@code reduceLanes}, whose order is left open):
  * C[i][j] = α·Σ_l (Σ_{p ≡ l} A[i][p]·B[j][p]) + β·C[i][j].
  * Rows are split across {@link KernelThreads}; each element is computed the same way whatever the split.
  */
-final class SgemmNarrow implements KernelThreads.Part {
+final class SgemmNarrow extends SgemmJob {
     static final VectorSpecies<Float> S = SgemmBlocking.S;
     private static final int L = S.length();
     /** Widest C this path takes: beyond it the packed tiles are full enough. */
@@ -23,54 +23,15 @@ final class SgemmNarrow implements KernelThreads.Part {
     /** Rows and columns of a tile. */
     private static final int ROWS = 2;
     private static final int COLS = 4;
-    /** Rows per part when the product is split across threads, in whole tiles. */
+    /** Fewest rows per part when the product is split across threads. */
     private static final int ROWS_PER_PART_MIN = 64;
-    private static final ThreadLocal<SgemmNarrow> JOBS = ThreadLocal.withInitial(SgemmNarrow::new);
     /** Per thread: the eight accumulators of a tile (8·L), then their sums (L). */
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[9 * L]);
 
-    private int m;
-    private int n;
-    private int k;
-    private float alpha;
-    private float[] a;
-    private int aOff;
-    private int lda;
-    private float[] b;
-    private int bOff;
-    private int ldb;
-    private float beta;
-    private float[] c;
-    private int cOff;
-    private int ldc;
-
-    /** C = α·A·Bᵀ + β·C with A m×k and B n×k as stored, n ≤ {@link #MAX_N}; requires {@link #AVAILABLE}. */
-    static void sgemm(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                      float beta, float[] c, int cOff, int ldc) {
-        boolean big = (long) m * n * k >= Sgemm.PARALLEL;
-        int parts = big ? Math.min(KernelThreads.threads(), Math.max(1, m / ROWS_PER_PART_MIN)) : 1;
-        SgemmNarrow job = JOBS.get();
-        job.m = m;
-        job.n = n;
-        job.k = k;
-        job.alpha = alpha;
-        job.a = a;
-        job.aOff = aOff;
-        job.lda = lda;
-        job.b = b;
-        job.bOff = bOff;
-        job.ldb = ldb;
-        job.beta = beta;
-        job.c = c;
-        job.cOff = cOff;
-        job.ldc = ldc;
-        try {
-            KernelThreads.run(parts, job);
-        } finally {
-            job.a = null;
-            job.b = null;
-            job.c = null;
-        }
+    /** Runs in at most {@code parts} parts of at least 64 rows each. */
+    @Override
+    void run(int parts) {
+        KernelThreads.run(Math.max(1, Math.min(parts, m / ROWS_PER_PART_MIN)), this);
     }
 
     @Override
