@@ -54,7 +54,8 @@ public class MicroKernelBenchmark {
     public float[] tiles() {
         for (int j = 0; j < B_PANELS; j++) {
             for (int i = 0; i < A_PANELS; i++) {
-                SgemmKernel.multiply(KC, ap, i * SgemmKernel.MR * KC, bp, j * SgemmKernel.NR * KC, tile);
+                SgemmKernel.multiply(KC, ap, i * SgemmKernel.MR * KC, bp, j * SgemmKernel.NR * KC, SgemmKernel.NR,
+                        tile);
             }
         }
         return tile;

@@ -20,13 +20,14 @@ final class DgemmKernel {
     }
 
     /**
-     * C[0..mr)[0..nr) at {@code c[ci + r·ldc + j]} = α·Σ_p ap·bp + β·C (β = 0 ignores old C), for one tile.
+     * C[0..mr)[0..nr) at {@code c[ci + r·ldc + j]} = α·Σ_p ap·bp + β·C (β = 0 ignores old C), for one tile (see
+     * {@link #multiply} for the layouts).
      * Kept as one call per tile: compiled on its own, C2 allocates the accumulators to registers; inlined into
      * the blocking loops it measured 10–20% slower.
      */
-    static void tile(int kc, double[] ap, int ai, double[] bp, int bi, double[] c, int ci, int ldc,
+    static void tile(int kc, double[] ap, int ai, double[] bp, int bi, int bs, double[] c, int ci, int ldc,
                      double alpha, double beta, int mr, int nr, double[] tile) {
-        multiply(kc, ap, ai, bp, bi, tile);
+        multiply(kc, ap, ai, bp, bi, bs, tile);
         if (mr == MR && nr == NR) {
             mergeFull(tile, c, ci, ldc, alpha, beta);
         } else {
@@ -35,28 +36,28 @@ final class DgemmKernel {
     }
 
     /**
-     * tile[r·NR + j] = Σ_p ap[ai + p·MR + r]·bp[bi + p·NR + j] for the MR×NR tile, each sum a single chain of
-     * FMAs in increasing p (so that the tile's shape never changes a bit of the result). The accumulators go to a
+     * tile[r·NR + j] = Σ_p ap[ai + p·MR + r]·bp[bi + p·bs + j] for the MR×NR tile, each sum a single chain of
+     * FMAs in increasing p; bs is NR for a packed panel of B, or B's row stride when its rows are read in place (so that the tile's shape never changes a bit of the result). The accumulators go to a
      * small buffer rather than straight to C: vectors handed to another method may be boxed if it is not inlined,
      * and one merge routine then serves full and edge tiles with identical rounding.
      */
-    static void multiply(int kc, double[] ap, int ai, double[] bp, int bi, double[] tile) {
+    static void multiply(int kc, double[] ap, int ai, double[] bp, int bi, int bs, double[] tile) {
         if (DgemmBlocking.WIDE) {
-            multiply12x2(kc, ap, ai, bp, bi, tile);
+            multiply12x2(kc, ap, ai, bp, bi, bs, tile);
         } else {
-            multiply4x2(kc, ap, ai, bp, bi, tile);
+            multiply4x2(kc, ap, ai, bp, bi, bs, tile);
         }
     }
 
     /** {@link #multiply} with 12 rows × 2 vectors: 24 accumulators of the 32 registers of AVX-512. */
-    private static void multiply12x2(int kc, double[] ap, int ai, double[] bp, int bi, double[] tile) {
+    private static void multiply12x2(int kc, double[] ap, int ai, double[] bp, int bi, int bs, double[] tile) {
         DoubleVector c0a = DoubleVector.zero(S);
         DoubleVector c0b = c0a, c1a = c0a, c1b = c0a, c2a = c0a, c2b = c0a, c3a = c0a;
         DoubleVector c3b = c0a, c4a = c0a, c4b = c0a, c5a = c0a, c5b = c0a, c6a = c0a;
         DoubleVector c6b = c0a, c7a = c0a, c7b = c0a, c8a = c0a, c8b = c0a, c9a = c0a;
         DoubleVector c9b = c0a, c10a = c0a, c10b = c0a, c11a = c0a, c11b = c0a;
         for (int p = 0; p < kc; p++) {
-            int bq = bi + p * NR;
+            int bq = bi + p * bs;
             int aq = ai + p * MR;
             DoubleVector b0 = DoubleVector.fromArray(S, bp, bq);
             DoubleVector b1 = DoubleVector.fromArray(S, bp, bq + L);
@@ -127,12 +128,12 @@ final class DgemmKernel {
      * {@link #multiply} with 4 rows × 2 vectors: 8 accumulators of the 16 registers of AVX2. Indices are affine in p
      * (not separately stepped offsets) so that C2's range-check elimination hoists the panel loads' bounds checks.
      */
-    private static void multiply4x2(int kc, double[] ap, int ai, double[] bp, int bi, double[] tile) {
+    private static void multiply4x2(int kc, double[] ap, int ai, double[] bp, int bi, int bs, double[] tile) {
         DoubleVector c0a = DoubleVector.zero(S);
         DoubleVector c0b = c0a, c1a = c0a, c1b = c0a, c2a = c0a, c2b = c0a, c3a = c0a;
         DoubleVector c3b = c0a;
         for (int p = 0; p < kc; p++) {
-            int bq = bi + p * NR;
+            int bq = bi + p * bs;
             int aq = ai + p * MR;
             DoubleVector b0 = DoubleVector.fromArray(S, bp, bq);
             DoubleVector b1 = DoubleVector.fromArray(S, bp, bq + L);

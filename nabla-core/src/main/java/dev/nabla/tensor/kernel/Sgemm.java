@@ -99,9 +99,11 @@ final class Sgemm {
         Buffers buffers = BUFFERS.get();
         boolean sharedA = packed != null && packedIsA;
         boolean sharedB = packed != null && !packedIsA;
+        // One row of tiles uses each panel of B once: rows of B as stored serve the kernel as well as a copy would.
+        boolean directB = !transB && !sharedB && i1 - i0 <= mrTile;
         int kcMax = sliceDepth(k);
         float[] ap = sharedA ? packed : buffers.a(roundUp(Math.min(MC, i1 - i0), mrTile) * kcMax);
-        float[] bp = sharedB ? packed : buffers.b(roundUp(Math.min(NC, j1 - j0), nrTile) * kcMax);
+        float[] bp = sharedB ? packed : buffers.b((directB ? nrTile : roundUp(Math.min(NC, j1 - j0), nrTile)) * kcMax);
         float[] tile = buffers.tile;
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
@@ -112,7 +114,7 @@ final class Sgemm {
                 int bBase = 0;
                 if (sharedB) {
                     bBase = sharedOffset(pc, jc, kc, roundUp(j1, nrTile));
-                } else {
+                } else if (!directB) {
                     SgemmPacking.packB(transB, b, bOff, ldb, pc, jc, kc, nc, bp, 0, buffers.scratch);
                 }
                 for (int ic = i0; ic < i1; ic += MC) {
@@ -125,12 +127,23 @@ final class Sgemm {
                     }
                     for (int jr = 0; jr < nc; jr += nrTile) {
                         int nr = Math.min(nrTile, nc - jr);
+                        float[] bArray = bp;
                         int bi = bBase + jr * kc;
+                        int bs = nrTile;
+                        if (directB && nr == nrTile) {
+                            bArray = b;
+                            bi = bOff + pc * ldb + jc + jr;
+                            bs = ldb;
+                        } else if (directB) {
+                            // The last, partial panel is copied with zero padding: the kernel reads whole rows.
+                            SgemmPacking.packB(false, b, bOff, ldb, pc, jc + jr, kc, nr, bp, 0, buffers.scratch);
+                            bi = 0;
+                        }
                         for (int ir = 0; ir < mc; ir += mrTile) {
                             int mr = Math.min(mrTile, mc - ir);
                             int ci = cOff + (ic + ir) * ldc + jc + jr;
-                            SgemmKernel.tile(kc, ap, aBase + ir * kc, bp, bi, c, ci, ldc, alpha, betaNow, mr, nr,
-                                    tile);
+                            SgemmKernel.tile(kc, ap, aBase + ir * kc, bArray, bi, bs, c, ci, ldc, alpha, betaNow, mr,
+                                    nr, tile);
                         }
                     }
                 }
