@@ -13,6 +13,11 @@ final class Sgemm {
     static final long SMALL = 24 * 24 * 24;
     /** Below this many multiply-adds a second thread costs more than it saves. */
     static final long PARALLEL = 64 * 64 * 64;
+    /**
+     * Parts per thread of a parallel product: with more parts than threads, a worker that the operating system
+     * has put aside (a shared two-core machine) holds back one small part while the caller takes the others.
+     */
+    static final int PARTS_PER_THREAD = 2;
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
@@ -56,7 +61,7 @@ final class Sgemm {
         if (!transA && transB && n <= SgemmNarrow.MAX_N && SgemmNarrow.AVAILABLE) {
             SgemmNarrow job = NARROW.get();
             job.set(false, true, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-            job.runAndClear(work < PARALLEL ? 1 : KernelThreads.threads());
+            job.runAndClear(work < PARALLEL ? 1 : PARTS_PER_THREAD * KernelThreads.threads());
             return;
         }
         int threads = work < PARALLEL ? 1 : KernelThreads.threads();
@@ -66,7 +71,7 @@ final class Sgemm {
         int colUnits = ceilDiv(n, SgemmKernel.NR);
         boolean splitRows = m > n ? rowUnits >= threads : colUnits < threads;
         int units = splitRows ? rowUnits : colUnits;
-        int parts = Math.min(threads, units);
+        int parts = threads <= 1 ? 1 : Math.min(PARTS_PER_THREAD * threads, units);
         if (parts <= 1) {
             blocked(transA, transB, 0, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, null, false);
             return;
