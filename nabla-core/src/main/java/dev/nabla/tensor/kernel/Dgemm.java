@@ -5,7 +5,10 @@ package dev.nabla.tensor.kernel;
 /**
  * Float64 GEMM on the Vector API, {@code C = α·op(A)·op(B) + β·C}: Goto-style blocking (NC columns of B,
  * KC-deep slices, MC rows of A, sized in {@link DgemmBlocking}), packed panels, {@link DgemmKernel} tiles, and a
- * split of C into disjoint blocks across {@link KernelThreads}. Arguments are assumed validated by {@link Gemm}.
+ * split of C into disjoint blocks across {@link KernelThreads} ({@link DgemmSplit}). Tiny products go to
+ * {@link DgemmSmall} and narrow X·Wᵀ to {@link DgemmNarrow}; which path a product takes depends on its shape only,
+ * never on the thread count, so the thread count never changes a bit. Arguments are assumed validated by
+ * {@link Gemm}.
  */
 final class Dgemm {
     static final int KC = DgemmBlocking.KC;

@@ -3,7 +3,10 @@ package dev.nabla.tensor.kernel;
 /**
  * Float32 GEMM on the Vector API, {@code C = α·op(A)·op(B) + β·C}: Goto-style blocking (NC columns of B,
  * KC-deep slices, MC rows of A, sized in {@link SgemmBlocking}), packed panels, {@link SgemmKernel} tiles, and a
- * split of C into disjoint blocks across {@link KernelThreads}. Arguments are assumed validated by {@link Gemm}.
+ * split of C into disjoint blocks across {@link KernelThreads} ({@link SgemmSplit}). Tiny products go to
+ * {@link SgemmSmall} and narrow X·Wᵀ to {@link SgemmNarrow}; which path a product takes depends on its shape only,
+ * never on the thread count, so the thread count never changes a bit. Arguments are assumed validated by
+ * {@link Gemm}.
  */
 final class Sgemm {
     static final int KC = SgemmBlocking.KC;
