@@ -42,6 +42,33 @@ class ReadmeExampleTest {
         assertThat(printed).contains("setosa");
     }
 
+    @Test
+    void readmeToolkitExampleTrainsDigitsWithAWarmUpAndACosineSchedule(@TempDir Path dir) throws Exception {
+        String printed = compileAndRun(dir, 2);
+        Matcher accuracy = Pattern.compile("test accuracy ([0-9.]+)").matcher(printed);
+        assertThat(accuracy.find()).as("printed: %s", printed).isTrue();
+        assertThat(Double.parseDouble(accuracy.group(1))).isGreaterThan(0.9);
+        Matcher rates = Pattern.compile("learning rates \\[([^\\]]*)\\]").matcher(printed);
+        assertThat(rates.find()).as("printed: %s", printed).isTrue();
+        List<Double> values = java.util.Arrays.stream(rates.group(1).split(",")).map(String::strip)
+                .map(Double::parseDouble).toList();
+        assertThat(values).hasSize(10);
+        assertThat(values.get(9)).isLessThan(values.get(1)).isGreaterThanOrEqualTo(1e-5);
+    }
+
+    @Test
+    void readmeTableExamplePredictsRawRowsWithAModelFileAlone(@TempDir Path dir) throws Exception {
+        String printed = compileAndRun(dir, 3);
+        Matcher rows = Pattern.compile("^(good|bad)  p\\(good\\) = ([0-9.]+)$", Pattern.MULTILINE).matcher(printed);
+        int count = 0;
+        while (rows.find()) {
+            double p = Double.parseDouble(rows.group(2));
+            assertThat(p).isBetween(0.0, 1.0);
+            count++;
+        }
+        assertThat(count).as("printed: %s", printed).isEqualTo(2);
+    }
+
     /** Compiles and runs the README's {@code index}-th java block; returns what it printed. */
     private static String compileAndRun(Path dir, int index) throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"));

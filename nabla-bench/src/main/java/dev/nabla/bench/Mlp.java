@@ -5,6 +5,8 @@ import dev.nabla.nn.Init;
 import dev.nabla.nn.Linear;
 import dev.nabla.nn.Relu;
 import dev.nabla.nn.Sequential;
+import dev.nabla.optim.Clipping;
+import dev.nabla.optim.Schedules;
 import dev.nabla.optim.Sgd;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.train.Objective;
@@ -13,7 +15,8 @@ import java.util.SplittableRandom;
 
 /**
  * One float32 MLP training set-up (ReLU hidden layers, softmax cross-entropy, plain SGD) on random data,
- * shared by the JMH benchmark and the allocation probe so that both measure the same step.
+ * shared by the JMH benchmark and the allocation probe so that both measure the same step; optionally with
+ * clipping and a learning-rate schedule in the update half.
  */
 final class Mlp implements AutoCloseable {
     final Sequential net;
@@ -39,6 +42,16 @@ final class Mlp implements AutoCloseable {
         }
         this.batch = Batch.of(Tensor.wrap(data, batch, sizes[0]), Tensor.wrap(labels, batch));
         step = new TrainingStep(net, Objective.SOFTMAX_CROSS_ENTROPY, new Sgd(net.parameters(), 0.01));
+    }
+
+    /**
+     * Adds what issue 8's update half does besides the optimiser's step: clipping by value and by global norm, and
+     * a one-cycle schedule after a warm-up, both active on every step. Returns this.
+     */
+    Mlp withScheduleAndClipping() {
+        step.clipping(new Clipping(1.0, 0.5))
+                .schedule(Schedules.config("onecycle", 100).create(step.optimizer(), 1_000_000, 1));
+        return this;
     }
 
     /** One training step of the library's {@link TrainingStep}; returns the loss. */

@@ -18,7 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One float32 training step (forward, softmax cross-entropy, backward, SGD update) of a 784-256-128-10
- * ReLU network at batch 128. Run with {@code -prof gc} for bytes allocated per step (gc.alloc.rate.norm).
+ * ReLU network at batch 128; {@code update=toolkit} adds clipping by value and norm and a one-cycle schedule
+ * with warm-up to the update half. Run with {@code -prof gc} for bytes allocated per step (gc.alloc.rate.norm).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,12 +32,19 @@ public class TrainingStepBenchmark {
     @Param({"1", "2"})
     public int threads;
 
+    /** {@code plain}: the optimiser's step alone; {@code toolkit}: with clipping and a schedule. */
+    @Param({"plain", "toolkit"})
+    public String update;
+
     private Mlp mlp;
 
     @Setup(Level.Trial)
     public void setUp() {
         Threads.set(threads);
         mlp = new Mlp(128, 1, 784, 256, 128, 10);
+        if (update.equals("toolkit")) {
+            mlp.withScheduleAndClipping();
+        }
     }
 
     @TearDown(Level.Trial)

@@ -42,6 +42,38 @@ final class Charts {
         return BitmapEncoder.getBufferedImage(chart);
     }
 
+    /** One curve y(x) on [0, 1] × [0, 1], with the chance diagonal when {@code diagonal}. */
+    static BufferedImage line(String title, String xTitle, String yTitle, double[] x, double[] y, boolean diagonal) {
+        XYChart chart = new XYChartBuilder().width(HEIGHT + 60).height(HEIGHT).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        chart.addSeries("curve", x, y).setMarker(SeriesMarkers.NONE);
+        if (diagonal) {
+            chart.addSeries("chance", new double[] {0, 1}, new double[] {0, 1}).setMarker(SeriesMarkers.NONE)
+                    .setLineColor(java.awt.Color.LIGHT_GRAY);
+        }
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /** The learning rate of each epoch's last update, on a log scale; null when the history has none. */
+    static BufferedImage learningRate(History history) {
+        double[] rates = finite(history.learningRates());
+        if (rates.length == 0 || java.util.Arrays.stream(rates).anyMatch(r -> r <= 0)) {
+            return null;
+        }
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Learning rate")
+                .xAxisTitle("epoch").yAxisTitle("learning rate").build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setMarkerSize(5);
+        chart.getStyler().setXAxisDecimalPattern("0");
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.addSeries("learning rate", epochs(rates.length), rates).setMarker(SeriesMarkers.CIRCLE);
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
     private static double[] epochs(int n) {
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {

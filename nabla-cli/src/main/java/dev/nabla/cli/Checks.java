@@ -63,10 +63,10 @@ final class Checks {
     Objective objective(String loss, int outputs, Objective forOneOutput) {
         Objective objective = loss != null ? option("--loss", () -> Objective.fromId(loss))
                 : outputs == 1 ? forOneOutput : Objective.SOFTMAX_CROSS_ENTROPY;
-        if (objective == Objective.SOFTMAX_CROSS_ENTROPY && outputs == 1) {
+        if (objective.kind() == Objective.Kind.SOFTMAX_CROSS_ENTROPY && outputs == 1) {
             fail("--loss cross_entropy needs at least two --outputs, got 1");
         }
-        if (objective == Objective.BINARY_CROSS_ENTROPY && outputs != 1) {
+        if (objective.kind() == Objective.Kind.BINARY_CROSS_ENTROPY && outputs != 1) {
             fail("--loss binary_cross_entropy needs --outputs 1, got " + outputs);
         }
         return objective;

@@ -2,6 +2,7 @@ package dev.nabla.cli;
 
 import dev.nabla.data.DataException;
 import dev.nabla.io.ModelFileException;
+import dev.nabla.train.DivergedException;
 import dev.nabla.train.TrainingException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -14,13 +15,16 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * The one place where failures become exit codes. Bad input (data, options, files) prints one line
- * {@code nabla: <message>} and exits 2; anything else prints one line and exits 1. The stack trace is
+ * {@code nabla: <message>} and exits 2; training that diverged exits 3; anything else prints one line and exits 1
+ * (a first Ctrl-C or SIGTERM during training exits 130 or 143, see {@link Interrupts}). The stack trace is
  * printed only with {@code --verbose}: users get a sentence, developers can ask for more.
  */
 final class Errors implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
     static final int OK = 0;
     static final int INTERNAL = 1;
     static final int BAD_INPUT = 2;
+    /** Training stopped because the loss or a gradient stopped being finite. */
+    static final int DIVERGED = 3;
 
     private final boolean verbose;
 
@@ -40,8 +44,8 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-        int code = isBadInput(cause) ? BAD_INPUT : INTERNAL;
-        String message = code == BAD_INPUT ? describe(cause)
+        int code = cause instanceof DivergedException ? DIVERGED : isBadInput(cause) ? BAD_INPUT : INTERNAL;
+        String message = code != INTERNAL ? describe(cause)
                 : "internal error: " + cause + (verbose ? "" : " (run with --verbose for the stack trace)");
         if (cause instanceof ParameterException) {
             message += hint(cli);

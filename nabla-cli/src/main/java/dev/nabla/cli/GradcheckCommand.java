@@ -57,7 +57,7 @@ final class GradcheckCommand implements Callable<Integer> {
     int outputs;
 
     @Option(names = "--loss", paramLabel = "LOSS",
-            description = "cross_entropy, binary_cross_entropy or mse (default: cross_entropy, or mse for one output).")
+            description = "cross_entropy, binary_cross_entropy, mse, huber or l1, with arguments as in train (default: cross_entropy, or mse for one output).")
     String loss;
 
     @Option(names = "--batch", defaultValue = "8", description = "Rows in the batch (default: ${DEFAULT-VALUE}).")
@@ -122,7 +122,7 @@ final class GradcheckCommand implements Callable<Integer> {
             scaling = m.scaling();
             targetScaling = m.targetScaling();
         } else {
-            rows = Datasets.open(data, null).data();
+            rows = Datasets.open(data, null).encoded();
             objective = loss != null ? checks.option("--loss", () -> Objective.fromId(loss)) : Objective.forTask(rows.task());
             int out = objective.outputs(rows.task(), rows.classNames().size());
             int features = rows.featureCount();

@@ -1,6 +1,5 @@
 package dev.nabla.cli;
 
-import dev.nabla.data.DataSource;
 import dev.nabla.data.Dataset;
 import dev.nabla.data.Datasets;
 import dev.nabla.io.ModelFile;
@@ -25,21 +24,16 @@ final class Models {
 
     /**
      * The labelled rows of {@code data} to score {@code model} on: a dataset's own test set when it has one
-     * (Fashion-MNIST), else all its rows; the target is the model's unless {@code target} names another.
+     * (Fashion-MNIST), else all its rows, encoded by the model's pipeline; the target is the model's unless
+     * {@code target} names another.
      */
     static Dataset labelled(String data, String target, TrainedModel model) {
         // The model's task decides how the target reads: 15 rows of a regression target are not 15 classes.
-        DataSource source = Datasets.open(data, target != null ? target : defaultTarget(data, model), model.task());
-        Dataset rows = source.presetTest() != null ? source.presetTest() : source.data();
-        if (rows.featureCount() != model.inputs()) {
-            throw new dev.nabla.data.DataException(data + ": " + rows.featureCount() + " feature columns, but the model expects "
-                    + model.inputs());
-        }
-        return rows;
+        String column = target != null ? target : isFile(data) ? model.targetName() : null;
+        return Datasets.labelled(data, column, model.pipeline(), model.task());
     }
 
-    /** Embedded and IDX datasets have a fixed target; a CSV's is the column the model was trained to predict. */
-    private static String defaultTarget(String data, TrainedModel model) {
-        return java.nio.file.Files.isRegularFile(Path.of(data)) ? model.targetName() : null;
+    private static boolean isFile(String data) {
+        return data.equals("-") || java.nio.file.Files.isRegularFile(Path.of(data));
     }
 }

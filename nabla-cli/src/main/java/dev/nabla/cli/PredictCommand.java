@@ -2,9 +2,6 @@ package dev.nabla.cli;
 
 import dev.nabla.io.AtomicFiles;
 
-import dev.nabla.data.Csv;
-import dev.nabla.data.DataException;
-import dev.nabla.data.DataSource;
 import dev.nabla.data.Datasets;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.train.Prediction;
@@ -60,16 +57,7 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private Tensor features(TrainedModel m) {
-        Path file = Path.of(data);
-        if (Files.isRegularFile(file)) {
-            return Csv.readFeatures(file, m.featureNames(), m.targetName());
-        }
-        DataSource source = Datasets.open(data, null);
-        var rows = source.presetTest() != null ? source.presetTest() : source.data();
-        if (rows.featureCount() != m.inputs()) {
-            throw new DataException(data + ": " + rows.featureCount() + " feature columns, but the model expects " + m.inputs());
-        }
-        return rows.features();
+        return Datasets.features(data, m.pipeline());
     }
 
     static String csv(TrainedModel m, Prediction p) {

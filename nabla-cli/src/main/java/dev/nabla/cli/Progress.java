@@ -106,6 +106,15 @@ public final class Progress implements TrainListener {
     }
 
     @Override
+    public void onWarning(String message) {
+        if (bar != null) {
+            bar.setExtraMessage("  warning");
+        }
+        lines.println("nabla: warning: " + message);
+        lines.flush();
+    }
+
+    @Override
     public void onEpochEnd(EpochResult result) {
         String metrics = metrics(result.flat());
         if (bar != null) {
@@ -126,14 +135,21 @@ public final class Progress implements TrainListener {
         return trainNanos <= 0 ? "-" : String.format(Locale.ROOT, "%.0f", rowsSeen / (trainNanos / 1e9));
     }
 
-    /** {@code loss 0.1234  accuracy 0.9650  val_loss …}, in the history's order. */
+    /**
+     * {@code loss 0.1234  accuracy 0.9650  val_loss …  lr 1.00e-03}, in the history's order; the learning rate
+     * in three significant digits, since a schedule takes it far below 0.0001.
+     */
     static String metrics(Map<String, Double> metrics) {
         StringBuilder sb = new StringBuilder();
         metrics.forEach((name, value) -> {
             if (!sb.isEmpty()) {
                 sb.append("  ");
             }
-            sb.append(name).append(' ').append(String.format(Locale.ROOT, "%.4f", value));
+            if (name.equals(EpochResult.LEARNING_RATE)) {
+                sb.append("lr ").append(String.format(Locale.ROOT, "%.2e", value));
+            } else {
+                sb.append(name).append(' ').append(String.format(Locale.ROOT, "%.4f", value));
+            }
         });
         return sb.toString();
     }

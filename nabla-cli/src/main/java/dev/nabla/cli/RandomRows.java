@@ -20,10 +20,10 @@ final class RandomRows {
         for (int i = 0; i < x.length; i++) {
             x[i] = normal(rng);
         }
-        Tensor targets = switch (objective) {
+        Tensor targets = switch (objective.kind()) {
             case SOFTMAX_CROSS_ENTROPY -> labels(rng, rows, outputs);
             case BINARY_CROSS_ENTROPY -> Tensor.wrap(labels(rng, rows, 2).doubles(), rows, 1);
-            case MSE -> {
+            case MSE, HUBER, L1 -> {
                 if (outputs > 1) {
                     yield labels(rng, rows, outputs);
                 }

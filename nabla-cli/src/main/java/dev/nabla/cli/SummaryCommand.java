@@ -51,9 +51,20 @@ final class SummaryCommand implements Callable<Integer> {
             out.println("target    " + m.targetName());
             out.println("loss      " + m.objective().id());
             out.println("scaling   " + m.scaling().kind().id());
-            out.println("inputs    " + m.inputs() + " features");
+            if (m.classNames().size() == 2) {
+                out.println("threshold " + m.threshold());
+            }
+            out.println("inputs    " + m.pipeline().columns().size() + " columns → " + m.inputs() + " encoded inputs");
+            out.println();
+            out.println("pipeline");
+            m.pipeline().describe().forEach(line -> out.println("  " + line));
             out.println();
             out.print(m.network().summary(m.inputs()));
+            if (!m.provenance().isEmpty()) {
+                out.println();
+                out.println("provenance");
+                m.provenance().forEach((k, v) -> out.println("  " + k + " = " + v));
+            }
         } else {
             Checks checks = new Checks(spec.commandLine());
             checks.positive("--inputs", inputs);

@@ -1,25 +1,34 @@
 package dev.nabla.cli;
 
 import dev.nabla.data.DataSource;
+import dev.nabla.io.CheckpointFile;
 import dev.nabla.data.Dataset;
 import dev.nabla.data.Datasets;
 import dev.nabla.data.Scaling;
+import dev.nabla.data.TableOptions;
 import dev.nabla.io.ModelSpecJson;
+import dev.nabla.optim.Clipping;
 import dev.nabla.optim.OptimizerConfig;
+import dev.nabla.optim.ScheduleConfig;
 import dev.nabla.tensor.Threads;
 import dev.nabla.metrics.Metric;
 import dev.nabla.train.EpochResult;
 import dev.nabla.train.Evaluation;
 import dev.nabla.train.History;
+import dev.nabla.train.Prepared;
 import dev.nabla.train.Objective;
 import dev.nabla.train.TrainedModel;
 import dev.nabla.train.Training;
 import dev.nabla.train.TrainingResult;
+import dev.nabla.train.TrainingState;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,38 +48,136 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainOptions o;
 
+    @Mixin
+    TableOptionsMixin table;
+
+    /** Whether the data is a table (CSV or embedded), which decides what {@code --layers auto} means. */
+    private boolean tableSource;
+
     @Override
     public Integer call() throws Exception {
+        if (o.resume != null) {
+            return resume();
+        }
+        return train(null);
+    }
+
+    /**
+     * {@code --resume DIR}: the newest checkpoint's run, parsed again from its own arguments (with this command's
+     * {@code --out} when given), continued from its state.
+     */
+    private int resume() throws Exception {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        for (CommandLine.Model.OptionSpec option : parsed.matchedOptions()) {
+            if (!option.longestName().equals("--resume") && !option.longestName().equals("--out")) {
+                new Checks(spec.commandLine()).fail("--resume continues the run with its own options; give only "
+                        + "--out besides it, not " + option.longestName());
+            }
+        }
+        CheckpointFile.Checkpoint checkpoint = CheckpointFile.latest(o.resume);
+        List<String> args = new ArrayList<>(checkpoint.args());
+        if (o.out != null) {
+            int at = args.indexOf("--out");
+            if (at >= 0) {
+                args.subList(at, at + 2).clear();
+            }
+            args.add("--out");
+            args.add(o.out.toString());
+        }
+        TrainCommand continued = new TrainCommand();
+        CommandLine cli = new CommandLine(continued).setOut(spec.commandLine().getOut()).setErr(spec.commandLine().getErr());
+        cli.parseArgs(args.toArray(String[]::new));
+        spec.commandLine().getErr().println("nabla: resuming " + checkpoint.file() + " (epoch "
+                + checkpoint.state().epoch() + ", step " + checkpoint.state().step() + ")");
+        return continued.train(checkpoint.state());
+    }
+
+    /** This command's options as arguments, to run it again from a checkpoint ({@code --out} included). */
+    private List<String> arguments() {
+        List<String> args = new ArrayList<>();
+        for (CommandLine.Model.OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            List<String> values = option.originalStringValues();
+            if (values.isEmpty()) {
+                args.add(option.longestName());
+            }
+            for (String v : values) {
+                args.add(option.longestName());
+                args.add(v);
+            }
+        }
+        return args;
+    }
+
+    private int train(TrainingState resume) throws Exception {
         Checks checks = new Checks(spec.commandLine());
         o.validate(checks, spec.commandLine().getParseResult().hasMatchedOption("--layers"));
         OptimizerConfig optimizer = o.optimizer(checks);
+        if (optimizer.fullBatch() && spec.commandLine().getParseResult().hasMatchedOption("--batch-size")) {
+            checks.fail("--batch-size: " + optimizer.name() + " trains on all training rows at every step; drop --batch-size");
+        }
+        ScheduleConfig schedule = o.schedule(checks);
+        Clipping clipping = o.clipping(checks, optimizer);
         Objective objective = o.objective(checks);
+        TableOptions tableOptions = table.options(checks);
         if (o.threads != null) {
             Threads.set(o.threads);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
-        DataSource source = Datasets.open(o.data, o.target);
-        Dataset data = source.data();
+        DataSource source = Datasets.open(o.data, o.target, tableOptions);
+        tableSource = source.table() != null;
         Scaling.Kind scaling = o.scaling(source.scaling());
+        if (objective == null) {
+            objective = o.smoothed(checks, Objective.forTask(source.data().task()));
+        }
         TrainedModel init = o.init == null ? null : Models.load(o.init);
         Training.Builder recipe = Training.builder()
-                .layers(o.layers)
+                .layers(o.layers(source.table() != null))
                 .objective(objective)
-                .optimizer(optimizer)
+                .optimizer(optimizer).schedule(schedule).clipping(clipping)
                 .epochs(o.epochs == null ? 0 : o.epochs).batchSize(o.batchSize).seed(o.seed)
-                .scaling(scaling).validation(o.validation).test(o.test).patience(o.patience)
-                .init(init)
-                .listener(Progress.forStderr(err, "nabla: training on " + data + "; " + optimizer.describe()));
+                .scaling(scaling).validation(o.validation).test(o.test).patience(o.patience())
+                .init(init).tuneThreshold(o.tuneThreshold()).classWeights(o.classWeights(checks));
+        Prepared prepared = recipe.build().prepare(source);
+        Dataset data = prepared.split().train();
         if (o.modelSpec != null) {
             Objective effective = objective != null ? objective : Objective.forTask(data.task());
             int outputs = effective.outputs(data.task(), data.isClassification() ? data.classNames().size() : 0);
             recipe.spec(ModelSpecJson.read(o.modelSpec, data.featureCount(), outputs));
         }
-        TrainingResult result = recipe.build().run(source);
+        describe(err, source, prepared);
+        recipe.listener(Progress.forStderr(err, "nabla: training on " + prepared.describe() + "; "
+                + (objective != null && o.explicitLoss() ? objective.describe() + "; " : "") + optimizer.describe()
+                + (schedule == null ? "" : "; " + schedule.describe()) + describe(clipping)));
+        if (o.checkpoint != null) {
+            List<String> args = arguments();
+            long perEpoch = (data.rows() + o.batchSize - 1) / o.batchSize;
+            recipe.checkpoints(o.checkpointEvery, state -> {
+                try {
+                    CheckpointFile.write(o.checkpoint, state.globalStep(perEpoch), state, args);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        recipe.stopWhen(Interrupts::requested);
+        TrainingResult result;
+        Interrupts.training(true);
+        try {
+            result = recipe.build().fit(prepared, resume);
+        } finally {
+            Interrupts.training(false);
+        }
+        if (result.history().interrupted()) {
+            return interrupted(err, result);
+        }
 
-        TrainedModel model = result.model();
+        TrainedModel model = result.model().withProvenance(Provenance.of(spec, source, o.init, o.modelSpec));
+        Double threshold = o.fixedThreshold(checks);
+        if (threshold != null && model.classNames().size() == 2) {
+            model = model.withThreshold(threshold);
+        }
         boolean held = result.test().rows() > 0;
         Dataset scored = held ? result.test() : result.train();
         Evaluation scores = Evaluation.of(model, scored);
@@ -86,12 +193,42 @@ final class TrainCommand implements Callable<Integer> {
             EpochLog.write(o.log, result.history());
         }
         if (o.report != null) {
-            new Report(data.name() + ": " + network(), configuration(optimizer, result), result.history(),
+            new Report(data.name() + ": " + network(), configuration(optimizer, schedule, clipping, result), result.history(),
                     scores.metrics(), (held ? "test" : "training rows") + " (" + rows + ")", scores.confusion() == null ? null : scores.confusion().counts(),
-                    model.classNames()).write(o.report);
+                    model.classNames(), model.classNames().size() == 2 ? scores.ranking(model, scored) : null).write(o.report);
             err.println("nabla: report written to " + o.report.resolve(Report.PAGE));
         }
         return Errors.OK;
+    }
+
+    /** After a first Ctrl-C or SIGTERM: the best model so far to {@code --out}, and how to resume. */
+    private int interrupted(PrintWriter err, TrainingResult result) throws java.io.IOException {
+        TrainedModel model = result.model();
+        if (o.out != null) {
+            Models.save(o.out, model);
+            err.println("nabla: " + Interrupts.name() + ": stopped after " + result.history().epochs().size()
+                    + " whole epochs; the best model so far is saved to " + o.out);
+        } else {
+            err.println("nabla: " + Interrupts.name() + ": stopped after " + result.history().epochs().size()
+                    + " whole epochs");
+        }
+        err.println(o.checkpoint != null ? "nabla: a checkpoint is in " + o.checkpoint + "; continue with: nabla train "
+                + "--resume " + o.checkpoint : "nabla: without --checkpoint DIR the run cannot be continued");
+        err.flush();
+        return Interrupts.exitCode();
+    }
+
+    /** The schema a table was read with, in a few lines on stderr, before training starts. */
+    private static void describe(PrintWriter err, DataSource source, Prepared prepared) {
+        if (prepared.dropped() > 0) {
+            err.println("nabla: " + prepared.dropped() + " rows without a target value left out");
+        }
+        if (prepared.schema() != null) {
+            for (String line : prepared.schema().describe()) {
+                err.println("nabla: " + line);
+            }
+        }
+        err.flush();
     }
 
     /**
@@ -113,23 +250,33 @@ final class TrainCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private String network() {
-        return o.modelSpec != null ? o.modelSpec.getFileName().toString()
-                : o.init != null ? "from " + o.init.getFileName() : o.layers;
+    /** e.g. {@code "; clip norm 1.0"}, or nothing without clipping. */
+    private static String describe(Clipping c) {
+        return (c.maxValue() > 0 ? "; clip value " + c.maxValue() : "") + (c.maxNorm() > 0 ? "; clip norm " + c.maxNorm() : "");
     }
 
-    private Map<String, String> configuration(OptimizerConfig optimizer, TrainingResult result) {
+    private String network() {
+        return o.modelSpec != null ? o.modelSpec.getFileName().toString()
+                : o.init != null ? "from " + o.init.getFileName() : o.layers(tableSource);
+    }
+
+    private Map<String, String> configuration(OptimizerConfig optimizer, ScheduleConfig schedule, Clipping clipping,
+                                              TrainingResult result) {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("data", o.data + (o.target != null ? " (target " + o.target + ")" : ""));
         c.put("rows", result.train().rows() + " train, " + result.validation().rows() + " validation, "
                 + result.test().rows() + " test");
         c.put("network", network());
         c.put("parameters", Long.toString(result.model().network().parameterCount()));
-        c.put("loss", result.model().objective().id());
+        c.put("loss", o.explicitLoss() ? result.model().objective().describe() : result.model().objective().id());
         c.put("optimizer", optimizer.describe());
-        c.put("batch size", Integer.toString(o.batchSize));
+        c.put("schedule", schedule == null ? "constant" : schedule.describe());
+        if (clipping.active()) {
+            c.put("clipping", describe(clipping).substring(2).replace("; ", ", "));
+        }
+        c.put("batch size", optimizer.fullBatch() ? "all training rows" : Integer.toString(o.batchSize));
         c.put("epochs", (o.epochs == null ? "auto, " + result.history().epochs().size() + " run" : o.epochs.toString())
-                + (o.patience > 0 ? " (patience " + o.patience + ")" : ""));
+                + (o.patience() > 0 ? " (patience " + o.patience() + ")" : ""));
         c.put("scaling", result.model().scaling().kind().id());
         c.put("seed", Long.toString(o.seed));
         c.put("threads", Integer.toString(Threads.count()));

@@ -2,8 +2,12 @@ package dev.nabla.cli;
 
 import dev.nabla.data.Scaling;
 import dev.nabla.nn.ModelSpec;
+import dev.nabla.optim.Clipping;
 import dev.nabla.optim.OptimizerConfig;
 import dev.nabla.optim.Optimizers;
+import dev.nabla.optim.ScheduleConfig;
+import dev.nabla.optim.Schedules;
+import dev.nabla.train.ClassWeights;
 import dev.nabla.train.Objective;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -17,29 +21,59 @@ final class TrainOptions {
     @Option(names = "--target", paramLabel = "COL", description = "The CSV column to predict (default: the last).")
     String target;
 
-    @Option(names = "--layers", paramLabel = "UNITS:ACT,...", defaultValue = "256:relu,128:relu",
-            description = "Hidden layers, e.g. 64:relu,32:tanh; activations tanh, sigmoid, relu, leaky_relu, identity (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--layers", paramLabel = "UNITS:ACT,...", defaultValue = AUTO,
+            description = "Hidden layers, e.g. 64:relu,32:tanh; activations tanh, sigmoid, relu, leaky_relu, identity; auto: "
+                    + TABLE_LAYERS + " for tables, " + IMAGE_LAYERS + " for images (default: ${DEFAULT-VALUE}).")
     String layers;
+
+    static final String AUTO = "auto";
+    /** One hidden layer: on the tables of issue 9 and the UCI ones it matches or beats two (BENCHMARKS.md). */
+    static final String TABLE_LAYERS = "128:relu";
+    static final String IMAGE_LAYERS = "256:relu,128:relu";
+    /** Early stopping's patience when there are validation rows and --patience is not given. */
+    static final int AUTO_PATIENCE = 10;
 
     @Option(names = "--model-spec", paramLabel = "FILE",
             description = "A JSON network description instead of --layers (see examples/specs).")
     Path modelSpec;
 
-    @Option(names = "--loss", paramLabel = "LOSS",
-            description = "cross_entropy, binary_cross_entropy or mse (default: chosen by the target).")
+    @Option(names = "--loss", paramLabel = "NAME[:ARGS]",
+            description = "cross_entropy, binary_cross_entropy, mse, huber or l1, with PyTorch's arguments: huber:DELTA (default 1), cross_entropy:label_smoothing=E, binary_cross_entropy:pos_weight=P (default: chosen by the target).")
     String loss;
 
-    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam",
-            description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", completionCandidates = OptimizerNames.class)
+    @Option(names = "--label-smoothing", paramLabel = "E",
+            description = "Label smoothing of the cross-entropy, in [0, 1]: targets (1-E)·onehot + E/classes (torch.nn.CrossEntropyLoss).")
+    Double labelSmoothing;
+
+    @Option(names = "--optimizer", paramLabel = "NAME[:OPTIONS]", defaultValue = "adam",
+            description = "One of ${COMPLETION-CANDIDATES}, with PyTorch's options by name or in order, e.g. rmsprop:momentum=0.9,centered=true or lbfgs:history_size=10 (README lists them; default: ${DEFAULT-VALUE}).",
+            completionCandidates = OptimizerNames.class)
     String optimizer;
 
     @Option(names = {"--lr", "--learning-rate"}, paramLabel = "RATE",
-            description = "Learning rate (default: 0.001 for adam, 0.05 for momentum and nesterov, 0.1 for sgd).")
+            description = "Learning rate (default: 0.001 for adam and adamw, 0.01 for rmsprop and adagrad, 0.05 for momentum and nesterov, 0.1 for sgd, 1 for lbfgs).")
     Double learningRate;
 
-    @Option(names = "--weight-decay", paramLabel = "ALPHA", defaultValue = "0",
-            description = "L2 penalty α/2·Σw² (default: ${DEFAULT-VALUE}).")
-    double weightDecay;
+    @Option(names = "--weight-decay", paramLabel = "LAMBDA",
+            description = "Weight decay λ as torch.optim applies it: λθ added to the gradient, decoupled θ ← θ − lr·λθ for adamw (default: 0; 0.01 for adamw, as torch.optim.AdamW).")
+    Double weightDecay;
+
+    @Option(names = "--schedule", paramLabel = "NAME[:ARGS]",
+            description = "Learning-rate schedule, updated after every optimiser step: ${COMPLETION-CANDIDATES}, e.g. cosine, step:10,0.5, onecycle:max_lr=0.01, plateau:patience=3 (README lists the ARGS; default: constant).",
+            completionCandidates = ScheduleNames.class)
+    String schedule;
+
+    @Option(names = "--warmup", paramLabel = "STEPS", defaultValue = "0",
+            description = "Raise the learning rate linearly over the first STEPS optimiser steps, from 1/(STEPS+1) of the schedule's first rate; the schedule starts after it (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--clip-norm", paramLabel = "X",
+            description = "Scale the gradients down so that their L2 norm over all parameters is at most X (torch.nn.utils.clip_grad_norm_).")
+    Double clipNorm;
+
+    @Option(names = "--clip-value", paramLabel = "X",
+            description = "Clamp every gradient element to [-X, X] before norm clipping (torch.nn.utils.clip_grad_value_).")
+    Double clipValue;
 
     @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "32",
             description = "Rows per mini-batch (default: ${DEFAULT-VALUE}).")
@@ -69,9 +103,18 @@ final class TrainOptions {
             description = "Share of the rows held out for the final test; 0 trains on every row; ignored when the dataset has its own test set (default: ${DEFAULT-VALUE}).")
     double test;
 
-    @Option(names = "--patience", paramLabel = "EPOCHS", defaultValue = "0",
-            description = "Stop after this many epochs without a lower validation loss and keep the best weights; 0 never stops (default: ${DEFAULT-VALUE}).")
-    int patience;
+    @Option(names = "--patience", paramLabel = "EPOCHS",
+            description = "Stop after this many epochs without a lower validation loss and keep the best weights; 0 never stops (default: "
+                    + AUTO_PATIENCE + " with validation rows, epochs then up to 300; 0 without).")
+    Integer patience;
+
+    @Option(names = "--class-weight", paramLabel = "balanced|none|NAME=W,...", defaultValue = "none",
+            description = "How much each class counts in the loss: balanced (N / (K·N_class) from the training rows, for rare classes), none, or weights by class name (default: ${DEFAULT-VALUE}).")
+    String classWeight;
+
+    @Option(names = "--threshold", paramLabel = "auto|0.5", defaultValue = "0.5",
+            description = "Two classes: the probability of the second class above which it is predicted; auto picks the F1-best on the validation rows and stores it in the model (default: ${DEFAULT-VALUE}).")
+    String threshold;
 
     @Option(names = "--init", paramLabel = "MODEL",
             description = "Start from this model file: continue training it, or fine-tune it on new classes.")
@@ -79,6 +122,18 @@ final class TrainOptions {
 
     @Option(names = "--out", paramLabel = "FILE", description = "Save the trained model here (.safetensors).")
     Path out;
+
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "Write the run's state here at every epoch start (and every --checkpoint-every steps), keeping the last two; 'nabla train --resume DIR' continues it exactly.")
+    Path checkpoint;
+
+    @Option(names = "--checkpoint-every", paramLabel = "STEPS", defaultValue = "0",
+            description = "With --checkpoint: also every STEPS optimiser steps within an epoch (default: ${DEFAULT-VALUE}, epoch starts only).")
+    long checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the run whose checkpoints are in DIR with its own options (only --out may be given besides); it ends with the bits the run would have had left alone.")
+    Path resume;
 
     @Option(names = "--report", paramLabel = "DIR",
             description = "Write loss and accuracy curves, the confusion matrix and report.html here.")
@@ -104,9 +159,71 @@ final class TrainOptions {
         return checks.option("--optimizer", () -> Optimizers.config(optimizer, learningRate, weightDecay));
     }
 
-    /** The loss named by {@code --loss}, or null to let the target choose. */
+    /** The hidden layers: as given, or for auto those that suit tables or images. */
+    String layers(boolean table) {
+        return !layers.equalsIgnoreCase(AUTO) ? layers : table ? TABLE_LAYERS : IMAGE_LAYERS;
+    }
+
+    /** The patience: as given, or for auto {@value #AUTO_PATIENCE} when there are validation rows. */
+    int patience() {
+        return patience != null ? patience : validation > 0 ? AUTO_PATIENCE : 0;
+    }
+
+    /** The class weights of {@code --class-weight}. */
+    ClassWeights classWeights(Checks checks) {
+        return checks.option("--class-weight", () -> ClassWeights.parse(classWeight));
+    }
+
+    /** Whether {@code --threshold auto} asks to tune the threshold on the validation rows. */
+    boolean tuneThreshold() {
+        return threshold.equalsIgnoreCase("auto");
+    }
+
+    /** The fixed threshold given, or null for auto; checked to lie in (0, 1). */
+    Double fixedThreshold(Checks checks) {
+        if (tuneThreshold()) {
+            return null;
+        }
+        double t = checks.option("--threshold", () -> Double.parseDouble(threshold));
+        if (!(t > 0 && t < 1)) {
+            checks.fail("--threshold must be auto or a probability in (0, 1), got " + threshold);
+        }
+        return t;
+    }
+
+    /** The schedule of {@code --schedule} and {@code --warmup}, or null for a constant rate. */
+    ScheduleConfig schedule(Checks checks) {
+        if (schedule == null && warmup == 0) {
+            return null;
+        }
+        return checks.option("--schedule", () -> Schedules.config(schedule == null ? "constant" : schedule, warmup));
+    }
+
+    /** The gradient clipping of {@code --clip-norm} and {@code --clip-value}, refused with a full-batch optimiser. */
+    Clipping clipping(Checks checks, OptimizerConfig optimizer) {
+        Clipping c = new Clipping(clipNorm == null ? 0 : clipNorm, clipValue == null ? 0 : clipValue);
+        if (c.active() && optimizer.fullBatch()) {
+            checks.fail((clipNorm != null ? "--clip-norm" : "--clip-value") + ": " + optimizer.name()
+                    + " searches along the true gradient; it cannot be combined with clipping");
+        }
+        return c;
+    }
+
+    /** The loss named by {@code --loss} (with {@code --label-smoothing}), or null to let the target choose. */
     Objective objective(Checks checks) {
-        return loss == null ? null : checks.option("--loss", () -> Objective.fromId(loss));
+        Objective named = loss == null ? null : checks.option("--loss", () -> Objective.fromId(loss));
+        return named == null || labelSmoothing == null ? named : smoothed(checks, named);
+    }
+
+    /** {@code objective} (the one the target chose) with {@code --label-smoothing}, or null without it. */
+    Objective smoothed(Checks checks, Objective objective) {
+        return labelSmoothing == null ? null
+                : checks.option("--label-smoothing", () -> objective.withLabelSmoothing(labelSmoothing));
+    }
+
+    /** Whether the loss or its settings came from the command line. */
+    boolean explicitLoss() {
+        return loss != null || labelSmoothing != null;
     }
 
     /** Rejects values no run could use, naming the option and the value. */
@@ -114,8 +231,23 @@ final class TrainOptions {
         if (learningRate != null) {
             checks.positive("--lr", learningRate);
         }
-        checks.nonNegative("--weight-decay", weightDecay);
+        if (weightDecay != null) {
+            checks.nonNegative("--weight-decay", weightDecay);
+        }
+        if (checkpointEvery < 0) {
+            checks.fail("--checkpoint-every must be zero or positive, got " + checkpointEvery);
+        }
+        if (checkpointEvery > 0 && checkpoint == null) {
+            checks.fail("--checkpoint-every needs --checkpoint DIR");
+        }
         checks.positive("--batch-size", batchSize);
+        checks.nonNegative("--warmup", warmup);
+        if (clipNorm != null) {
+            checks.positive("--clip-norm", clipNorm);
+        }
+        if (clipValue != null) {
+            checks.positive("--clip-value", clipValue);
+        }
         if (epochs != null) {
             checks.positive("--epochs", epochs);
         }
@@ -127,12 +259,16 @@ final class TrainOptions {
         if (validation + test >= 1) {
             checks.fail("--validation " + validation + " and --test " + test + " leave no rows to train on (their sum must be below 1)");
         }
-        checks.nonNegative("--patience", patience);
+        if (patience != null) {
+            checks.nonNegative("--patience", patience);
+        }
+        fixedThreshold(checks);
+        classWeights(checks);
         if (!scale.equalsIgnoreCase("auto")) {
             checks.option("--scale", () -> Scaling.Kind.fromId(scale));
         }
         if (layersGiven || modelSpec == null) {
-            checks.option("--layers", () -> ModelSpec.mlp(1, layers, 1));
+            checks.option("--layers", () -> ModelSpec.mlp(1, layers(true), 1));
         }
         if (modelSpec != null && layersGiven) {
             checks.fail("--layers and --model-spec both describe the network; give one");

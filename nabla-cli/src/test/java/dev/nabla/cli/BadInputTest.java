@@ -84,15 +84,25 @@ class BadInputTest {
     }
 
     @Test
-    void nonNumericCell() throws IOException {
-        assertThat(trainFails("--data", csv("text.csv", "a,b,y\n1,2,x\n3,abc,z\n4,5,w\n")))
-                .contains("text.csv").contains("abc");
+    void aTextCellInAColumnGivenAsNumeric() throws IOException {
+        assertThat(trainFails("--data", csv("text.csv", "a,b,y\n1,2,x\n3,abc,z\n4,5,w\n"), "--numeric", "b"))
+                .contains("text.csv:3:2").contains("abc").contains("--numeric");
     }
 
     @Test
-    void notANumberAndInfinity() throws IOException {
-        assertThat(trainFails("--data", csv("nan.csv", "a,b,y\n1,2,x\n3,NaN,z\n4,5,w\n"))).contains("nan.csv").contains("NaN");
-        assertThat(trainFails("--data", csv("inf.csv", "a,b,y\n1,2,x\n3,4,z\n4,Infinity,w\n"))).contains("inf.csv");
+    void infinityAndNumbersBeyondFloat32() throws IOException {
+        assertThat(trainFails("--data", csv("inf.csv", "a,b,y\n1,2,x\n3,4,z\n4,Infinity,w\n"))).contains("inf.csv:4:2");
+        assertThat(trainFails("--data", csv("big.csv", "a,b,y\n1,2,x\n3,1e40,z\n"))).contains("big.csv:3:2").contains("1e40");
+    }
+
+    @Test
+    void columnOptionsNamingNoColumn() throws IOException {
+        String f = csv("c.csv", "a,b,y\n1,2,x\n3,4,z\n5,6,x\n");
+        assertThat(trainFails("--data", f, "--categorical", "colour")).contains("c.csv").contains("--categorical")
+                .contains("'colour'");
+        assertThat(trainFails("--data", f, "--ignore", "a,b")).contains("c.csv").contains("no input column");
+        assertThat(trainFails("--data", f, "--numeric", "a", "--ignore", "a")).contains("'a'").contains("two kinds");
+        assertThat(trainFails("--data", csv("none.csv", "a,y\n1,\n2,NA\n"))).contains("none.csv").contains("every row");
     }
 
     @Test
@@ -106,10 +116,10 @@ class BadInputTest {
     }
 
     @Test
-    void featureCountMismatchAtPredict() throws IOException {
-        String wide = csv("wide.csv", "x,y,z,colour\n1,2,3,red\n4,5,6,blue\n");
-        assertThat(fails("predict", "--model", model.toString(), "--data", wide, "--out", out.toString()))
-                .contains("wide.csv").contains("3").contains("2");
+    void aColumnTheModelNeedsIsMissingAtPredict() throws IOException {
+        String narrow = csv("narrow.csv", "x,z,colour\n1,3,red\n4,6,blue\n");
+        assertThat(fails("predict", "--model", model.toString(), "--data", narrow, "--out", out.toString()))
+                .contains("narrow.csv").contains("no column 'y'");
     }
 
     @Test
@@ -127,7 +137,25 @@ class BadInputTest {
         assertThat(trainFails("--validation", "0.5", "--test", "0.5")).contains("--validation").contains("--test");
         assertThat(trainFails("--batch-size", "lots")).contains("--batch-size").contains("lots");
         assertThat(trainFails("--scale", "log")).contains("log");
-        assertThat(trainFails("--optimizer", "rmsprop")).contains("rmsprop");
+        assertThat(trainFails("--optimizer", "adamax")).contains("adamax");
+        assertThat(trainFails("--optimizer", "rmsprop:momentum=-1")).contains("--optimizer").contains("momentum");
+        assertThat(trainFails("--optimizer", "rmsprop:nesterov=1")).contains("--optimizer").contains("nesterov")
+                .contains("alpha, eps, momentum, centered");
+        assertThat(trainFails("--optimizer", "lbfgs", "--batch-size", "16")).contains("--batch-size").contains("lbfgs");
+        assertThat(trainFails("--weight-decay", "-1")).contains("--weight-decay");
+        assertThat(trainFails("--schedule", "linear")).contains("--schedule").contains("linear")
+                .contains("constant, step, exponential, cosine, onecycle, plateau");
+        assertThat(trainFails("--schedule", "step")).contains("--schedule").contains("step_size");
+        assertThat(trainFails("--schedule", "cosine:t_mult=0.5")).contains("--schedule").contains("t_mult");
+        assertThat(trainFails("--warmup", "-5")).contains("--warmup").contains("-5");
+        assertThat(trainFails("--clip-norm", "0")).contains("--clip-norm");
+        assertThat(trainFails("--clip-value", "-1")).contains("--clip-value");
+        assertThat(trainFails("--optimizer", "lbfgs", "--clip-norm", "1")).contains("--clip-norm").contains("lbfgs");
+        assertThat(trainFails("--loss", "huber:0")).contains("--loss").contains("delta");
+        assertThat(trainFails("--loss", "huber:delta=1,beta=2")).contains("--loss").contains("beta");
+        assertThat(trainFails("--label-smoothing", "1.5")).contains("--label-smoothing").contains("1.5");
+        assertThat(trainFails("--loss", "mse", "--label-smoothing", "0.1", "--data", dir.resolve("nothing.csv").toString()))
+                .contains("--label-smoothing").contains("mse").doesNotContain("nothing.csv");
         assertThat(trainFails("--loss", "hinge")).contains("hinge");
         assertThat(trainFails("--layers", "64:swish")).contains("swish");
     }
@@ -137,6 +165,8 @@ class BadInputTest {
         String line = trainFails("--optimizer", "bogus", "--lr", "0.01", "--weight-decay", "1e-4",
                 "--data", dir.resolve("no-such.csv").toString());
         assertThat(line).contains("--optimizer").contains("bogus").doesNotContain("no-such.csv");
+        String schedule = trainFails("--schedule", "warmup", "--data", dir.resolve("no-such.csv").toString());
+        assertThat(schedule).contains("--schedule").contains("warmup").doesNotContain("no-such.csv");
     }
 
     @Test
@@ -169,6 +199,6 @@ class BadInputTest {
     @Test
     void modelAndDataThatDoNotFit() throws IOException {
         // A model of colours evaluated on digits: wrong number of features.
-        assertThat(fails("eval", "--model", model.toString(), "--data", "digits")).contains("digits").contains("64");
+        assertThat(fails("eval", "--model", model.toString(), "--data", "digits")).contains("digits").contains("no column 'x'");
     }
 }

@@ -3,7 +3,7 @@ package dev.nabla.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nabla.data.DataSource;
-import dev.nabla.data.Csv;
+import dev.nabla.data.Datasets;
 import dev.nabla.io.ModelFile;
 import dev.nabla.train.Prediction;
 import dev.nabla.train.TrainedModel;
@@ -33,7 +33,7 @@ class EndToEndTest {
         assertThat(train.out()).contains("test accuracy: ");
         assertThat(train.err()).contains("epoch 15/15").contains("samples/s");
         assertThat(Files.readAllLines(dir.resolve("log.csv"))).hasSize(16)
-                .first().isEqualTo("epoch,loss,accuracy,val_loss,val_accuracy,seconds");
+                .first().isEqualTo("epoch,loss,accuracy,val_loss,val_accuracy,learning_rate,seconds");
 
         Cli eval = Cli.run("eval", "--model", model.toString(), "--data", data.toString());
         assertThat(eval.code()).as(eval.toString()).isZero();
@@ -60,12 +60,12 @@ class EndToEndTest {
     void predictionsAreIdenticalBeforeAndAfterSaveAndLoad() throws Exception {
         Path data = TestData.blobs(dir, "blobs.csv", 40);
         TrainedModel trained = Training.builder().layers("8:relu").epochs(5).build()
-                .run(DataSource.of(Csv.read(data, null))).model();
+                .run(Datasets.open(data.toString(), null)).model();
         Path file = dir.resolve("m.safetensors");
         Models.save(file, trained);
         TrainedModel loaded = ModelFile.load(file);
 
-        var features = Csv.readFeatures(data, trained.featureNames(), trained.targetName());
+        var features = Datasets.features(data.toString(), trained.pipeline());
         Prediction before = trained.predict(features);
         Prediction after = loaded.predict(features);
         assertThat(after.classes()).containsExactly(before.classes());
@@ -100,13 +100,13 @@ class EndToEndTest {
         Path report = dir.resolve("report");
         Cli train = Cli.run("train", "--data", "iris", "--layers", "8:tanh", "--epochs", "10", "--report", report.toString());
         assertThat(train.code()).as(train.toString()).isZero();
-        for (String png : List.of(Report.LOSS, Report.ACCURACY, Report.CONFUSION)) {
+        for (String png : List.of(Report.LOSS, Report.ACCURACY, Report.LEARNING_RATE, Report.CONFUSION)) {
             BufferedImage image = ImageIO.read(report.resolve(png).toFile());
             assertThat(image).as(png).isNotNull();
             assertThat(image.getWidth()).isGreaterThan(200);
         }
         Document page = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.resolve(Report.PAGE).toFile());
-        assertThat(page.getElementsByTagName("img").getLength()).isEqualTo(3);
+        assertThat(page.getElementsByTagName("img").getLength()).isEqualTo(4);
         assertThat(page.getDocumentElement().getTextContent()).contains("iris").contains("8:tanh").contains("accuracy");
     }
 

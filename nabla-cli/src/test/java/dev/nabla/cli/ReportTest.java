@@ -30,7 +30,21 @@ class ReportTest {
         metrics.put("accuracy", 0.9625);
         metrics.put("loss", 0.125);
         return new Report("digits: 64:relu", config, EpochLogTest.history(), metrics, "test (360 rows)",
-                confusion, classes);
+                confusion, classes, null);
+    }
+
+    @Test
+    void aBinaryClassifierGetsRocAndPrecisionRecallCurves() throws Exception {
+        Report binary = new Report("credit", Map.of(), EpochLogTest.history(), Map.of("roc_auc", 0.8), "test",
+                new int[][] {{5, 1}, {2, 4}}, List.of("bad", "good"), dev.nabla.metrics.Ranking.curve(
+                        new int[] {0, 0, 1, 1, 0, 1}, new double[] {0.1, 0.4, 0.35, 0.8, 0.2, 0.9}));
+        Path page = binary.write(dir.resolve("binary"));
+        for (String name : List.of(Report.ROC, Report.PRECISION_RECALL)) {
+            BufferedImage image = ImageIO.read(dir.resolve("binary").resolve(name).toFile());
+            assertThat(image).as(name).isNotNull();
+            assertThat(distinctColours(image)).as(name + " is not blank").isGreaterThan(2);
+        }
+        assertThat(Files.readString(page)).contains(Report.ROC).contains(Report.PRECISION_RECALL);
     }
 
     @Test

@@ -26,6 +26,25 @@ final class TestData {
         return write(dir, name, sb.toString());
     }
 
+    /**
+     * A table as exports come: an id, a text category with a rare level, a yes/no column, a number with empty and NA
+     * cells, and a binary target that depends on the category and the number.
+     */
+    static Path messy(Path dir, String name, int rows) throws IOException {
+        StringBuilder sb = new StringBuilder("id,plan,member,spend,churned\n");
+        SplittableRandom rng = new SplittableRandom(11);
+        String[] plans = {"basic", "plus", "pro"};
+        for (int i = 0; i < rows; i++) {
+            String plan = i == 5 ? "legacy" : plans[rng.nextInt(3)];
+            double spend = rng.nextDouble(0, 100);
+            String cell = i % 9 == 0 ? "" : i % 13 == 0 ? "NA" : String.format(Locale.ROOT, "%.2f", spend);
+            boolean churn = (plan.equals("basic") ? 30 : 70) + rng.nextDouble(-20, 20) > spend;
+            sb.append("C-").append(1000 + i).append(',').append(plan).append(',').append(rng.nextBoolean() ? "yes" : "no")
+                    .append(',').append(cell).append(',').append(churn ? "yes" : "no").append('\n');
+        }
+        return write(dir, name, sb.toString());
+    }
+
     static Path write(Path dir, String name, String text) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, text);

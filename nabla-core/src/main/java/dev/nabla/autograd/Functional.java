@@ -38,4 +38,12 @@ public final class Functional {
         }
         return MatMulOps.linear(x, weight, bias, f, slope);
     }
+
+    /**
+     * Y = [X without the code columns | W₁[c₁] | W₂[c₂] | …]: learned embeddings of the integer-coded columns
+     * {@code columns} of X, table k of shape [codes_k, dimension_k], appended after the other columns.
+     */
+    public static Variable embed(Variable x, int[] columns, Variable... tables) {
+        return EmbeddingOps.embed(x, columns, tables);
+    }
 }

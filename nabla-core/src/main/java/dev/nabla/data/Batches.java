@@ -95,6 +95,40 @@ public final class Batches implements Iterator<Batch>, Iterable<Batch> {
         }
     }
 
+    /**
+     * Moves a fresh iterator (as constructed, with the same generator state) to where one would be after
+     * {@code passes} whole passes and {@code into} batches of the next: a resumed run draws the same batches as the
+     * run that was interrupted. Returns this, to be iterated without {@link #iterator()} when {@code into} > 0.
+     */
+    public Batches seek(long passes, long into) {
+        if (drawn != 0 || passes < 0 || into < 0 || into >= batchesPerPass) {
+            throw new IllegalStateException("seek(" + passes + ", " + into + ") on batches at " + drawn + " of "
+                    + batchesPerPass);
+        }
+        for (long p = 0; p < passes; p++) {
+            if (withReplacement) {
+                for (long k = 0; k < batchesPerPass; k++) {
+                    rng.nextInt(x.rows());
+                }
+            }
+            startPass();
+        }
+        for (long k = 0; k < into; k++) {
+            drawn++;
+            if (withReplacement) {
+                rng.nextInt(x.rows());
+            } else {
+                cursor += Math.min(batchSize, x.rows() - cursor);
+            }
+        }
+        return this;
+    }
+
+    /** Batches drawn so far in the current pass. */
+    public long drawn() {
+        return drawn;
+    }
+
     /** Batches in one pass. */
     public long batchesPerPass() {
         return batchesPerPass;

@@ -176,7 +176,7 @@ public final class Dataset {
         }
         if (names.size() != featureCount()) {
             throw new DataException(name + ": " + featureCount() + " features, but the model expects " + names.size()
-                    + " (" + Csv.abbreviate(names) + ")");
+                    + " (" + Table.abbreviate(names) + ")");
         }
         if (!featureNames.containsAll(names)) {
             return this;
@@ -205,14 +205,14 @@ public final class Dataset {
     public Dataset withClassOrder(List<String> order) {
         if (labels == null) {
             throw new DataException(name + ": target '" + targetName + "' holds numbers, but the model predicts classes ("
-                    + Csv.abbreviate(order) + ")");
+                    + Table.abbreviate(order) + ")");
         }
         int[] map = new int[classNames.size()];
         for (int k = 0; k < map.length; k++) {
             map[k] = order.indexOf(classNames.get(k));
             if (map[k] < 0) {
                 throw new DataException(name + ": class '" + classNames.get(k) + "' of target '" + targetName
-                        + "' is not one the model knows (" + Csv.abbreviate(order) + ")");
+                        + "' is not one the model knows (" + Table.abbreviate(order) + ")");
             }
         }
         int[] y = new int[labels.length];

@@ -52,6 +52,16 @@ public record Scaling(Kind kind, float[] shift, float[] scale) {
 
     /** Fits on the columns of {@code x} [rows, columns]. Constant columns get scale 1. */
     public static Scaling fit(Kind kind, Tensor x) {
+        boolean[] all = new boolean[x.cols()];
+        java.util.Arrays.fill(all, true);
+        return fit(kind, x, all);
+    }
+
+    /** Fits on the columns of {@code x} where {@code scaled} is true; the others (0/1 columns, codes) pass as they are. */
+    public static Scaling fit(Kind kind, Tensor x, boolean[] scaled) {
+        if (scaled.length != x.cols()) {
+            throw new IllegalArgumentException(scaled.length + " flags for " + x.cols() + " columns");
+        }
         int n = x.rows();
         int d = x.cols();
         float[] shift = new float[d];
@@ -65,6 +75,9 @@ public record Scaling(Kind kind, float[] shift, float[] scale) {
         double[] g = f == null ? x.doubles() : null;
         java.util.function.IntToDoubleFunction v = f != null ? i -> f[i] : i -> g[i];
         for (int j = 0; j < d; j++) {
+            if (!scaled[j]) {
+                continue;
+            }
             double a;
             double b;
             if (kind == Kind.STANDARD) {

@@ -20,17 +20,30 @@ public record Split(Dataset train, Dataset validation, Dataset test) {
      * {@code test} and {@code validation} are fractions of the data rows (0 ≤ each, sum &lt; 1).
      */
     public static Split of(DataSource source, double validation, double test, long seed) {
+        int[][] parts = rows(source, validation, test, seed);
+        return of(source.data(), parts, source.presetTest() != null && test > 0 ? source.presetTest() : null);
+    }
+
+    /**
+     * The row indices of {@code source.data()} for training, validation and test, in the file's order (the test
+     * part is empty when a preset test set is used).
+     */
+    public static int[][] rows(DataSource source, double validation, double test, long seed) {
         if (!(validation >= 0 && test >= 0 && validation + test < 1)) {
             throw new IllegalArgumentException("validation (" + validation + ") and test (" + test
                     + ") fractions must be ≥ 0 and sum to less than 1");
         }
         Dataset data = source.data();
         boolean preset = source.presetTest() != null && test > 0;
-        int[][] parts = data.isClassification()
+        return data.isClassification()
                 ? stratified(data.labels(), data.classNames().size(), validation, preset ? 0 : test, seed)
                 : shuffled(data.rows(), validation, preset ? 0 : test, seed);
-        Dataset testSet = preset ? source.presetTest() : data.subset(parts[2]);
-        return new Split(data.subset(parts[0]), data.subset(parts[1]), testSet);
+    }
+
+    /** The rows {@code parts} of {@code data}; {@code presetTest}, when not null, replaces the test part. */
+    public static Split of(Dataset data, int[][] parts, Dataset presetTest) {
+        return new Split(data.subset(parts[0]), data.subset(parts[1]),
+                presetTest != null ? presetTest : data.subset(parts[2]));
     }
 
     private static int[][] stratified(int[] labels, int classes, double validation, double test, long seed) {

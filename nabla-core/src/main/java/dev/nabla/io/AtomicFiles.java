@@ -18,7 +18,28 @@ import java.util.concurrent.ThreadLocalRandom;
  * predictions, logs and reports are all written this way.
  */
 public final class AtomicFiles {
+    /** Temporaries being written now; a shutdown (Ctrl-C, SIGTERM) deletes them, so none outlives the process. */
+    private static final java.util.Set<Path> IN_PROGRESS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::abandonInProgress, "nabla-temporaries"));
+    }
+
     private AtomicFiles() {
+    }
+
+    /**
+     * Deletes the temporaries of writes under way (their targets keep their old contents): what a shutdown hook does,
+     * and what a process about to halt without hooks (a second Ctrl-C) calls first.
+     */
+    public static void abandonInProgress() {
+        for (Path p : IN_PROGRESS) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                // Nothing more to do while the process ends; a later write of the same target cleans up.
+            }
+        }
     }
 
     /** Writes a complete file to the channel it is given. */
@@ -46,6 +67,7 @@ public final class AtomicFiles {
         Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         boolean moved = false;
+        IN_PROGRESS.add(temporary);
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 writer.writeTo(channel);
@@ -62,6 +84,7 @@ public final class AtomicFiles {
             if (!moved) {
                 Files.deleteIfExists(temporary);
             }
+            IN_PROGRESS.remove(temporary);
         }
     }
 

@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.nabla.data.Pipeline;
 import dev.nabla.data.Scaling;
 import dev.nabla.data.Task;
 import dev.nabla.nn.ModelSpec;
@@ -26,15 +27,20 @@ import java.util.SplittableRandom;
  * A {@link TrainedModel} as one {@code .safetensors} file: the weights under PyTorch's {@code state_dict} names for the
  * equivalent {@code torch.nn.Sequential} ({@code 0.weight}, {@code 0.bias}, {@code 2.weight}, …), and in
  * {@code __metadata__} the key {@code "format": "pt"} plus the key {@code "nabla"}, one JSON string holding the format
- * version, architecture ({@link ModelSpecJson}), task, objective, input and target scaling, class, feature and target
- * names, and dtype. The file is data only: loading it parses numbers and names and runs no code.
+ * version, architecture ({@link ModelSpecJson}), task, objective, the pipeline from raw columns to inputs
+ * ({@link PipelineJson}), input and target scaling, class and target names, the decision threshold, the provenance
+ * of the run, and dtype. The file is data only: loading it parses numbers and names and runs no code. Version 1
+ * files (numeric features only, before pipelines) are read too.
  */
 public final class ModelFile {
     /** Version of the {@code nabla} metadata written now; loading refuses other versions rather than guess. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     /** The metadata key holding the model's description. */
     public static final String METADATA_KEY = "nabla";
-    private static final Set<String> KEYS = Set.of("format_version", "spec", "task", "objective", "scaling",
+    private static final Set<String> KEYS = Set.of("format_version", "spec", "task", "objective", "pipeline", "scaling",
+            "target_scaling", "class_names", "target_name", "threshold", "provenance", "dtype");
+    /** Version 1: numeric features named in a list, no pipeline, threshold or provenance. */
+    private static final Set<String> KEYS_V1 = Set.of("format_version", "spec", "task", "objective", "scaling",
             "target_scaling", "class_names", "feature_names", "target_name", "dtype");
     private static final Set<String> SCALING_KEYS = Set.of("kind", "shift", "scale");
 
@@ -66,11 +72,15 @@ public final class ModelFile {
         o.add("spec", ModelSpecJson.toJson(model.spec()));
         o.addProperty("task", model.task().id());
         o.addProperty("objective", model.objective().id());
+        o.add("pipeline", PipelineJson.toJson(model.pipeline()));
         o.add("scaling", scalingToJson(model.scaling()));
         o.add("target_scaling", scalingToJson(model.targetScaling()));
-        o.add("class_names", strings(model.classNames()));
-        o.add("feature_names", strings(model.featureNames()));
+        o.add("class_names", PipelineJson.strings(model.classNames()));
         o.addProperty("target_name", model.targetName());
+        o.addProperty("threshold", model.threshold());
+        JsonObject provenance = new JsonObject();
+        model.provenance().forEach(provenance::addProperty);
+        o.add("provenance", provenance);
         o.addProperty("dtype", dtype.name().toLowerCase(Locale.ROOT));
         return o;
     }
@@ -90,12 +100,6 @@ public final class ModelFile {
         return o;
     }
 
-    private static JsonArray strings(List<String> values) {
-        JsonArray a = new JsonArray();
-        values.forEach(a::add);
-        return a;
-    }
-
     /**
      * Reads a model file and rebuilds its network with exactly the stored weights.
      *
@@ -111,12 +115,12 @@ public final class ModelFile {
         }
         JsonPlace place = new JsonPlace(file.toString(), "__metadata__." + METADATA_KEY);
         JsonObject o = place.parseObject(json);
-        place.requireOnly(o, KEYS);
         long version = place.key("format_version").integer(place.required(o, "format_version"));
-        if (version != FORMAT_VERSION) {
-            throw place.key("format_version").error("version " + version + " is not supported (this Nabla reads "
+        if (version != FORMAT_VERSION && version != 1) {
+            throw place.key("format_version").error("version " + version + " is not supported (this Nabla reads 1 to "
                     + FORMAT_VERSION + ")");
         }
+        place.requireOnly(o, version == 1 ? KEYS_V1 : KEYS);
         ModelSpec spec = ModelSpecJson.fromJson(place.key("spec").object(place.required(o, "spec")), place.key("spec"), 0, 0);
         Task task = enumValue(place, o, "task", Task::fromId);
         Objective objective = enumValue(place, o, "objective", Objective::fromId);
@@ -124,15 +128,27 @@ public final class ModelFile {
         Scaling scaling = scaling(place.key("scaling"), place.required(o, "scaling"));
         Scaling targetScaling = scaling(place.key("target_scaling"), place.required(o, "target_scaling"));
         List<String> classNames = place.key("class_names").strings(place.required(o, "class_names"));
-        List<String> featureNames = place.key("feature_names").strings(place.required(o, "feature_names"));
+        Pipeline pipeline = version == 1
+                ? Pipeline.numeric(place.key("feature_names").strings(place.required(o, "feature_names")))
+                : PipelineJson.fromJson(place.key("pipeline"), place.required(o, "pipeline"));
         String targetName = place.key("target_name").string(place.required(o, "target_name"));
+        double threshold = version == 1 ? TrainedModel.DEFAULT_THRESHOLD
+                : place.key("threshold").number(place.required(o, "threshold"));
+        Map<String, String> provenance = new LinkedHashMap<>();
+        if (version > 1) {
+            JsonPlace at = place.key("provenance");
+            JsonObject p = at.object(place.required(o, "provenance"));
+            for (String k : p.keySet()) {
+                provenance.put(k, at.key(k).string(p.get(k)));
+            }
+        }
 
         // The seed is irrelevant: every weight drawn here is overwritten from the file below.
         Module network = spec.build(new SplittableRandom(0)).to(dtype);
         copyWeights(file, network, contents.tensors(), dtype);
         try {
-            return new TrainedModel(spec, network, task, objective, scaling, targetScaling, classNames, featureNames,
-                    targetName);
+            return new TrainedModel(spec, network, task, objective, pipeline, scaling, targetScaling, classNames,
+                    targetName, threshold, provenance);
         } catch (IllegalArgumentException e) {
             throw place.error(e.getMessage());
         }

@@ -183,6 +183,18 @@ public final class ModelSpecJson {
         }
 
         @Override
+        public int[] integers(String key, int min, int max) {
+            return get(key, (p, e) -> {
+                JsonArray a = p.array(e);
+                int[] out = new int[a.size()];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = p.index(i).integer(a.get(i), min, max);
+                }
+                return out;
+            });
+        }
+
+        @Override
         public double number(String key) {
             return get(key, JsonPlace::number);
         }
@@ -243,6 +255,15 @@ public final class ModelSpecJson {
         @Override
         public void writeBool(String key, boolean value) {
             o.addProperty(key, value);
+        }
+
+        @Override
+        public void writeIntegers(String key, int[] values) {
+            JsonArray a = new JsonArray();
+            for (int v : values) {
+                a.add(v);
+            }
+            o.add(key, a);
         }
 
         @Override

@@ -42,6 +42,97 @@ public final class Losses {
         return Variable.fromOp(formula, loss, g -> Pointwise.axpy(2 * scale * g.get(0), diff, output.gradBuffer()), output);
     }
 
+    private static final Formula HUBER = Formula.of("huber", "Y", "L = (1/n)·Σ h(Y − T)",
+            "Ȳ = L̄·clamp(Y − T, −δ, δ)/n");
+
+    /**
+     * The Huber loss ({@code torch.nn.HuberLoss}) L = (1/n)·Σ h(Y − T), with h(d) = d²/2 for |d| &lt; δ and
+     * δ·(|d| − δ/2) otherwise. Backward: Ȳ = L̄·clamp(Y − T, −δ, δ)/n.
+     */
+    public static Variable huber(Variable output, Tensor target, double delta) {
+        if (!(delta > 0) || Double.isInfinite(delta)) {
+            throw new IllegalArgumentException("huber: delta must be a positive number, got " + delta);
+        }
+        return meanOfDifferences(HUBER, output, target,
+                d -> Math.abs(d) < delta ? 0.5 * d * d : delta * (Math.abs(d) - 0.5 * delta),
+                d -> Math.max(-delta, Math.min(delta, d)));
+    }
+
+    private static final Formula L1 = Formula.of("l1", "Y", "L = (1/n)·Σ |Y − T|", "Ȳ = L̄·sign(Y − T)/n");
+
+    /** The mean absolute error ({@code torch.nn.L1Loss}) L = (1/n)·Σ |Y − T|. Backward: Ȳ = L̄·sign(Y − T)/n (sign(0) = 0). */
+    public static Variable l1(Variable output, Tensor target) {
+        return meanOfDifferences(L1, output, target, Math::abs, Math::signum);
+    }
+
+    /** L = (1/n)·Σ h(y − t) over all n elements. Backward: ȳ = L̄·h′(y − t)/n. */
+    private static Variable meanOfDifferences(Formula formula, Variable output, Tensor target,
+                                              java.util.function.DoubleUnaryOperator h,
+                                              java.util.function.DoubleUnaryOperator derivative) {
+        String op = formula.op();
+        Tensor y = output.data();
+        Shapes.requireSame(op, y, target);
+        Tensor diff = Workspace.temporaryLike(y, false);
+        Pointwise.axpby(1, y, -1, target, diff);
+        int n = y.size();
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            total += h.applyAsDouble(diff.get(i));
+        }
+        Tensor loss = scalar(y);
+        loss.set(0, total / n);
+        return Variable.fromOp(formula, loss, g -> {
+            double s = g.get(0) / n;
+            Tensor grad = output.gradBuffer();
+            for (int i = 0; i < n; i++) {
+                grad.set(i, grad.get(i) + s * derivative.applyAsDouble(diff.get(i)));
+            }
+        }, output);
+    }
+
+    private static final Formula BCE_POS_WEIGHT = Formula.of("binaryCrossEntropyWithLogits", "Z",
+            "L = (1/n)·Σ P ⊙ T ⊙ log(1 + e^{−Z}) + (1 − T) ⊙ log(1 + e^{Z})",
+            "Z̄ = L̄·(σ(Z) ⊙ (P ⊙ T + 1 − T) − P ⊙ T)/n");
+
+    /**
+     * Binary cross-entropy from logits with a weight for the positive targets of each column
+     * ({@code BCEWithLogitsLoss(pos_weight)}), P holding the column's weight p_c in every row:
+     * L = (1/n)·Σ P ⊙ T ⊙ log(1 + e^{−Z}) + (1 − T) ⊙ log(1 + e^{Z}).
+     * Backward: Z̄ = L̄·(σ(Z) ⊙ (P ⊙ T + 1 − T) − P ⊙ T)/n.
+     *
+     * @param posWeight p, one weight per column of the logits (rank 1)
+     */
+    public static Variable binaryCrossEntropyWithLogits(Variable logits, Tensor target, Tensor posWeight) {
+        Tensor z = logits.data();
+        Shapes.requireSame("binaryCrossEntropyWithLogits", z, target);
+        int cols = z.cols();
+        if (posWeight.size() != cols) {
+            throw new dev.nabla.tensor.ShapeException("binaryCrossEntropyWithLogits: pos_weight " + posWeight.shapeString()
+                    + " needs one weight per column of the logits " + z.shapeString());
+        }
+        int n = z.size();
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            double x = z.get(i);
+            double y = target.get(i);
+            double softplusMinus = Math.max(-x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+            total += (1 - y) * x + (posWeight.get(i % cols) * y + 1 - y) * softplusMinus;
+        }
+        Tensor loss = scalar(z);
+        loss.set(0, total / n);
+        return Variable.fromOp(BCE_POS_WEIGHT, loss, g -> {
+            double s = g.get(0) / n;
+            Tensor grad = logits.gradBuffer();
+            for (int i = 0; i < n; i++) {
+                double x = z.get(i);
+                double y = target.get(i);
+                double p = posWeight.get(i % cols);
+                double sigma = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+                grad.set(i, grad.get(i) + s * (sigma * (p * y + 1 - y) - p * y));
+            }
+        }, logits);
+    }
+
     private static final Formula BCE = Formula.of("binaryCrossEntropyWithLogits", "Z",
             "L = (1/N)·Σ T ⊙ log(1 + e^{−Z}) + (1 − T) ⊙ log(1 + e^{Z})", "Z̄ = L̄·(σ(Z) − T)/N");
 
@@ -110,6 +201,71 @@ public final class Losses {
                 }
             }
         });
+    }
+
+    private static final Formula SOFTMAX_CE_WEIGHTED = Formula.of("softmaxCrossEntropy", "Z",
+            "L = −(1/W)·Σ ((1 − ε)·T + ε/C) ⊙ 1·wᵀ ⊙ log softmax(Z)",
+            "Z̄ = (L̄/W)·((1 − ε)·(T·w)·1ᵀ ⊙ (softmax(Z) − T) + (ε/C)·(softmax(Z)·(wᵀ·1) − 1·wᵀ))");
+
+    /**
+     * Softmax cross-entropy as {@code torch.nn.CrossEntropyLoss(weight, label_smoothing)} with class weights w and
+     * label smoothing ε over C classes, T the one-hot labels and W = Σ_i w_{y_i} (N without weights):
+     * L = −(1/W)·Σ ((1 − ε)·T + ε/C) ⊙ 1·wᵀ ⊙ log softmax(Z).
+     * Backward: Z̄ = (L̄/W)·((1 − ε)·(T·w)·1ᵀ ⊙ (softmax(Z) − T) + (ε/C)·(softmax(Z)·(wᵀ·1) − 1·wᵀ)).
+     *
+     * @param classWeights w, one per class (rank 1), or null for all 1
+     */
+    public static Variable softmaxCrossEntropy(Variable logits, int[] labels, Tensor classWeights,
+                                               double labelSmoothing) {
+        Tensor z = logits.data();
+        Shapes.requireMatrix("softmax cross-entropy", z);
+        int rows = z.rows();
+        int cols = z.cols();
+        if (classWeights != null && classWeights.size() != cols) {
+            throw new dev.nabla.tensor.ShapeException("softmax cross-entropy: " + classWeights.size()
+                    + " class weights for logits " + z.shapeString());
+        }
+        if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
+            throw new IllegalArgumentException("label smoothing must lie in [0, 1], got " + labelSmoothing);
+        }
+        Tensor probs = Workspace.temporaryLike(z, false);
+        Linalg.softmaxCrossEntropy(z, labels, probs);
+        Tensor logp = Workspace.temporaryLike(z, false);
+        Linalg.logSoftmax(z, logp);
+        double weightSum = 0;
+        double allWeights = 0;
+        double nll = 0;
+        double smooth = 0;
+        for (int c = 0; c < cols; c++) {
+            allWeights += classWeights == null ? 1 : classWeights.get(c);
+        }
+        for (int i = 0; i < rows; i++) {
+            double wy = classWeights == null ? 1 : classWeights.get(labels[i]);
+            weightSum += wy;
+            nll -= wy * logp.get(i * cols + labels[i]);
+            for (int c = 0; c < cols; c++) {
+                smooth -= (classWeights == null ? 1 : classWeights.get(c)) * logp.get(i * cols + c);
+            }
+        }
+        double w = weightSum;
+        double sumW = allWeights;
+        double e = labelSmoothing;
+        Tensor loss = scalar(z);
+        loss.set(0, ((1 - e) * nll + e / cols * smooth) / w);
+        return Variable.fromOp(SOFTMAX_CE_WEIGHTED, loss, g -> {
+            double s = g.get(0) / w;
+            Tensor gz = logits.gradBuffer();
+            for (int i = 0; i < rows; i++) {
+                double wy = classWeights == null ? 1 : classWeights.get(labels[i]);
+                for (int k = 0; k < cols; k++) {
+                    int at = i * cols + k;
+                    double p = probs.get(at);
+                    double wk = classWeights == null ? 1 : classWeights.get(k);
+                    double d = (1 - e) * wy * (p - (k == labels[i] ? 1 : 0)) + e / cols * (p * sumW - wk);
+                    gz.set(at, gz.get(at) + s * d);
+                }
+            }
+        }, logits);
     }
 
     /** Adds s·(∂Σ/∂Z) into Z̄ for the scale s = L̄/N. */

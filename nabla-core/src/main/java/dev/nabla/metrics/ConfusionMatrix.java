@@ -112,6 +112,19 @@ public final class ConfusionMatrix {
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
+    /** (1/K)·Σ_k R_k over the classes present in the truth (scikit-learn's balanced accuracy). */
+    public double balancedAccuracy() {
+        double sum = 0;
+        int present = 0;
+        for (int k = 0; k < classes(); k++) {
+            if (support(k) > 0) {
+                sum += recall(k);
+                present++;
+            }
+        }
+        return present == 0 ? Double.NaN : sum / present;
+    }
+
     /** (1/K)·Σ_k F1_k. */
     public double macroF1() {
         double sum = 0;

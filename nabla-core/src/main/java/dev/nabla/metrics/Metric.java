@@ -8,8 +8,14 @@ public enum Metric {
     LOSS,
     /** Fraction of rows classified right. */
     ACCURACY,
+    /** Unweighted mean of the per-class recalls. */
+    BALANCED_ACCURACY,
     /** Unweighted mean of the per-class F1 scores. */
     MACRO_F1,
+    /** Area under the ROC curve of a binary classifier. */
+    ROC_AUC,
+    /** Average precision of a binary classifier (area under the precision–recall curve, without interpolation). */
+    AVERAGE_PRECISION,
     /** Cross-entropy of the predicted probabilities. */
     LOG_LOSS,
     /** Mean squared error. */

@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
  * Adding a kind is one record here (listed in {@code permits}, with a static {@code KINDS} list) and its module.
  */
 public sealed interface LayerSpec
-        permits LinearSpec, ActivationSpec, AddSpec, SequentialSpec, SoftmaxSpec {
+        permits LinearSpec, ActivationSpec, AddSpec, SequentialSpec, SoftmaxSpec, EmbeddingSpec {
 
     /** The name of this layer's kind in files, e.g. {@code linear} or {@code leaky_relu}. */
     String type();

@@ -14,6 +14,9 @@ public interface SpecReader {
     /** A required integer in [min, max]. */
     int integer(String key, int min, int max);
 
+    /** A required list of integers, each in [min, max]. */
+    int[] integers(String key, int min, int max);
+
     /** A required number. */
     double number(String key);
 

@@ -10,6 +10,8 @@ public interface SpecWriter {
 
     void writeBool(String key, boolean value);
 
+    void writeIntegers(String key, int[] values);
+
     void writeString(String key, String value);
 
     /** A list of layers, e.g. a nested sequence. */

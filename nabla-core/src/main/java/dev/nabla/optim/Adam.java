@@ -14,7 +14,9 @@ import java.util.List;
  * The moment buffers m and v have the parameter's dtype, are allocated on its first step, once, and each
  * parameter is updated in one pass.
  */
-public final class Adam extends Optimizer {
+public sealed class Adam extends Optimizer permits AdamW {
+    /** AdamW's decoupled decay θ ← θ − ηλθ instead of the L2 term λθ in the gradient. */
+    private final boolean decoupled;
     private double beta1 = 0.9;
     private double beta2 = 0.999;
     private double eps = 1e-8;
@@ -29,7 +31,12 @@ public final class Adam extends Optimizer {
     }
 
     public Adam(List<Variable> parameters, double learningRate) {
+        this(parameters, learningRate, false);
+    }
+
+    Adam(List<Variable> parameters, double learningRate, boolean decoupled) {
         super(parameters, learningRate);
+        this.decoupled = decoupled;
         steps = slot("step", true);
         firstMoment = slot("exp_avg", false);
         secondMoment = slot("exp_avg_sq", false);
@@ -48,7 +55,7 @@ public final class Adam extends Optimizer {
         return this;
     }
 
-    /** Sets the L2 weight decay λ ≥ 0; returns this. */
+    /** Sets the weight decay λ ≥ 0 (Adam: L2 in the gradient; AdamW: decoupled); returns this. */
     public Adam weightDecay(double value) {
         this.weightDecay = requireNonNegative("weight decay", value);
         return this;
@@ -71,53 +78,51 @@ public final class Adam extends Optimizer {
     }
 
     @Override
-    public void step() {
-        List<Variable> ps = parameters();
-        for (int i = 0; i < ps.size(); i++) {
-            Variable p = ps.get(i);
-            if (p.grad() == null) {
-                continue;
-            }
-            if (firstMoment[i] == null) {
-                steps[i] = counter();
-                firstMoment[i] = zerosLike(p);
-                secondMoment[i] = zerosLike(p);
-            }
-            double t = steps[i].get(0) + 1;
-            steps[i].set(0, t);
-            // Folding the bias corrections into two scalars keeps the per-element loop to one sqrt and one divide.
-            double stepSize = learningRate() / (1 - Math.pow(beta1, t));
-            double sqrtCorrection2 = Math.sqrt(1 - Math.pow(beta2, t));
-            if (p.data().dtype() == DType.F32) {
-                stepF32(p.data().floats(), p.grad().floats(), firstMoment[i].floats(), secondMoment[i].floats(),
-                        stepSize, sqrtCorrection2);
-            } else {
-                stepF64(p.data().doubles(), p.grad().doubles(), firstMoment[i].doubles(), secondMoment[i].doubles(),
-                        stepSize, sqrtCorrection2);
-            }
+    protected void update(int i, Variable p) {
+        if (firstMoment[i] == null) {
+            steps[i] = counter();
+            firstMoment[i] = zerosLike(p);
+            secondMoment[i] = zerosLike(p);
+        }
+        double t = steps[i].get(0) + 1;
+        steps[i].set(0, t);
+        // Folding the bias corrections into two scalars keeps the per-element loop to one sqrt and one divide.
+        double stepSize = learningRate() / (1 - Math.pow(beta1, t));
+        double sqrtCorrection2 = Math.sqrt(1 - Math.pow(beta2, t));
+        // Decoupled: θ is first shrunk by (1 − ηλ) and the gradient carries no L2 term; coupled: the reverse.
+        double shrink = decoupled ? 1 - learningRate() * weightDecay : 1;
+        double l2 = decoupled ? 0 : weightDecay;
+        if (p.data().dtype() == DType.F32) {
+            stepF32(p.data().floats(), p.grad().floats(), firstMoment[i].floats(), secondMoment[i].floats(),
+                    stepSize, sqrtCorrection2, shrink, l2);
+        } else {
+            stepF64(p.data().doubles(), p.grad().doubles(), firstMoment[i].doubles(), secondMoment[i].doubles(),
+                    stepSize, sqrtCorrection2, shrink, l2);
         }
     }
 
-    /** θ ← θ − stepSize·m/(√v/sqrtCorrection2 + ε), which equals η·m̂/(√v̂ + ε); arithmetic in double. */
-    private void stepF32(float[] theta, float[] grad, float[] m, float[] v, double stepSize, double sqrtCorrection2) {
+    /** θ ← shrink·θ − stepSize·m/(√v/sqrtCorrection2 + ε), which equals η·m̂/(√v̂ + ε); arithmetic in double. */
+    private void stepF32(float[] theta, float[] grad, float[] m, float[] v, double stepSize, double sqrtCorrection2,
+                         double shrink, double l2) {
         for (int j = 0; j < theta.length; j++) {
-            double g = grad[j] + weightDecay * theta[j];
+            double g = grad[j] + l2 * theta[j];
             double mj = beta1 * m[j] + (1 - beta1) * g;
             double vj = beta2 * v[j] + (1 - beta2) * g * g;
             m[j] = (float) mj;
             v[j] = (float) vj;
-            theta[j] = (float) (theta[j] - stepSize * mj / (Math.sqrt(vj) / sqrtCorrection2 + eps));
+            theta[j] = (float) (shrink * theta[j] - stepSize * mj / (Math.sqrt(vj) / sqrtCorrection2 + eps));
         }
     }
 
-    private void stepF64(double[] theta, double[] grad, double[] m, double[] v, double stepSize, double sqrtCorrection2) {
+    private void stepF64(double[] theta, double[] grad, double[] m, double[] v, double stepSize, double sqrtCorrection2,
+                         double shrink, double l2) {
         for (int j = 0; j < theta.length; j++) {
-            double g = grad[j] + weightDecay * theta[j];
+            double g = grad[j] + l2 * theta[j];
             double mj = beta1 * m[j] + (1 - beta1) * g;
             double vj = beta2 * v[j] + (1 - beta2) * g * g;
             m[j] = mj;
             v[j] = vj;
-            theta[j] -= stepSize * mj / (Math.sqrt(vj) / sqrtCorrection2 + eps);
+            theta[j] = shrink * theta[j] - stepSize * mj / (Math.sqrt(vj) / sqrtCorrection2 + eps);
         }
     }
 

@@ -63,28 +63,21 @@ public final class Sgd extends Optimizer {
     }
 
     @Override
-    public void step() {
+    protected void update(int i, Variable p) {
         double eta = learningRate();
-        List<Variable> ps = parameters();
-        for (int i = 0; i < ps.size(); i++) {
-            Variable p = ps.get(i);
-            if (p.grad() == null) {
-                continue;
-            }
-            if (momentum == 0) {
-                // θ ← (1 − ηλ)·θ − η·∇θ
-                Pointwise.axpby(1 - eta * weightDecay, p.data(), -eta, p.grad(), p.data());
-                continue;
-            }
-            if (velocity[i] == null) {
-                // v starts at 0, so the first step sets v = μ·0 + g = g, which is PyTorch's initial clone of g.
-                velocity[i] = zerosLike(p);
-            }
-            if (p.data().dtype() == DType.F32) {
-                stepF32(p.data().floats(), p.grad().floats(), velocity[i].floats(), eta);
-            } else {
-                stepF64(p.data().doubles(), p.grad().doubles(), velocity[i].doubles(), eta);
-            }
+        if (momentum == 0) {
+            // θ ← (1 − ηλ)·θ − η·∇θ
+            Pointwise.axpby(1 - eta * weightDecay, p.data(), -eta, p.grad(), p.data());
+            return;
+        }
+        if (velocity[i] == null) {
+            // v starts at 0, so the first step sets v = μ·0 + g = g, which is PyTorch's initial clone of g.
+            velocity[i] = zerosLike(p);
+        }
+        if (p.data().dtype() == DType.F32) {
+            stepF32(p.data().floats(), p.grad().floats(), velocity[i].floats(), eta);
+        } else {
+            stepF64(p.data().doubles(), p.grad().doubles(), velocity[i].doubles(), eta);
         }
     }
 

@@ -146,4 +146,10 @@ public final class Pointwise {
                 ? ElementwiseF32.sumOfSquares(x.floats(), x.size())
                 : ElementwiseF64.sumOfSquares(x.doubles(), x.size());
     }
+
+    /** Whether every element of {@code t} is a finite number (no NaN, no ±∞). */
+    public static boolean allFinite(Tensor t) {
+        return t.dtype() == DType.F32 ? dev.nabla.tensor.kernel.Finite.all(t.floats(), t.size())
+                : dev.nabla.tensor.kernel.Finite.all(t.doubles(), t.size());
+    }
 }

@@ -9,10 +9,16 @@ import java.util.List;
  * @param epochs       one entry per epoch run, in order
  * @param bestEpoch    the epoch whose weights the model holds at the end (the last one without early stopping)
  * @param stoppedEarly whether patience ran out before the last epoch
+ * @param interrupted  whether the run was asked to stop (a signal) before its end; the last epoch may be partial
  */
-public record History(List<EpochResult> epochs, int bestEpoch, boolean stoppedEarly) {
+public record History(List<EpochResult> epochs, int bestEpoch, boolean stoppedEarly, boolean interrupted) {
     public History {
         epochs = List.copyOf(epochs);
+    }
+
+    /** A history of a run that was not interrupted. */
+    public History(List<EpochResult> epochs, int bestEpoch, boolean stoppedEarly) {
+        this(epochs, bestEpoch, stoppedEarly, false);
     }
 
     /** The values of one training metric over the epochs (NaN where an epoch lacks it). */
@@ -29,6 +35,15 @@ public record History(List<EpochResult> epochs, int bestEpoch, boolean stoppedEa
         List<Double> out = new ArrayList<>(epochs.size());
         for (EpochResult e : epochs) {
             out.add(e.validation(metric));
+        }
+        return out;
+    }
+
+    /** The learning rate of each epoch's last update (NaN where it was not recorded). */
+    public List<Double> learningRates() {
+        List<Double> out = new ArrayList<>(epochs.size());
+        for (EpochResult e : epochs) {
+            out.add(e.learningRate());
         }
         return out;
     }

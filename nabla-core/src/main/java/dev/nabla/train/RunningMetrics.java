@@ -18,6 +18,26 @@ final class RunningMetrics {
         this.classes = task != Task.REGRESSION;
     }
 
+    /** Continues a partial pass whose sums were {@code lossSum}, {@code correct} and {@code rows}. */
+    RunningMetrics(Task task, double lossSum, long correct, long rows) {
+        this(task);
+        this.lossSum = lossSum;
+        this.correct = correct;
+        this.rows = rows;
+    }
+
+    double lossSum() {
+        return lossSum;
+    }
+
+    long correct() {
+        return correct;
+    }
+
+    long rows() {
+        return rows;
+    }
+
     /** Adds one batch; returns how many of its rows were classified right (−1 for a regression). */
     int add(double loss, Tensor outputs, Batch batch) {
         int n = batch.size();

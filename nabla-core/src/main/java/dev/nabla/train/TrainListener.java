@@ -17,6 +17,10 @@ public interface TrainListener {
     default void onBatchEnd(int epoch, int batch, double loss, int rows, int correct) {
     }
 
+    /** Something worth a word that does not stop training, e.g. a loss exploding while finite. */
+    default void onWarning(String message) {
+    }
+
     /** After each epoch's validation. */
     default void onEpochEnd(EpochResult result) {
     }

@@ -4,6 +4,8 @@ import dev.nabla.autograd.Grad;
 import dev.nabla.autograd.Variable;
 import dev.nabla.data.DataException;
 import dev.nabla.data.OneHot;
+import dev.nabla.data.Pipeline;
+import dev.nabla.data.Table;
 import dev.nabla.data.Scaling;
 import dev.nabla.data.Task;
 import dev.nabla.nn.ModelSpec;
@@ -12,22 +14,30 @@ import dev.nabla.nn.Sequential;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Tensor;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * A network with everything prediction needs: its architecture, the fitted input scaling (and, for
- * regression, the target scaling), the objective that turns outputs into predictions, and the names of
- * the features, the target and the classes. This is what a model file holds.
+ * A network with everything prediction needs, from raw rows to predictions: the pipeline that encodes raw columns,
+ * the fitted input scaling (and, for regression, the target scaling), the architecture, the objective that turns
+ * outputs into predictions, the names of the target and the classes, the decision threshold of a binary classifier
+ * and the provenance of the run. This is what a model file holds.
  *
+ * @param pipeline      raw columns → encoded inputs
+ * @param scaling       per encoded column (x − shift) / scale
  * @param targetScaling one-column scaling of a regression target (identity for classification)
  * @param classNames    class names, index = label; empty for regression
+ * @param threshold     a binary classifier predicts the second class when its probability is at least this
+ * @param provenance    how the model was made (version, options, seed, inputs' SHA-256), in a stable order
  */
-public record TrainedModel(ModelSpec spec, Module network, Task task, Objective objective, Scaling scaling,
-                           Scaling targetScaling, List<String> classNames, List<String> featureNames,
-                           String targetName) {
+public record TrainedModel(ModelSpec spec, Module network, Task task, Objective objective, Pipeline pipeline,
+                           Scaling scaling, Scaling targetScaling, List<String> classNames, String targetName,
+                           double threshold, Map<String, String> provenance) {
 
     /** Rows scored per forward pass at prediction time (bounds memory on large inputs). */
     private static final int CHUNK = 4096;
+    /** The threshold of a binary classifier unless tuned: the more probable class wins. */
+    public static final double DEFAULT_THRESHOLD = 0.5;
 
     public TrainedModel {
         Objects.requireNonNull(spec);
@@ -39,10 +49,13 @@ public record TrainedModel(ModelSpec spec, Module network, Task task, Objective 
         Objects.requireNonNull(task);
         Objects.requireNonNull(objective);
         classNames = List.copyOf(classNames);
-        featureNames = List.copyOf(featureNames);
-        if (scaling.columns() != spec.inputs() || featureNames.size() != spec.inputs()) {
+        provenance = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(provenance));
+        if (scaling.columns() != spec.inputs() || pipeline.width() != spec.inputs()) {
             throw new IllegalArgumentException("model takes " + spec.inputs() + " inputs but has " + scaling.columns()
-                    + " scaled columns and " + featureNames.size() + " feature names");
+                    + " scaled columns and " + pipeline.width() + " encoded columns");
+        }
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new IllegalArgumentException("threshold must lie in (0, 1), got " + threshold);
         }
         if (targetScaling.columns() != 1) {
             throw new IllegalArgumentException("target scaling must have one column, got " + targetScaling.columns());
@@ -69,8 +82,44 @@ public record TrainedModel(ModelSpec spec, Module network, Task task, Objective 
         int d = featureNames.size();
         float[] ones = new float[d];
         java.util.Arrays.fill(ones, 1);
-        return new TrainedModel(spec, network, task, objective, new Scaling(Scaling.Kind.NONE, new float[d], ones),
-                new Scaling(Scaling.Kind.NONE, new float[1], new float[] {1}), classNames, featureNames, targetName);
+        return new TrainedModel(spec, network, task, objective, Pipeline.numeric(featureNames),
+                new Scaling(Scaling.Kind.NONE, new float[d], ones), new Scaling(Scaling.Kind.NONE, new float[1],
+                new float[] {1}), classNames, targetName, DEFAULT_THRESHOLD, Map.of());
+    }
+
+    /** The same model with another decision threshold. */
+    public TrainedModel withThreshold(double value) {
+        return new TrainedModel(spec, network, task, objective, pipeline, scaling, targetScaling, classNames, targetName,
+                value, provenance);
+    }
+
+    /** The same model with its provenance recorded. */
+    public TrainedModel withProvenance(Map<String, String> value) {
+        return new TrainedModel(spec, network, task, objective, pipeline, scaling, targetScaling, classNames, targetName,
+                threshold, value);
+    }
+
+    /** Names of the encoded input columns, in order (a numeric table's column names). */
+    public List<String> featureNames() {
+        return pipeline.names();
+    }
+
+    /** Predictions for raw rows: columns found by name, missing cells and unseen levels handled as in training. */
+    public Prediction predict(Table rows) {
+        return predict(pipeline.encode(rows));
+    }
+
+    /**
+     * Predictions for raw rows given as column name → cell text (or number; null or absent for a missing cell), as
+     * they come from a form or a JSON request: {@code model.predictRows(List.of(Map.of("Home", "rent", "Age", "30")))}.
+     * A column a row leaves out is a missing cell; a column the model does not read is refused, naming it (a
+     * misspelt name would otherwise pass silently as a missing cell).
+     *
+     * @throws dev.nabla.data.DataException naming the row and column at fault
+     */
+    public Prediction predictRows(List<? extends Map<String, ?>> rows) {
+        Table table = pipeline.reader().rows("rows", pipeline.columns(), rows);
+        return predict(pipeline.encode(table));
     }
 
     /** Number of input features. */
@@ -124,6 +173,14 @@ public record TrainedModel(ModelSpec spec, Module network, Task task, Objective 
                 two.set(i, 1, p.get(i));
             }
             p = two;
+        }
+        if (classNames.size() == 2) {
+            // Binary: the second class when its probability exceeds the threshold (0.5 is the arg-max).
+            int[] classes = new int[n];
+            for (int i = 0; i < n; i++) {
+                classes[i] = p.get(i, 1) > threshold ? 1 : 0;
+            }
+            return new Prediction(classes, p, null);
         }
         return new Prediction(OneHot.decode(p), p, null);
     }

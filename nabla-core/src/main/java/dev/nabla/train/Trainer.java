@@ -7,19 +7,25 @@ import dev.nabla.data.Batches;
 import dev.nabla.data.Dataset;
 import dev.nabla.metrics.Metric;
 import dev.nabla.nn.Module;
+import dev.nabla.optim.Clipping;
 import dev.nabla.optim.Optimizer;
+import dev.nabla.optim.Schedule;
+import dev.nabla.optim.ScheduleConfig;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.tensor.Workspace;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * The training loop: for each epoch, mini-batches of the (reshuffled) training rows, each a forward pass,
- * the loss, {@code backward()} and one optimiser step; then validation, listeners and early stopping.
+ * the loss, {@code backward()} and one optimiser step; then validation, listeners and early stopping. An optimiser
+ * that re-evaluates the loss within its step (L-BFGS, {@link Optimizer#fullBatch()}) gets all training rows as one
+ * batch, so an epoch is one of its steps. The training metrics of an epoch are measured before each update.
  * <pre>{@code
  * History h = Trainer.builder().epochs(20).batchSize(32).patience(5).build()
  *         .fit(model, new Adam(model.parameters(), 1e-3), train, validation);
@@ -34,7 +40,12 @@ public final class Trainer {
     private final long seed;
     private final int patience;
     private final Objective objective;
+    private final ScheduleConfig schedule;
+    private final Clipping clipping;
     private final List<TrainListener> listeners;
+    private final long checkpointEvery;
+    private final java.util.function.Consumer<TrainingState> sink;
+    private final java.util.function.BooleanSupplier stopWhen;
 
     private Trainer(Builder b) {
         this.epochs = b.epochs;
@@ -43,7 +54,12 @@ public final class Trainer {
         this.seed = b.seed;
         this.patience = b.patience;
         this.objective = b.objective;
+        this.schedule = b.schedule;
+        this.clipping = b.clipping;
         this.listeners = List.copyOf(b.listeners);
+        this.checkpointEvery = b.checkpointEvery;
+        this.sink = b.sink;
+        this.stopWhen = b.stopWhen;
     }
 
     public static Builder builder() {
@@ -60,75 +76,211 @@ public final class Trainer {
      * every epoch. With patience p > 0 training stops after p epochs without a lower monitored loss
      * ({@code val_loss}, or {@code loss} without validation) and the best epoch's weights are restored.
      *
-     * @throws TrainingException when the loss becomes NaN or infinite
+     * @throws DivergedException when the loss or a gradient stops being finite (the weights before that step kept)
      */
     public History fit(Module model, Optimizer optimizer, Dataset train, Dataset validation) {
+        return fit(model, optimizer, train, validation, null);
+    }
+
+    /**
+     * {@link #fit(Module, Optimizer, Dataset, Dataset)}, continuing from {@code resume} (null: from the start) — the
+     * state a checkpoint of the same run, with the same settings and data, recorded — so that the run ends with the
+     * bits it would have had left alone.
+     */
+    public History fit(Module model, Optimizer optimizer, Dataset train, Dataset validation, TrainingState resume) {
         Objective obj = objectiveFor(train);
-        Batches batches = shuffle
+        // An optimiser that re-evaluates the loss within a step (L-BFGS) must see the same rows each time.
+        Batches batches = optimizer.fullBatch()
+                ? Batches.inOrder(train.features(), train.targets(), Math.max(1, train.rows()))
+                : shuffle
                 ? Batches.miniBatch(train.features(), train.targets(), batchSize, new SplittableRandom(seed))
                 : Batches.inOrder(train.features(), train.targets(), batchSize);
+        long perEpoch = batches.batchesPerPass();
         for (TrainListener l : listeners) {
-            l.onTrainStart(epochs, (int) batches.batchesPerPass(), train.rows());
+            l.onTrainStart(epochs, (int) perEpoch, train.rows());
         }
-        List<EpochResult> results = new ArrayList<>();
-        Map<String, Tensor> best = null;
-        double bestLoss = Double.POSITIVE_INFINITY;
-        int bestEpoch = 0;
-        boolean stopped = false;
-        try (TrainingStep step = new TrainingStep(model, obj, optimizer)) {
-            for (int epoch = 1; epoch <= epochs; epoch++) {
+        Run run = new Run(model, optimizer, train, resume);
+        Schedule rates = schedule == null ? null : schedule.create(optimizer, perEpoch, epochs);
+        if (resume != null) {
+            run.restore(rates);
+            batches.seek(resume.epoch() - 1, resume.step());
+        }
+        try (TrainingStep step = new TrainingStep(model, obj, optimizer).clipping(clipping).schedule(rates)) {
+            for (int epoch = run.firstEpoch; epoch <= epochs && !run.stopped; epoch++) {
                 long start = System.nanoTime();
                 for (TrainListener l : listeners) {
                     l.onEpochStart(epoch);
                 }
                 model.train(true);
-                RunningMetrics running = new RunningMetrics(train.task());
-                int index = 0;
-                for (Batch batch : batches) {
-                    double value = step.gradients(batch);
-                    if (!Double.isFinite(value)) {
-                        throw new TrainingException("epoch " + epoch + ", batch " + (index + 1) + ": the loss is "
-                                + value + "; lower the learning rate or scale the features");
+                RunningMetrics running = run.running(epoch);
+                // The resumed epoch continues the pass the checkpoint stood in; every other epoch is a new pass.
+                boolean continued = resume != null && epoch == resume.epoch() && resume.step() > 0;
+                Iterator<Batch> it = continued ? batches : batches.iterator();
+                long index = continued ? resume.step() : 0;
+                double rate = run.rate(epoch, optimizer);
+                while (it.hasNext()) {
+                    if (stopWhen.getAsBoolean()) {
+                        run.interrupt(epoch, index, running, rate, rates);
+                        break;
                     }
-                    step.update();
+                    Batch batch = it.next();
+                    double value = step.gradients(batch);
+                    rate = optimizer.learningRate();
+                    run.guard(epoch, index + 1, value, rate);
+                    // Before the update: an optimiser that re-evaluates the loss reuses the step's buffers.
                     int correct = running.add(value, step.outputs(), batch);
+                    step.update();
                     index++;
                     for (TrainListener l : listeners) {
-                        l.onBatchEnd(epoch, index, value, batch.size(), correct);
+                        l.onBatchEnd(epoch, (int) index, value, batch.size(), correct);
                     }
+                    if (checkpointEvery > 0 && index % checkpointEvery == 0 && index < perEpoch && sink != null) {
+                        sink.accept(run.state(epoch, index, running, rate, rates));
+                    }
+                }
+                if (run.interrupted) {
+                    break;
                 }
                 Map<String, Double> validated = validation != null && validation.rows() > 0
                         ? evaluate(model, obj, validation) : Map.of();
                 EpochResult result = new EpochResult(epoch, running.metrics(), validated,
-                        Duration.ofNanos(System.nanoTime() - start));
-                results.add(result);
+                        Duration.ofNanos(System.nanoTime() - start), rate);
+                run.results.add(result);
                 for (TrainListener l : listeners) {
                     l.onEpochEnd(result);
                 }
                 String loss = Metric.LOSS.id();
                 double monitored = validated.isEmpty() ? result.get(loss) : result.validation(loss);
-                if (monitored < bestLoss) {
-                    bestLoss = monitored;
-                    bestEpoch = epoch;
-                    if (patience > 0) {
-                        best = snapshot(model);
-                    }
-                } else if (patience > 0 && epoch - bestEpoch >= patience) {
-                    stopped = true;
-                    break;
+                if (rates != null) {
+                    rates.epochEnd(monitored);
+                }
+                run.epochEnd(epoch, monitored);
+                if (sink != null && !run.stopped && epoch < epochs) {
+                    sink.accept(run.state(epoch + 1, 0, new RunningMetrics(train.task()), rate, rates));
                 }
             }
         }
-        if (best != null && bestEpoch != results.size()) {
-            restore(model, best);
-        } else if (best == null) {
-            bestEpoch = results.size();
-        }
-        History history = new History(results, bestEpoch, stopped);
+        History history = run.finish();
         for (TrainListener l : listeners) {
             l.onTrainEnd(history);
         }
         return history;
+    }
+
+    /** One fit's moving parts: where it is, the early-stopping record and the guard against divergence. */
+    private final class Run {
+        final Module model;
+        final Optimizer optimizer;
+        final Dataset train;
+        final TrainingState resume;
+        final List<EpochResult> results = new ArrayList<>();
+        final int firstEpoch;
+        Map<String, Tensor> best;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch;
+        boolean stopped;
+        boolean interrupted;
+        double lowestLoss = Double.POSITIVE_INFINITY;
+        boolean warned;
+
+        Run(Module model, Optimizer optimizer, Dataset train, TrainingState resume) {
+            this.model = model;
+            this.optimizer = optimizer;
+            this.train = train;
+            this.resume = resume;
+            this.firstEpoch = resume == null ? 1 : resume.epoch();
+        }
+
+        void restore(Schedule rates) {
+            model.loadStateDict(resume.model());
+            optimizer.loadStateDict(resume.optimizer());
+            Generators.seek(model, resume.generators());
+            if (rates != null) {
+                rates.loadState(resume.schedule());
+            }
+            results.addAll(resume.history());
+            bestLoss = resume.bestLoss();
+            bestEpoch = resume.bestEpoch();
+            best = resume.best();
+        }
+
+        /** The running metrics of {@code epoch}: those the checkpoint recorded when it is the resumed one. */
+        RunningMetrics running(int epoch) {
+            if (resume != null && epoch == resume.epoch() && resume.step() > 0) {
+                return new RunningMetrics(train.task(), resume.lossSum(), resume.correct(), resume.rows());
+            }
+            return new RunningMetrics(train.task());
+        }
+
+        double rate(int epoch, Optimizer optimizer) {
+            return resume != null && epoch == resume.epoch() && resume.step() > 0 ? resume.learningRate()
+                    : optimizer.learningRate();
+        }
+
+        /** Stops at a loss or gradient that is not finite; warns once when the loss explodes while finite. */
+        void guard(int epoch, long step, double loss, double rate) {
+            String what = !Double.isFinite(loss) ? "the loss is " + loss
+                    : !Gradients.finite(optimizer.parameters()) ? "a gradient is not finite (the loss is " + loss + ")"
+                    : null;
+            if (what != null) {
+                throw new DivergedException(epoch, step, "training diverged at epoch " + epoch + ", step " + step
+                        + " (learning rate " + rate + "): " + what + "; the weights before this step are kept. Lower "
+                        + "the learning rate, clip the gradients (--clip-norm 1) or scale the features");
+            }
+            if (loss > EXPLODED * lowestLoss && !warned && lowestLoss > 0) {
+                warned = true;
+                for (TrainListener l : listeners) {
+                    l.onWarning("epoch " + epoch + ", step " + step + ": the loss " + loss + " is over " + (long) EXPLODED
+                            + " times its lowest so far (" + lowestLoss + "); the learning rate " + rate
+                            + " may be too high");
+                }
+            }
+            lowestLoss = Math.min(lowestLoss, loss);
+        }
+
+        void epochEnd(int epoch, double monitored) {
+            if (monitored < bestLoss) {
+                bestLoss = monitored;
+                bestEpoch = epoch;
+                if (patience > 0) {
+                    best = snapshot(model);
+                }
+            } else if (patience > 0 && epoch - bestEpoch >= patience) {
+                stopped = true;
+            }
+        }
+
+        void interrupt(int epoch, long step, RunningMetrics running, double rate, Schedule rates) {
+            interrupted = true;
+            if (sink != null) {
+                sink.accept(state(epoch, step, running, rate, rates));
+            }
+        }
+
+        TrainingState state(int epoch, long step, RunningMetrics running, double rate, Schedule rates) {
+            return new TrainingState(epoch, step, snapshot(model), copies(optimizer.stateDict()),
+                    rates == null ? Map.of() : rates.state(), Generators.positions(model), running.lossSum(),
+                    running.correct(), running.rows(), rate, results, bestLoss, bestEpoch, best);
+        }
+
+        History finish() {
+            int kept = bestEpoch;
+            if (best != null && bestEpoch != results.size()) {
+                Trainer.restore(model, best);
+            } else if (best == null) {
+                kept = results.size();
+            }
+            return new History(results, kept, stopped, interrupted);
+        }
+    }
+
+    /** A finite loss this many times the lowest so far is worth a warning. */
+    private static final double EXPLODED = 1000;
+
+    private static Map<String, Tensor> copies(Map<String, Tensor> state) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        state.forEach((k, t) -> out.put(k, t.copy()));
+        return out;
     }
 
     /** Loss and accuracy (classification) of {@code model} on {@code data}, in evaluation mode. */
@@ -167,7 +319,35 @@ public final class Trainer {
         private long seed = 0;
         private int patience = 0;
         private Objective objective;
+        private ScheduleConfig schedule;
+        private Clipping clipping = Clipping.NONE;
         private final List<TrainListener> listeners = new ArrayList<>();
+        private long checkpointEvery;
+        private java.util.function.Consumer<TrainingState> sink;
+        private java.util.function.BooleanSupplier stopWhen = () -> false;
+
+        /**
+         * Hands {@code sink} the run's state at the start of every epoch after the first and every {@code everySteps}
+         * steps within an epoch (0: epoch starts only) — what a checkpoint writes; a run resumed from it ends with
+         * the same bits.
+         */
+        public Builder checkpoints(long everySteps, java.util.function.Consumer<TrainingState> sink) {
+            if (everySteps < 0) {
+                throw new IllegalArgumentException("checkpoint interval must be zero or positive, got " + everySteps);
+            }
+            this.checkpointEvery = everySteps;
+            this.sink = java.util.Objects.requireNonNull(sink);
+            return this;
+        }
+
+        /**
+         * Asked before every step: when it answers true the run stops there (the step before it complete), hands its
+         * state to the checkpoint sink, and returns a history marked interrupted (e.g. on Ctrl-C).
+         */
+        public Builder stopWhen(java.util.function.BooleanSupplier value) {
+            this.stopWhen = java.util.Objects.requireNonNull(value);
+            return this;
+        }
 
         /** Passes over the training rows (default 10). */
         public Builder epochs(int value) {
@@ -214,6 +394,18 @@ public final class Trainer {
             return this;
         }
 
+        /** The learning-rate schedule, stepped after every optimiser step; null (default) keeps the rate constant. */
+        public Builder schedule(ScheduleConfig value) {
+            this.schedule = value;
+            return this;
+        }
+
+        /** Gradient clipping before every optimiser step (default: none). */
+        public Builder clipping(Clipping value) {
+            this.clipping = java.util.Objects.requireNonNull(value);
+            return this;
+        }
+
         /** Adds a listener. */
         public Builder listener(TrainListener value) {
             listeners.add(java.util.Objects.requireNonNull(value));
@@ -233,7 +425,12 @@ public final class Trainer {
             c.seed = seed;
             c.patience = patience;
             c.objective = objective;
+            c.schedule = schedule;
+            c.clipping = clipping;
             c.listeners.addAll(listeners);
+            c.checkpointEvery = checkpointEvery;
+            c.sink = sink;
+            c.stopWhen = stopWhen;
             return c;
         }
 
@@ -243,6 +440,10 @@ public final class Trainer {
 
         long seed() {
             return seed;
+        }
+
+        int patience() {
+            return patience;
         }
 
         Objective objective() {

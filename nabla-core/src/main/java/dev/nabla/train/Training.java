@@ -3,10 +3,14 @@ package dev.nabla.train;
 import dev.nabla.autograd.Variable;
 import dev.nabla.data.DataException;
 import dev.nabla.data.DataSource;
+import dev.nabla.data.Pipeline;
+import dev.nabla.data.Schema;
 import dev.nabla.data.Dataset;
 import dev.nabla.data.Scaling;
 import dev.nabla.data.Split;
 import dev.nabla.data.Task;
+import dev.nabla.nn.EmbeddingSpec;
+import dev.nabla.nn.LayerSpec;
 import dev.nabla.nn.ModelSpec;
 import dev.nabla.nn.Module;
 import dev.nabla.optim.Optimizer;
@@ -28,6 +32,13 @@ public final class Training {
     static final int DEFAULT_EPOCHS = 20;
     static final int MIN_STEPS = 500;
     static final int MAX_AUTO_EPOCHS = 500;
+    static final int STOPPED_STEPS = 10_000;
+    static final int MAX_STOPPED_EPOCHS = 300;
+    /**
+     * Steps of a full-batch optimiser when no epochs are given: 10 L-BFGS steps of up to 20 iterations each are
+     * scikit-learn's 200 iterations of its default MLP solver.
+     */
+    static final int FULL_BATCH_EPOCHS = 10;
 
     private final Builder b;
 
@@ -39,47 +50,86 @@ public final class Training {
         return new Builder();
     }
 
-    /** Runs the recipe on {@code source}. */
+    /** Runs the recipe on {@code source}: {@link #prepare}, then {@link #fit}. */
     public TrainingResult run(DataSource source) {
+        return fit(prepare(source));
+    }
+
+    /**
+     * Splits {@code source} and encodes it: a table's column kinds and encoders are fitted on the training rows
+     * only (or taken from the model to start from); the splits are the encoded, unscaled rows.
+     */
+    public Prepared prepare(DataSource source) {
         Dataset data = source.data();
         if (data.isClassification() && data.classNames().size() < 2) {
             throw new DataException(data.name() + ": target '" + data.targetName() + "' has a single class '"
                     + data.classNames().get(0) + "'; classification needs at least two");
         }
         TrainedModel init = b.init;
-        if (init != null && init.inputs() != data.featureCount()) {
-            throw new DataException(data.name() + ": " + data.featureCount() + " features, but the initial model takes "
-                    + init.inputs());
-        }
         if (init != null && b.spec != null) {
-            throw new IllegalArgumentException("a model to start from has its own architecture; give it or a spec, not both");
+            throw new DataException("a model to start from has its own architecture; give it or a spec, not both");
+        }
+        long seed = b.trainer.seed();
+        if (source.table() != null) {
+            DataSource.TableData t = source.table();
+            int[][] parts = Split.rows(source, b.validation, b.test, seed);
+            Schema schema = init != null ? null : Schema.infer(t.cells(), parts[0], t.target().name(), t.options());
+            Pipeline pipeline = init != null ? init.pipeline() : Pipeline.fit(t.cells(), parts[0], schema, t.options());
+            Dataset encoded = t.target().toDataset(data.name(), pipeline.encode(t.cells()), pipeline.names());
+            return new Prepared(data.name(), Split.of(encoded, parts, null), pipeline, schema, source.scaling(),
+                    t.target().dropped());
         }
         if (init != null) {
+            if (init.inputs() != data.featureCount()) {
+                throw new DataException(data.name() + ": " + data.featureCount()
+                        + " features, but the initial model takes " + init.inputs());
+            }
             source = new DataSource(data.withFeatureOrder(init.featureNames()),
                     source.presetTest() == null ? null : source.presetTest().withFeatureOrder(init.featureNames()),
                     source.scaling());
-            data = source.data();
         }
+        Pipeline pipeline = init != null ? init.pipeline() : Pipeline.numeric(source.data().featureNames());
+        return new Prepared(data.name(), Split.of(source, b.validation, b.test, seed), pipeline, null, source.scaling(), 0);
+    }
+
+    /** Fits a network to prepared data. */
+    public TrainingResult fit(Prepared prepared) {
+        return fit(prepared, null);
+    }
+
+    /**
+     * Fits a network to prepared data, continuing from {@code resume} (a checkpoint of the same recipe on the same
+     * data; null: from the start).
+     */
+    public TrainingResult fit(Prepared prepared, TrainingState resume) {
+        Split split = prepared.split();
+        Dataset data = split.train();
+        TrainedModel init = b.init;
         boolean sameClasses = init != null && data.isClassification() && init.classNames().containsAll(data.classNames());
         if (sameClasses) {
-            source = new DataSource(data.withClassOrder(init.classNames()),
-                    source.presetTest() == null ? null : source.presetTest().withClassOrder(init.classNames()),
-                    source.scaling());
-            data = source.data();
+            split = new Split(data.withClassOrder(init.classNames()), split.validation().withClassOrder(init.classNames()),
+                    split.test().withClassOrder(init.classNames()));
+            data = split.train();
         }
         long seed = b.trainer.seed();
-        Split split = Split.of(source, b.validation, b.test, seed);
         Task task = data.task();
         List<String> classes = sameClasses ? init.classNames() : data.classNames();
         Objective objective = b.trainer.objective() != null ? b.trainer.objective() : Objective.forTask(task);
         int outputs = objective.outputs(task, classes.size());
+        if (task != Task.REGRESSION) {
+            objective = b.classWeights.apply(objective, split.train());
+        }
+        Pipeline pipeline = prepared.pipeline();
 
-        Scaling scaling = init != null ? init.scaling() : Scaling.fit(b.scaling != null ? b.scaling : source.scaling(), split.train().features());
+        Scaling scaling = init != null ? init.scaling()
+                : Scaling.fit(b.scaling != null ? b.scaling : prepared.scaling(), split.train().features(),
+                        pipeline.scaled());
         Scaling targetScaling = init != null && init.task() == Task.REGRESSION ? init.targetScaling()
                 : task == Task.REGRESSION ? Scaling.fit(Scaling.Kind.STANDARD, valuesOf(split.train()))
                 : new Scaling(Scaling.Kind.NONE, new float[1], new float[] {1});
 
-        ModelSpec spec = init != null ? init.spec() : b.spec != null ? b.spec : ModelSpec.mlp(data.featureCount(), b.layers, outputs);
+        ModelSpec spec = init != null ? init.spec() : withEmbeddings(pipeline, b.spec != null ? b.spec
+                : ModelSpec.mlp(widthAfterEmbedding(pipeline), b.layers, outputs));
         if (spec.inputs() != data.featureCount()) {
             throw new DataException("the network takes " + spec.inputs() + " inputs, the data has "
                     + data.featureCount() + " features");
@@ -99,13 +149,54 @@ public final class Training {
         }
         Optimizer optimizer = b.optimizer.apply(network.parameters());
         Trainer trainer = b.trainer.copy()
-                .epochs(b.epochs > 0 ? b.epochs : autoEpochs(split.train().rows(), b.trainer.batchSize()))
+                .epochs(b.epochs > 0 ? b.epochs : optimizer.fullBatch() ? FULL_BATCH_EPOCHS
+                        : b.trainer.patience() > 0 ? autoEpochsUntilStopped(split.train().rows(), b.trainer.batchSize())
+                        : autoEpochs(split.train().rows(), b.trainer.batchSize()))
                 .objective(objective).build();
         Dataset validation = split.validation().rows() > 0 ? prepare(split.validation(), scaling, targetScaling) : null;
-        History history = trainer.fit(network, optimizer, prepare(split.train(), scaling, targetScaling), validation);
-        TrainedModel model = new TrainedModel(spec, network, task, objective, scaling, targetScaling, classes,
-                data.featureNames(), data.targetName());
+        History history = trainer.fit(network, optimizer, prepare(split.train(), scaling, targetScaling), validation,
+                resume);
+        TrainedModel model = new TrainedModel(spec, network, task, objective, pipeline, scaling, targetScaling, classes,
+                data.targetName(), TrainedModel.DEFAULT_THRESHOLD, java.util.Map.of());
+        if (b.tuneThreshold && classes.size() == 2 && split.validation().rows() > 0 && !history.interrupted()) {
+            model = model.withThreshold(tunedThreshold(model, split.validation()));
+        }
         return new TrainingResult(model, history, split.train(), split.validation(), split.test());
+    }
+
+    /** The input width the layers after a pipeline's embeddings see. */
+    public static int widthAfterEmbedding(Pipeline pipeline) {
+        int width = pipeline.width();
+        for (Pipeline.Embedded e : pipeline.embedded()) {
+            width += e.encoder().dimension() - 1;
+        }
+        return width;
+    }
+
+    /**
+     * {@code spec} behind an embedding layer for the pipeline's embedded columns (as it is when there are none):
+     * the spec takes the width after the embeddings, the result the pipeline's width.
+     */
+    public static ModelSpec withEmbeddings(Pipeline pipeline, ModelSpec spec) {
+        List<Pipeline.Embedded> embedded = pipeline.embedded();
+        if (embedded.isEmpty() || spec.layers().get(0) instanceof EmbeddingSpec) {
+            return spec;
+        }
+        int[] columns = embedded.stream().mapToInt(Pipeline.Embedded::index).toArray();
+        int[] codes = embedded.stream().mapToInt(e -> e.encoder().codes()).toArray();
+        int[] dimensions = embedded.stream().mapToInt(e -> e.encoder().dimension()).toArray();
+        List<LayerSpec> layers = new java.util.ArrayList<>();
+        layers.add(new EmbeddingSpec(columns, codes, dimensions));
+        layers.addAll(spec.layers());
+        return new ModelSpec(pipeline.width(), layers);
+    }
+
+    /** The F1-best threshold on the validation rows, kept inside (0, 1). */
+    private static double tunedThreshold(TrainedModel model, Dataset validation) {
+        Prediction p = model.predict(validation.features());
+        double[] scores = Evaluation.positiveScores(p);
+        double t = dev.nabla.metrics.Ranking.bestF1Threshold(validation.labels(), scores);
+        return Math.clamp(t, 1e-6, 1 - 1e-6);
     }
 
     /**
@@ -115,6 +206,15 @@ public final class Training {
     static int autoEpochs(int rows, int batchSize) {
         int batches = Math.max(1, (rows + batchSize - 1) / batchSize);
         return Math.min(MAX_AUTO_EPOCHS, Math.max(DEFAULT_EPOCHS, (MIN_STEPS + batches - 1) / batches));
+    }
+
+    /**
+     * With early stopping, enough epochs for {@value #STOPPED_STEPS} steps, at least {@value #DEFAULT_EPOCHS} and at
+     * most {@value #MAX_STOPPED_EPOCHS}: patience ends the run, the count only bounds it.
+     */
+    static int autoEpochsUntilStopped(int rows, int batchSize) {
+        int batches = Math.max(1, (rows + batchSize - 1) / batchSize);
+        return Math.min(MAX_STOPPED_EPOCHS, Math.max(DEFAULT_EPOCHS, (STOPPED_STEPS + batches - 1) / batches));
     }
 
     /** Scaled features, and for regression a standardised target, as the network trains on them. */
@@ -156,6 +256,8 @@ public final class Training {
         private double validation = 0.1;
         private double test = 0.2;
         private TrainedModel init;
+        private boolean tuneThreshold;
+        private ClassWeights classWeights = ClassWeights.NONE;
         /** Batch size, seed, patience, objective and listeners are the training loop's; they live there. */
         private final Trainer.Builder trainer = Trainer.builder().seed(42);
 
@@ -183,7 +285,10 @@ public final class Training {
             return this;
         }
 
-        /** Passes over the training rows; 0 (default) means 20, or enough for 500 steps on small data. */
+        /**
+         * Passes over the training rows; 0 (default) means 20, or enough for 500 steps on small data, or
+         * {@value Training#FULL_BATCH_EPOCHS} for a full-batch optimiser (L-BFGS).
+         */
         public Builder epochs(int value) {
             if (value < 0) {
                 throw new IllegalArgumentException("epochs must be positive, got " + value);
@@ -222,6 +327,18 @@ public final class Training {
             return this;
         }
 
+        /** The learning-rate schedule (default: none, a constant rate). */
+        public Builder schedule(dev.nabla.optim.ScheduleConfig value) {
+            trainer.schedule(value);
+            return this;
+        }
+
+        /** Gradient clipping before every optimiser step (default: none). */
+        public Builder clipping(dev.nabla.optim.Clipping value) {
+            trainer.clipping(value);
+            return this;
+        }
+
         /** Early-stopping patience in epochs; 0 (default) trains every epoch. */
         public Builder patience(int value) {
             trainer.patience(value);
@@ -231,6 +348,33 @@ public final class Training {
         /** Starts from this model: same classes continue its training, other classes get a new output layer. */
         public Builder init(TrainedModel value) {
             this.init = value;
+            return this;
+        }
+
+        /** Hands the run's state to {@code sink} at epoch starts and every {@code everySteps} steps (a checkpoint). */
+        public Builder checkpoints(long everySteps, java.util.function.Consumer<TrainingState> sink) {
+            trainer.checkpoints(everySteps, sink);
+            return this;
+        }
+
+        /** Stops the run before the next step when {@code value} answers true (see {@link Trainer.Builder#stopWhen}). */
+        public Builder stopWhen(java.util.function.BooleanSupplier value) {
+            trainer.stopWhen(value);
+            return this;
+        }
+
+        /** How much each class counts in the loss (default: none; balanced for rare classes). */
+        public Builder classWeights(ClassWeights value) {
+            this.classWeights = java.util.Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * For two classes, choose the decision threshold with the best F1 on the validation rows instead of 0.5
+         * (for imbalanced classes); the model keeps it.
+         */
+        public Builder tuneThreshold(boolean value) {
+            this.tuneThreshold = value;
             return this;
         }
 

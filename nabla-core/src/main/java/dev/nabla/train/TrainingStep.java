@@ -3,15 +3,21 @@ package dev.nabla.train;
 import dev.nabla.autograd.Variable;
 import dev.nabla.data.Batch;
 import dev.nabla.nn.Module;
+import dev.nabla.optim.Clipping;
 import dev.nabla.optim.Optimizer;
+import dev.nabla.optim.Schedule;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.tensor.Workspace;
 
 /**
  * One optimisation step θ ← update(θ, ∇L(θ; batch)), in two halves so that data-parallel training can sum the
  * replicas' gradients between them: {@link #gradients} (zero the gradients, forward, loss, backward) and
- * {@link #update} (the optimiser's step). The trainer, the benchmark workloads and the JMH benchmarks all step
- * through this class.
+ * {@link #update} (clipping, the optimiser's step, the learning-rate schedule). The trainer, the benchmark
+ * workloads and the JMH benchmarks all step through this class.
+ *
+ * <p>An optimiser that re-evaluates the loss within its step (L-BFGS) gets a closure over the last batch: its
+ * first evaluation is the gradient half already done, later ones run the gradient half again on the same rows.
+ * Clipping would change the function such an optimiser searches along, so the two are not combined.
  *
  * <p>The step owns a {@link Workspace} on the thread that made it: intermediate tensors are reused from step to
  * step, so a steady-state step allocates no tensor storage. Use it from that thread only, and close it there.
@@ -21,7 +27,13 @@ public final class TrainingStep implements AutoCloseable {
     private final Objective objective;
     private final Optimizer optimizer;
     private final Workspace workspace;
+    private final Optimizer.Closure closure = this::reevaluate;
+    private Clipping clipping = Clipping.NONE;
+    private Schedule schedule;
     private Tensor outputs;
+    private Batch batch;
+    private double loss = Double.NaN;
+    private boolean fresh;
 
     /** A step of {@code optimizer} on {@code model}'s {@code objective}; opens the step's workspace. */
     public TrainingStep(Module model, Objective objective, Optimizer optimizer) {
@@ -39,18 +51,57 @@ public final class TrainingStep implements AutoCloseable {
         workspace.reset();
         optimizer.zeroGrad();
         Variable out = model.forward(Variable.constant(batch.features()));
-        Variable loss = objective.loss(out, batch);
+        Variable value = objective.loss(out, batch);
         outputs = out.data();
-        double value = loss.item();
-        if (Double.isFinite(value)) {
-            loss.backward();
+        this.batch = batch;
+        this.loss = value.item();
+        this.fresh = true;
+        if (Double.isFinite(loss)) {
+            value.backward();
         }
-        return value;
+        return loss;
     }
 
-    /** The update half: one optimiser step from the gradients in the parameters. */
+    /**
+     * The update half: clipping, then one optimiser step from the gradients in the parameters (for an optimiser
+     * that re-evaluates the loss, on the batch of the last {@link #gradients} call).
+     */
     public void update() {
-        optimizer.step();
+        if (clipping.active()) {
+            clipping.apply(optimizer.parameters());
+        }
+        optimizer.step(closure);
+        if (schedule != null) {
+            schedule.step();
+        }
+    }
+
+    /** The loss of the last batch at the current parameters, with its gradient; the first call reuses the last half. */
+    private double reevaluate() {
+        if (batch == null) {
+            throw new IllegalStateException("update() before gradients(batch)");
+        }
+        if (!fresh) {
+            gradients(batch);
+        }
+        fresh = false;
+        return loss;
+    }
+
+    /** Steps {@code value} after every optimiser step (null, the default: a constant rate); returns this. */
+    public TrainingStep schedule(Schedule value) {
+        this.schedule = value;
+        return this;
+    }
+
+    /** Clips the gradients before every optimiser step (none by default); returns this. */
+    public TrainingStep clipping(Clipping value) {
+        if (value.active() && optimizer.fullBatch()) {
+            throw new IllegalArgumentException(optimizer.getClass().getSimpleName()
+                    + " searches along the true gradient; it cannot be combined with gradient clipping");
+        }
+        this.clipping = java.util.Objects.requireNonNull(value);
+        return this;
     }
 
     /** Both halves; returns the loss (the parameters are left as they were when it is not finite). */

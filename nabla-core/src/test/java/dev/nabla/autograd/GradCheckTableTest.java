@@ -110,6 +110,26 @@ public class GradCheckTableTest {
                     f.id(), inputs("a", awayFromZero(rng, 3, 4)), p -> Functional.activation(p.get("a"), f, slope)));
         }
 
+        for (int[] shape : new int[][] {{1, 2}, {5, 3}, {7, 4}}) {
+            int n = shape[0];
+            int d = shape[1];
+            Tensor x = random(rng, n, d);
+            int[] columns = d == 2 ? new int[] {0} : new int[] {2, 0};
+            int[] codes = {4, 3};
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < columns.length; k++) {
+                    x.set(i * d + columns[k], rng.nextInt(codes[k]));
+                }
+            }
+            Map<String, Tensor> in = columns.length == 1
+                    ? inputs("x", x, "w0", random(rng, codes[0], 3))
+                    : inputs("x", x, "w0", random(rng, codes[0], 3), "w1", random(rng, codes[1], 2));
+            cases.add(new Case("embed " + columns.length + " code columns of " + dims(n, d), "Functional.embed("
+                    + "Variable,int[],Variable[])", "", in, p -> columns.length == 1
+                    ? Functional.embed(p.get("x"), columns, p.get("w0"))
+                    : Functional.embed(p.get("x"), columns, p.get("w0"), p.get("w1"))));
+        }
+
         String linear3 = "Functional.linear(Variable,Variable,Variable)";
         String linear5 = "Functional.linear(Variable,Variable,Variable,Activation,double)";
         for (int[] s : MATMUL_SIZES) {
@@ -152,6 +172,27 @@ public class GradCheckTableTest {
             cases.add(new Case("softmaxCrossEntropy unnormalised targets " + sh,
                     "Losses.softmaxCrossEntropy(Variable,Tensor)", "unnormalised", inputs("z", random(rng, r, c)),
                     withTarget(uniform(rng, 0, 2, r, c), Losses::softmaxCrossEntropy)));
+            double delta = rng.nextDouble(0.3, 1.5);
+            cases.add(new Case("huber δ=" + delta + " " + sh, "Losses.huber(Variable,Tensor,double)", "",
+                    inputs("y", scaled(random(rng, r, c), 2)), withTarget(random(rng, r, c),
+                    (y, t) -> Losses.huber(y, t, delta))));
+            Tensor l1Target = random(rng, r, c);
+            cases.add(new Case("l1 " + sh, "Losses.l1(Variable,Tensor)", "",
+                    inputs("y", awayFrom(l1Target, awayFromZero(rng, r, c))), withTarget(l1Target, Losses::l1)));
+            Tensor classWeights = uniform(rng, 0.2, 3, c);
+            double smoothing = rng.nextDouble(0.05, 0.5);
+            for (String variant : new String[] {"weights", "smoothing", "both"}) {
+                Tensor w = variant.equals("smoothing") ? null : classWeights;
+                double e = variant.equals("weights") ? 0 : smoothing;
+                cases.add(new Case("softmaxCrossEntropy " + variant + " labels " + Arrays.toString(labels) + " " + sh,
+                        "Losses.softmaxCrossEntropy(Variable,int[],Tensor,double)", variant,
+                        inputs("z", scaled(random(rng, r, c), 2)), p -> Losses.softmaxCrossEntropy(p.get("z"), labels, w, e)));
+            }
+            Tensor posWeight = uniform(rng, 0.2, 4, c);
+            cases.add(new Case("binaryCrossEntropyWithLogits pos_weight " + sh,
+                    "Losses.binaryCrossEntropyWithLogits(Variable,Tensor,Tensor)", "",
+                    inputs("z", scaled(random(rng, r, c), 3)),
+                    withTarget(bceTargets, (z, t) -> Losses.binaryCrossEntropyWithLogits(z, t, posWeight))));
             double alpha = rng.nextDouble(0.01, 2);
             cases.add(new Case("l2Penalty α=" + alpha + " over " + sh + " and [" + c + "]",
                     "Losses.l2Penalty(double,List)", "", inputs("w", random(rng, r, c), "b", random(rng, c)),
@@ -251,6 +292,8 @@ public class GradCheckTableTest {
         assertThat(variants(cases, "Variable.sub(Variable)")).containsExactlyInAnyOrder("same", "broadcast");
         assertThat(variants(cases, "Losses.softmaxCrossEntropy(Variable,Tensor)"))
                 .containsExactlyInAnyOrder("normalised", "unnormalised");
+        assertThat(variants(cases, "Losses.softmaxCrossEntropy(Variable,int[],Tensor,double)"))
+                .containsExactlyInAnyOrder("weights", "smoothing", "both");
         for (String method : cases.stream().map(Case::method).distinct().toList()) {
             assertThat(cases.stream().filter(c -> c.method().equals(method)).count())
                     .as("rows of %s", method).isGreaterThanOrEqualTo(3);
@@ -368,6 +411,15 @@ public class GradCheckTableTest {
         Tensor t = Tensor.zeros(DType.F64, shape);
         for (int i = 0; i < t.size(); i++) {
             t.set(i, (rng.nextBoolean() ? 1 : -1) * rng.nextDouble(0.05, 1));
+        }
+        return t;
+    }
+
+    /** {@code target + offsets}: outputs whose differences from the target are the offsets (kept off a kink). */
+    private static Tensor awayFrom(Tensor target, Tensor offsets) {
+        Tensor t = target.copy();
+        for (int i = 0; i < t.size(); i++) {
+            t.set(i, t.get(i) + offsets.get(i));
         }
         return t;
     }

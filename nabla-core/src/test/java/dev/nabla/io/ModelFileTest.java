@@ -3,6 +3,7 @@ package dev.nabla.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.nabla.data.Pipeline;
 import dev.nabla.data.Scaling;
 import dev.nabla.data.Task;
 import dev.nabla.nn.ActivationSpec;
@@ -45,8 +46,9 @@ class ModelFileTest {
         ModelSpec spec = ModelSpec.mlp(4, "8:tanh,6:leaky_relu(0.2)", 3);
         Module network = spec.build(new SplittableRandom(7));
         return new TrainedModel(spec, network, Task.MULTICLASS, Objective.SOFTMAX_CROSS_ENTROPY,
-                Scaling.fit(Scaling.Kind.STANDARD, features(20, 4, 1)), new Scaling(Scaling.Kind.NONE, new float[] {0},
-                new float[] {1}), List.of("setosa", "versicolor", "virginica"), List.of("a", "b", "c", "d"), "species");
+                Pipeline.numeric(List.of("a", "b", "c", "d")), Scaling.fit(Scaling.Kind.STANDARD, features(20, 4, 1)),
+                new Scaling(Scaling.Kind.NONE, new float[] {0}, new float[] {1}),
+                List.of("setosa", "versicolor", "virginica"), "species", TrainedModel.DEFAULT_THRESHOLD, Map.of());
     }
 
     private static TrainedModel skipRegression() {
@@ -56,10 +58,10 @@ class ModelFileTest {
                         List.of(new ActivationSpec(Activation.IDENTITY)))),
                 new LinearSpec(1)));
         Module network = spec.build(new SplittableRandom(11)).to(DType.F64);
-        return new TrainedModel(spec, network, Task.REGRESSION, Objective.MSE,
+        return new TrainedModel(spec, network, Task.REGRESSION, Objective.MSE, Pipeline.numeric(List.of("x", "y", "z")),
                 Scaling.fit(Scaling.Kind.MINMAX, features(30, 3, 2)),
                 new Scaling(Scaling.Kind.STANDARD, new float[] {12.5f}, new float[] {3.75f}),
-                List.of(), List.of("x", "y", "z"), "price");
+                List.of(), "price", TrainedModel.DEFAULT_THRESHOLD, Map.of());
     }
 
     @Test
@@ -177,9 +179,9 @@ class ModelFileTest {
         Path file = dir.resolve("m.safetensors");
         ModelFile.save(file, irisLike());
         Path version = rewrite(file, dir.resolve("v.safetensors"), t -> { },
-                s -> s.replace("\"format_version\":1", "\"format_version\":2"));
+                s -> s.replace("\"format_version\":2", "\"format_version\":3"));
         assertThatThrownBy(() -> ModelFile.load(version)).isInstanceOf(ModelFileException.class)
-                .hasMessageContaining("__metadata__.nabla.format_version: version 2 is not supported");
+                .hasMessageContaining("__metadata__.nabla.format_version: version 3 is not supported");
         Path task = rewrite(file, dir.resolve("t.safetensors"), t -> { }, s -> s.replace("multiclass", "ranking"));
         assertThatThrownBy(() -> ModelFile.load(task)).isInstanceOf(ModelFileException.class)
                 .hasMessageContaining("__metadata__.nabla.task: unknown value \"ranking\"");

@@ -25,7 +25,8 @@ class LayerKindTest {
                 new ActivationSpec(Activation.LEAKY_RELU, 0.2),
                 new AddSpec(List.of(List.of(new LinearSpec(3)), List.of(new LinearSpec(3), new ActivationSpec(Activation.TANH)))),
                 new SequentialSpec(List.of(new LinearSpec(3), new ActivationSpec(Activation.RELU))),
-                new SoftmaxSpec(false), new SoftmaxSpec(true));
+                new SoftmaxSpec(false), new SoftmaxSpec(true),
+                new EmbeddingSpec(new int[] {1, 4}, new int[] {5, 3}, new int[] {2, 4}));
     }
 
     @Test
@@ -130,6 +131,16 @@ class LayerKindTest {
         @Override
         public void writeBranches(String key, List<List<LayerSpec>> branches) {
             put(key, branches);
+        }
+
+        @Override
+        public void writeIntegers(String key, int[] values) {
+            put(key, values.clone());
+        }
+
+        @Override
+        public int[] integers(String key, int min, int max) {
+            return ((int[]) get(key)).clone();
         }
 
         @Override

@@ -102,6 +102,6 @@ class AdamTest {
         assertThatThrownBy(() -> adam.betas(0.9, -0.1)).hasMessageContaining("beta2");
         assertThatThrownBy(() -> adam.eps(0)).hasMessageContaining("eps");
         assertThatThrownBy(() -> adam.weightDecay(-1)).hasMessageContaining("weight decay");
-        assertThatThrownBy(() -> adam.learningRate(0)).hasMessageContaining("learning rate");
+        assertThatThrownBy(() -> adam.learningRate(-1e-3)).hasMessageContaining("learning rate");
     }
 }

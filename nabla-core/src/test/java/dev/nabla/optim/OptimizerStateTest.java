@@ -10,6 +10,7 @@ import dev.nabla.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,17 +36,32 @@ class OptimizerStateTest {
         }
     }
 
+    /** Σ θ⁴/4 over all parameters. */
+    private static double loss(List<Variable> ps) {
+        double sum = 0;
+        for (Variable p : ps) {
+            for (int i = 0; i < p.data().size(); i++) {
+                double t = p.data().get(i);
+                sum += t * t * t * t / 4;
+            }
+        }
+        return sum;
+    }
+
     private static void run(Optimizer o, int steps) {
         for (int s = 0; s < steps; s++) {
-            gradient(o.parameters());
-            o.step();
+            o.step(() -> {
+                gradient(o.parameters());
+                return loss(o.parameters());
+            });
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sgd", "momentum", "nesterov", "adam"})
+    @ValueSource(strings = {"sgd", "momentum", "nesterov", "adam", "adamw", "rmsprop", "rmsprop:momentum=0.9",
+            "rmsprop:centered=true,momentum=0.5", "adagrad", "lbfgs:max_iter=2,history_size=2"})
     void aLoadedStateContinuesTheSameTrajectory(String name) {
-        OptimizerConfig config = Optimizers.config(name, 0.05, 0.01);
+        OptimizerConfig config = Optimizers.config(name, name.startsWith("lbfgs") ? 1 : 0.05, 0.01);
         Optimizer straight = config.create(params());
         run(straight, 6);
 
@@ -69,7 +85,7 @@ class OptimizerStateTest {
     @ParameterizedTest
     @ValueSource(strings = {"momentum", "adam"})
     void stateIsKeyedByParameterNameAndSlot(String name) {
-        Optimizer o = Optimizers.config(name, 0.05, 0).create(params());
+        Optimizer o = Optimizers.config(name, 0.05, 0.0).create(params());
         assertThat(o.stateDict()).as("nothing before the first step").isEmpty();
         run(o, 1);
         if (name.equals("adam")) {
@@ -79,18 +95,46 @@ class OptimizerStateTest {
         } else {
             assertThat(o.stateDict().keySet()).containsExactly("0.weight.momentum_buffer", "0.bias.momentum_buffer");
         }
-        Optimizer plain = Optimizers.config(name, 0.05, 0).create(List.copyOf(params()));
+        Optimizer plain = Optimizers.config(name, 0.05, 0.0).create(List.copyOf(params()));
         run(plain, 1);
         assertThat(plain.stateDict().keySet()).allMatch(k -> k.startsWith("0.") || k.startsWith("1."));
+    }
+
+    @Test
+    void rmsPropHasASlotPerOptionSwitchedOn() {
+        Optimizer plain = Optimizers.config("rmsprop", 0.01, 0.0).create(params());
+        run(plain, 1);
+        assertThat(plain.stateDict().keySet()).containsExactly("0.weight.step", "0.weight.square_avg", "0.bias.step",
+                "0.bias.square_avg");
+        Optimizer both = Optimizers.config("rmsprop:momentum=0.9,centered=true", 0.01, 0.0).create(params());
+        run(both, 1);
+        assertThat(both.stateDict().keySet()).containsExactly("0.weight.step", "0.weight.square_avg",
+                "0.weight.momentum_buffer", "0.weight.grad_avg", "0.bias.step", "0.bias.square_avg",
+                "0.bias.momentum_buffer", "0.bias.grad_avg");
+        Optimizer fresh = Optimizers.config("rmsprop", 0.01, 0.0).create(params());
+        assertThatThrownBy(() -> fresh.loadStateDict(both.stateDict())).hasMessageContaining("momentum_buffer");
+    }
+
+    @Test
+    void lbfgsKeepsItsGlobalStateUnderTheFirstParameterAsPyTorchDoes() {
+        Optimizer o = Optimizers.config("lbfgs:history_size=3", 1.0, 0.0).create(params());
+        run(o, 1);
+        Map<String, Tensor> state = o.stateDict();
+        assertThat(state.keySet()).allMatch(k -> k.startsWith("0.weight.")).contains("0.weight.d",
+                "0.weight.old_dirs", "0.weight.old_stps", "0.weight.ro", "0.weight.H_diag", "0.weight.n_iter",
+                "0.weight.func_evals", "0.weight.prev_flat_grad", "0.weight.history_length");
+        assertThat(state.get("0.weight.old_dirs").shape()).containsExactly(3, 6);
+        assertThat(state.get("0.weight.d").shape()).containsExactly(6);
+        assertThat(state.get("0.weight.n_iter").item()).isGreaterThanOrEqualTo(1);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"adam"})
     void loadingRefusesUnknownKeysWrongShapesAndPartialParameters(String name) {
-        Optimizer o = Optimizers.config(name, 0.05, 0).create(params());
+        Optimizer o = Optimizers.config(name, 0.05, 0.0).create(params());
         run(o, 1);
         Map<String, Tensor> state = new LinkedHashMap<>(o.stateDict());
-        Optimizer fresh = Optimizers.config(name, 0.05, 0).create(params());
+        Optimizer fresh = Optimizers.config(name, 0.05, 0.0).create(params());
 
         Map<String, Tensor> unknown = new LinkedHashMap<>(state);
         unknown.put("2.weight.exp_avg", Tensor.zeros(DType.F32, 2));

@@ -10,7 +10,9 @@ import dev.nabla.nn.Sequential;
 import dev.nabla.optim.Sgd;
 import dev.nabla.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -91,8 +93,52 @@ class TrainerTest {
         for (int i = 0; i < x.length; i++) {
             x[i] *= 1e4f;
         }
-        assertThatThrownBy(() -> Trainer.builder().epochs(50).build().fit(net, new Sgd(net.parameters(), 10), d, null))
-                .isInstanceOf(TrainingException.class).hasMessageContaining("lower the learning rate");
+        List<String> warnings = new ArrayList<>();
+        TrainListener warned = new TrainListener() {
+            @Override
+            public void onWarning(String message) {
+                warnings.add(message);
+            }
+        };
+        Map<String, Tensor> before = new LinkedHashMap<>();
+        TrainListener recorder = new TrainListener() {
+            @Override
+            public void onBatchEnd(int epoch, int batch, double loss, int rows, int correct) {
+                before.clear();
+                net.stateDict().forEach((k, t) -> before.put(k, t.copy()));
+            }
+        };
+        assertThatThrownBy(() -> Trainer.builder().epochs(50).listener(warned).listener(recorder).build()
+                .fit(net, new Sgd(net.parameters(), 10), d, null))
+                .isInstanceOfSatisfying(DivergedException.class, e -> {
+                    assertThat(e.getMessage()).contains("training diverged at epoch " + e.epoch() + ", step " + e.step())
+                            .contains("learning rate 10.0").contains("Lower the learning rate")
+                            .contains("the weights before this step are kept");
+                });
+        net.stateDict().forEach((k, t) -> assertThat(t.floats()).as("%s as after the last good step", k)
+                .containsExactly(before.get(k).floats()));
+        assertThat(warnings).as("the loss exploded while finite before it diverged").hasSize(1);
+    }
+
+    @Test
+    void theGuardSeesANonFiniteGradientEvenWhenTheLossIsFinite() {
+        for (int n : new int[] {1, 7, 16, 33, 100}) {
+            for (dev.nabla.tensor.DType dtype : dev.nabla.tensor.DType.values()) {
+                Variable p = Variable.parameter(Tensor.zeros(dtype, n));
+                p.gradBuffer();
+                assertThat(Gradients.finite(List.of(p))).isTrue();
+                for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+                    p.grad().set(n - 1, bad);
+                    assertThat(Gradients.finite(List.of(p))).as("%s at the end of %d %s", bad, n, dtype).isFalse();
+                    p.grad().set(n - 1, 0);
+                    p.grad().set(0, bad);
+                    assertThat(Gradients.finite(List.of(p))).as("%s at the start of %d %s", bad, n, dtype).isFalse();
+                    p.grad().set(0, 0);
+                }
+                p.grad().set(n / 2, Float.MAX_VALUE);
+                assertThat(Gradients.finite(List.of(p))).as("large but finite").isTrue();
+            }
+        }
     }
 
     @Test

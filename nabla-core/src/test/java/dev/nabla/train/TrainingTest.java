@@ -34,7 +34,8 @@ class TrainingTest {
         assertThat(r.history().epochs()).hasSize(20);
         assertThat(r.history().metricNames()).containsExactly("loss", "accuracy");
         assertThat(r.history().last().validation()).containsOnlyKeys("loss", "accuracy");
-        assertThat(r.history().last().flat()).containsOnlyKeys("loss", "accuracy", "val_loss", "val_accuracy");
+        assertThat(r.history().last().flat()).containsOnlyKeys("loss", "accuracy", "val_loss", "val_accuracy",
+                "learning_rate");
     }
 
     @Test

@@ -1,0 +1,184 @@
+package dev.nabla.data;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A category column: its training levels, with "other" for levels seen in too few training rows (and, at
+ * prediction, for levels never seen) and "missing" for empty cells. Either one-hot — one 0/1 column per level, and
+ * for other and missing when training had them — or, for many levels, one column holding the level's code
+ * (0…L−1 the levels, L other, L+1 missing) for a learned embedding of {@code dimension} numbers.
+ *
+ */
+public final class CategoryEncoder implements Encoder {
+    public static final String OTHER = "<other>";
+    public static final String MISSING = "<missing>";
+
+    private final String column;
+    private final List<String> levels;
+    private final boolean other;
+    private final boolean missing;
+    private final int dimension;
+    /** Level → index; built once and only read, so encoding is safe from many threads. */
+    private final Map<String, Integer> index = new HashMap<>();
+
+    public CategoryEncoder(String column, List<String> levels, boolean other, boolean missing, int dimension) {
+        this.column = column;
+        this.levels = List.copyOf(levels);
+        this.other = other;
+        this.missing = missing;
+        this.dimension = dimension;
+        if (dimension < 0) {
+            throw new IllegalArgumentException("column '" + column + "': embedding dimension " + dimension);
+        }
+        if (this.levels.isEmpty() && !other && !missing) {
+            throw new IllegalArgumentException("column '" + column + "': a category needs at least one level");
+        }
+        for (int k = 0; k < this.levels.size(); k++) {
+            if (index.put(this.levels.get(k), k) != null) {
+                throw new IllegalArgumentException("column '" + column + "': level '" + this.levels.get(k)
+                        + "' listed twice");
+            }
+        }
+    }
+
+    @Override
+    public String column() {
+        return column;
+    }
+
+    /** The levels kept, most frequent first. */
+    public List<String> levels() {
+        return levels;
+    }
+
+    /** Whether training folded rare levels into "other". */
+    public boolean other() {
+        return other;
+    }
+
+    /** Whether training had missing cells. */
+    public boolean missing() {
+        return missing;
+    }
+
+    /** 0 for one-hot; the embedding width otherwise. */
+    public int dimension() {
+        return dimension;
+    }
+
+    /**
+     * Fits the levels on {@code rows} of {@code c}: levels in at least {@code minRows} rows are kept, most frequent
+     * first (ties by name); one-hot when the columns needed are at most {@code maxOneHot}, else an embedding.
+     */
+    static CategoryEncoder fit(Table.Column c, int[] rows, int minRows, int maxOneHot) {
+        Map<String, Integer> counts = new HashMap<>();
+        boolean missing = false;
+        for (int i : rows) {
+            String level = c.level(i);
+            if (level == null) {
+                missing = true;
+            } else {
+                counts.merge(level, 1, Integer::sum);
+            }
+        }
+        List<String> kept = new ArrayList<>();
+        boolean other = false;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() >= minRows) {
+                kept.add(e.getKey());
+            } else {
+                other = true;
+            }
+        }
+        kept.sort((a, b) -> {
+            int byCount = Integer.compare(counts.get(b), counts.get(a));
+            return byCount != 0 ? byCount : a.compareTo(b);
+        });
+        int oneHotColumns = kept.size() + (other ? 1 : 0) + (missing ? 1 : 0);
+        int dimension = oneHotColumns <= maxOneHot ? 0 : embeddingDimension(kept.size() + 2);
+        return new CategoryEncoder(c.name(), kept, other, missing, dimension);
+    }
+
+    /** fast.ai's rule of thumb, min(600, 1.6·L^0.56), capped at 32 for tables of this size. */
+    static int embeddingDimension(int levels) {
+        return (int) Math.min(32, Math.round(1.6 * Math.pow(levels, 0.56)));
+    }
+
+    /** Whether this column is a code for an embedding rather than one-hot columns. */
+    public boolean embedded() {
+        return dimension > 0;
+    }
+
+    /** Codes of an embedded column: the levels, then other, then missing. */
+    public int codes() {
+        return levels.size() + 2;
+    }
+
+    @Override
+    public int width() {
+        return embedded() ? 1 : levels.size() + (other ? 1 : 0) + (missing ? 1 : 0);
+    }
+
+    @Override
+    public List<String> names() {
+        if (embedded()) {
+            return List.of(column);
+        }
+        List<String> out = new ArrayList<>();
+        levels.forEach(l -> out.add(column + "=" + l));
+        if (other) {
+            out.add(column + "=" + OTHER);
+        }
+        if (missing) {
+            out.add(column + "=" + MISSING);
+        }
+        return out;
+    }
+
+    @Override
+    public boolean scaled(int k) {
+        return false;
+    }
+
+    @Override
+    public void encode(Table.Column c, int i, float[] out, int offset) {
+        String level = c.level(i);
+        Integer k = level == null ? null : index.get(level);
+        if (embedded()) {
+            out[offset] = k != null ? k : level == null ? levels.size() + 1 : levels.size();
+            return;
+        }
+        java.util.Arrays.fill(out, offset, offset + width(), 0f);
+        if (k != null) {
+            out[offset + k] = 1f;
+        } else if (level == null && missing) {
+            out[offset + levels.size() + (other ? 1 : 0)] = 1f;
+        } else if (other) {
+            // An unseen level, or a missing cell when training had none, is "other"; without an other column, no level.
+            out[offset + levels.size()] = 1f;
+        }
+    }
+
+    @Override
+    public String describe() {
+        String shown = levels.size() <= 5 ? String.join(", ", levels)
+                : String.join(", ", levels.subList(0, 5)) + ", …";
+        return column + ": category, " + levels.size() + " levels (" + shown + ")" + (other ? " + other" : "")
+                + (missing ? " + missing" : "") + (embedded() ? ", embedded in " + dimension : ", one-hot");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CategoryEncoder e && column.equals(e.column) && levels.equals(e.levels) && other == e.other
+                && missing == e.missing && dimension == e.dimension;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(column, levels, other, missing, dimension);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.nabla.data;
+
+import dev.nabla.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Raw table columns → the network's input matrix: one {@link Encoder} per input column, in order, fitted on the
+ * training rows. A model file holds it, so the model alone turns raw rows (missing cells, unseen levels, extra
+ * columns) into predictions. Scaling of the encoded numbers is applied after it ({@link Scaling}).
+ *
+ * @param encoders one per input column
+ * @param missing  the cell texts read as missing in training, so that prediction reads raw files the same way
+ */
+public record Pipeline(List<Encoder> encoders, List<String> missing) {
+
+    public Pipeline {
+        encoders = List.copyOf(encoders);
+        missing = List.copyOf(missing);
+        if (encoders.isEmpty()) {
+            throw new IllegalArgumentException("a pipeline needs at least one input column");
+        }
+    }
+
+    /** Fits an encoder per input column of {@code schema} on {@code rows} of {@code table}. */
+    public static Pipeline fit(Table table, int[] rows, Schema schema, TableOptions options) {
+        List<Encoder> out = new ArrayList<>();
+        for (String name : schema.inputs()) {
+            Table.Column c = table.column(name);
+            out.add(schema.kinds().get(name) == ColumnKind.NUMBER ? NumberEncoder.fit(c, rows, options.impute())
+                    : CategoryEncoder.fit(c, rows, options.minLevelRows(), options.maxOneHot()));
+        }
+        return new Pipeline(out, options.missing());
+    }
+
+    /** The identity pipeline of a numeric matrix: each column as it is (no missing cells expected). */
+    public static Pipeline numeric(List<String> names) {
+        List<Encoder> out = new ArrayList<>();
+        for (String n : names) {
+            out.add(new NumberEncoder(n, 0f, false));
+        }
+        return new Pipeline(out, TableReader.DEFAULT_MISSING);
+    }
+
+    /** The raw columns it reads, in order. */
+    public List<String> columns() {
+        return encoders.stream().map(Encoder::column).toList();
+    }
+
+    /** Names of the encoded columns, in order. */
+    public List<String> names() {
+        List<String> out = new ArrayList<>();
+        encoders.forEach(e -> out.addAll(e.names()));
+        return out;
+    }
+
+    /** Number of encoded columns. */
+    public int width() {
+        int w = 0;
+        for (Encoder e : encoders) {
+            w += e.width();
+        }
+        return w;
+    }
+
+    /** Whether every input is a number without indicator: the encoded matrix is the raw numbers. */
+    public boolean isNumeric() {
+        return encoders.stream().allMatch(e -> e instanceof NumberEncoder n && !n.indicator());
+    }
+
+    /** Per encoded column, whether the input scaling should standardise it. */
+    public boolean[] scaled() {
+        boolean[] out = new boolean[width()];
+        int j = 0;
+        for (Encoder e : encoders) {
+            for (int k = 0; k < e.width(); k++) {
+                out[j++] = e.scaled(k);
+            }
+        }
+        return out;
+    }
+
+    /** The embedded category columns: their position in the encoded matrix and their encoder. */
+    public List<Embedded> embedded() {
+        List<Embedded> out = new ArrayList<>();
+        int j = 0;
+        for (Encoder e : encoders) {
+            if (e instanceof CategoryEncoder c && c.embedded()) {
+                out.add(new Embedded(j, c));
+            }
+            j += e.width();
+        }
+        return out;
+    }
+
+    /**
+     * An embedded column of the encoded matrix.
+     *
+     * @param index   its position among the encoded columns
+     * @param encoder its encoder (levels, dimension)
+     */
+    public record Embedded(int index, CategoryEncoder encoder) {
+    }
+
+    /**
+     * The encoded matrix [rows, width()] of {@code table}, whose columns are found by name (others are ignored).
+     *
+     * @throws DataException naming the first input column the table lacks
+     */
+    public Tensor encode(Table table) {
+        List<Table.Column> columns = new ArrayList<>(encoders.size());
+        for (Encoder e : encoders) {
+            Table.Column c = table.column(e.column());
+            if (c == null) {
+                throw new DataException(table.source() + ": no column '" + e.column() + "', which the model needs; "
+                        + "the columns are " + Table.abbreviate(table.names()));
+            }
+            columns.add(c);
+        }
+        int n = table.rows();
+        int width = width();
+        float[] out = new float[n * width];
+        int offset = 0;
+        // Column by column: each encoder's state (its level index) stays hot in the cache.
+        for (int k = 0; k < encoders.size(); k++) {
+            Encoder e = encoders.get(k);
+            Table.Column c = columns.get(k);
+            boolean number = e instanceof NumberEncoder;
+            for (int i = 0; i < n; i++) {
+                if (number && c.isText(i)) {
+                    throw table.cellError(i, c.name(), "'" + TableReader.shorten(c.level(i))
+                            + "' is not a number, and the model reads this column as numbers");
+                }
+                e.encode(c, i, out, i * width + offset);
+            }
+            offset += e.width();
+        }
+        return Tensor.wrap(out, n, width);
+    }
+
+    /** A reader of raw files as training read them (its missing-value tokens; the delimiter is detected). */
+    public TableReader reader() {
+        return new TableReader(missing, null);
+    }
+
+    /** One line per input column. */
+    public List<String> describe() {
+        return encoders.stream().map(Encoder::describe).toList();
+    }
+}

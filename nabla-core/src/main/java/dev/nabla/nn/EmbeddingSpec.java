@@ -1,0 +1,83 @@
+package dev.nabla.nn;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * {@link Embeddings} of integer-coded input columns, a table's first layer when it has categories with many levels:
+ * {@code {"type": "embedding", "columns": [5, 9], "codes": [70, 30], "dimensions": [16, 11]}}.
+ *
+ * @param columns    the code columns of the input
+ * @param codes      the number of codes of each (table rows)
+ * @param dimensions the embedding width of each
+ */
+public record EmbeddingSpec(int[] columns, int[] codes, int[] dimensions) implements LayerSpec {
+    static final List<LayerKind> KINDS = List.of(new LayerKind("embedding", Set.of("columns", "codes", "dimensions"),
+            in -> new EmbeddingSpec(in.integers("columns", 0, Integer.MAX_VALUE), in.integers("codes", 1, 1 << 24),
+                    in.integers("dimensions", 1, 1 << 16))));
+
+    public EmbeddingSpec {
+        if (columns.length == 0 || columns.length != codes.length || columns.length != dimensions.length) {
+            throw new IllegalArgumentException("an embedding layer needs as many codes and dimensions as columns, got "
+                    + columns.length + ", " + codes.length + " and " + dimensions.length);
+        }
+        if (Arrays.stream(columns).distinct().count() != columns.length) {
+            throw new IllegalArgumentException("an embedding layer lists a column twice: " + Arrays.toString(columns));
+        }
+        columns = columns.clone();
+        codes = codes.clone();
+        dimensions = dimensions.clone();
+    }
+
+    @Override
+    public String type() {
+        return "embedding";
+    }
+
+    @Override
+    public int outputWidth(int width) {
+        int out = width - columns.length;
+        for (int k = 0; k < columns.length; k++) {
+            if (columns[k] >= width) {
+                throw new IllegalArgumentException("embedding: column " + columns[k] + " beyond the " + width + " inputs");
+            }
+            out += dimensions[k];
+        }
+        return out;
+    }
+
+    @Override
+    public Module build(int width, LayerSpec next, RandomGenerator rng) {
+        return new Embeddings(columns, codes, dimensions, rng);
+    }
+
+    @Override
+    public void write(SpecWriter out) {
+        out.writeIntegers("columns", columns);
+        out.writeIntegers("codes", codes);
+        out.writeIntegers("dimensions", dimensions);
+    }
+
+    @Override
+    public String describe(int width) {
+        return "Embeddings(" + columns.length + " columns → " + Arrays.stream(dimensions).sum() + ")";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EmbeddingSpec e && Arrays.equals(columns, e.columns) && Arrays.equals(codes, e.codes)
+                && Arrays.equals(dimensions, e.dimensions);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(columns) * 31 + Arrays.hashCode(codes);
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddingSpec" + Arrays.toString(columns) + Arrays.toString(codes) + Arrays.toString(dimensions);
+    }
+}
