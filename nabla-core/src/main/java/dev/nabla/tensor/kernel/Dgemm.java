@@ -109,8 +109,9 @@ final class Dgemm {
         Buffers buffers = BUFFERS.get();
         boolean sharedA = packed != null && packedIsA;
         boolean sharedB = packed != null && !packedIsA;
-        // One row of tiles uses each panel of B once: rows of B as stored serve the kernel as well as a copy would.
-        boolean directB = !transB && !sharedB && i1 - i0 <= mrTile;
+        // One row of tiles uses each panel of B once: rows of B as stored serve the kernel as well as a copy would
+        // (the 12-row tile reads them in place; see DgemmKernel.multiply).
+        boolean directB = DgemmBlocking.WIDE && !transB && !sharedB && i1 - i0 <= mrTile;
         int kcMax = sliceDepth(k);
         double[] ap = sharedA ? packed : buffers.a(roundUp(Math.min(MC, i1 - i0), mrTile) * kcMax);
         double[] bp = sharedB ? packed : buffers.b((directB ? nrTile : roundUp(Math.min(NC, j1 - j0), nrTile)) * kcMax);

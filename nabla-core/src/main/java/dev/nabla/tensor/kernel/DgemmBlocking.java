@@ -40,8 +40,12 @@ final class DgemmBlocking {
      */
     static final int KC = WIDE ? 512 : 256;
     private static final long BYTES = S.elementSize() / 8;
-    /** Rows of A per packed block: MC×KC elements fill about half of L2, in whole tiles. */
-    static final int MC = inWholeTiles(CacheSizes.L2 / 2 / (BYTES * KC), MR);
+    /**
+     * Rows of A per packed block, in whole tiles. With the 12-row tile MC×KC elements fill about half of L2. With the
+     * 4-row tile 144 rows, as tuned on Zen 3's 512 KB L2: blocks sized from Zen 5's 1 MB L2 (256 and 512 rows) measured
+     * slower under {@code -XX:UseAVX=2} than 144.
+     */
+    static final int MC = WIDE ? inWholeTiles(CacheSizes.L2 / 2 / (BYTES * KC), MR) : 144;
     /** Columns of B per packed block: KC×NC elements fill about a quarter of L3, in whole tiles. */
     static final int NC = inWholeTiles(CacheSizes.L3 / 4 / (BYTES * KC), NR);
 

@@ -76,10 +76,15 @@ final class DgemmPacking {
                 }
             }
         }
-        for (int r = 0; r < width; r++) {
+        for (int r = 0; r < rows; r++) {
             int from = so + r * ss;
             for (int q = p; q < kc; q++) {
-                dst[base + q * width + r] = r < rows ? src[from + q] : 0.0;
+                dst[base + q * width + r] = src[from + q];
+            }
+        }
+        for (int r = rows; r < width; r++) {
+            for (int q = p; q < kc; q++) {
+                dst[base + q * width + r] = 0.0;
             }
         }
     }

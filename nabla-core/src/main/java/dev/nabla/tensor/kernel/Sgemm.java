@@ -107,8 +107,9 @@ final class Sgemm {
         Buffers buffers = BUFFERS.get();
         boolean sharedA = packed != null && packedIsA;
         boolean sharedB = packed != null && !packedIsA;
-        // One row of tiles uses each panel of B once: rows of B as stored serve the kernel as well as a copy would.
-        boolean directB = !transB && !sharedB && i1 - i0 <= mrTile;
+        // One row of tiles uses each panel of B once: rows of B as stored serve the kernel as well as a copy would
+        // (the 12-row tile reads them in place; see SgemmKernel.multiply).
+        boolean directB = SgemmBlocking.WIDE && !transB && !sharedB && i1 - i0 <= mrTile;
         int kcMax = sliceDepth(k);
         float[] ap = sharedA ? packed : buffers.a(roundUp(Math.min(MC, i1 - i0), mrTile) * kcMax);
         float[] bp = sharedB ? packed : buffers.b((directB ? nrTile : roundUp(Math.min(NC, j1 - j0), nrTile)) * kcMax);

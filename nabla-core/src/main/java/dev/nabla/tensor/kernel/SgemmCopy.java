@@ -5,23 +5,25 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector copies for {@link SgemmPacking}: a transposing copy of an L×L block in registers, and a copy of rows of
- * any width. Scalar transposing loops move one element at a time with a stride; these move whole vectors (measured
- * on Zen 5 for the transposing copy: about 0.2 ns per element against 0.4–0.65 for the scalar loop). Pure data
- * movement, so every JIT tier gives the same bits.
+ * Vector copies for {@link SgemmPacking}: a transposing copy of a 16×16 block in registers, and a copy of rows of
+ * any width. Scalar transposing loops move one element at a time with a stride; these move whole vectors. Pure
+ * data movement, so every JIT tier gives the same bits.
  */
 final class SgemmCopy {
     static final VectorSpecies<Float> S = SgemmBlocking.S;
     /** Lanes per vector. */
     static final int L = S.length();
-    /** True when {@link #block} has a vector form for this lane count (4, 8 or 16 lanes). */
-    static final boolean TRANSPOSES = L == 4 || L == 8 || L == 16;
+    /**
+     * True when {@link #block} serves this lane count: 16 (AVX-512). With 8 lanes (AVX2) the same two passes measured
+     * slower than the scalar loop they replace (side by side under {@code -XX:UseAVX=2}), so narrower vectors keep it.
+     */
+    static final boolean TRANSPOSES = L == 16;
     /*
      * Stage h of the transpose pairs rows i and i + h (i mod 2h < h): LOW_h keeps the first h lanes of every 2h
      * lanes of row i and appends those of row i + h, HIGH_h does the same with the second h lanes. Each stage swaps
      * one bit of the row index with the same bit of the lane index, so the stages commute, and after h = 1, 2, …,
      * L/2 row i holds column i. Indices ≥ L select from the second vector. {@link SgemmNarrow} adds the two
-     * selections of a stage instead, to sum the lanes of several vectors at once.
+     * selections of a stage instead, to sum the lanes of several vectors at once (on 8 or 16 lanes).
      */
     static final FloatVector LOW_1 = stage(1, false);
     static final FloatVector HIGH_1 = stage(1, true);
@@ -49,8 +51,8 @@ final class SgemmCopy {
 
     /**
      * dst[dof + p·ds + r] = src[so + r·ss + p] for p ∈ [0, L), r ∈ [0, width), where rows r ≥ {@code rows} read the
-     * last row instead: the transpose of the rows×L block at {@code so} (row stride ss). Those extra rows only fill
-     * the padding of a panel, whose products land in tile elements that no merge writes. Requires
+     * last row instead: the transpose of the rows×L block at {@code so} (row stride ss), L = 16. Those extra rows only
+     * fill the padding of a panel, whose products land in tile elements that no merge writes. Requires
      * {@link #TRANSPOSES}, 1 ≤ rows ≤ L, width ≤ L and a scratch array of L·L elements; reads L elements of each of
      * the first {@code rows} rows.
      *
@@ -64,13 +66,7 @@ final class SgemmCopy {
             near(src, so, ss, g, last, scratch);
         }
         for (int g = 0; g < 4; g++) {
-            if (L == 16) {
-                far16(scratch, g, dst, dof, ds, width);
-            } else if (L == 8) {
-                far8(scratch, g, dst, dof, ds, width);
-            } else {
-                FloatVector.fromArray(S, scratch, g * L).intoArray(dst, dof + g * ds, S.indexInRange(0, width));
-            }
+            far(scratch, g, dst, dof, ds, width);
         }
     }
 
@@ -90,8 +86,8 @@ final class SgemmCopy {
         HIGH_2.selectFrom(a1, a3).intoArray(scratch, (g + 3) * L);
     }
 
-    /** Stages 4 and 8 on scratch rows g, g+4, g+8, g+12 (16 lanes), into those rows of dst. */
-    private static void far16(float[] scratch, int g, float[] dst, int dof, int ds, int width) {
+    /** Stages 4 and 8 on scratch rows g, g+4, g+8, g+12, into those rows of dst. */
+    private static void far(float[] scratch, int g, float[] dst, int dof, int ds, int width) {
         FloatVector v0 = FloatVector.fromArray(S, scratch, g * L);
         FloatVector v1 = FloatVector.fromArray(S, scratch, (g + 4) * L);
         FloatVector v2 = FloatVector.fromArray(S, scratch, (g + 8) * L);
@@ -105,15 +101,6 @@ final class SgemmCopy {
         LOW_8.selectFrom(c1, c3).intoArray(dst, dof + (g + 4) * ds, lanes);
         HIGH_8.selectFrom(c0, c2).intoArray(dst, dof + (g + 8) * ds, lanes);
         HIGH_8.selectFrom(c1, c3).intoArray(dst, dof + (g + 12) * ds, lanes);
-    }
-
-    /** Stage 4 on scratch rows g and g+4 (8 lanes), into those rows of dst. */
-    private static void far8(float[] scratch, int g, float[] dst, int dof, int ds, int width) {
-        FloatVector v0 = FloatVector.fromArray(S, scratch, g * L);
-        FloatVector v1 = FloatVector.fromArray(S, scratch, (g + 4) * L);
-        VectorMask<Float> lanes = S.indexInRange(0, width);
-        LOW_4.selectFrom(v0, v1).intoArray(dst, dof + g * ds, lanes);
-        HIGH_4.selectFrom(v0, v1).intoArray(dst, dof + (g + 4) * ds, lanes);
     }
 
     /**

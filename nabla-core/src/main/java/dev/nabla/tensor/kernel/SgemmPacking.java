@@ -74,10 +74,15 @@ final class SgemmPacking {
                 }
             }
         }
-        for (int r = 0; r < width; r++) {
+        for (int r = 0; r < rows; r++) {
             int from = so + r * ss;
             for (int q = p; q < kc; q++) {
-                dst[base + q * width + r] = r < rows ? src[from + q] : 0f;
+                dst[base + q * width + r] = src[from + q];
+            }
+        }
+        for (int r = rows; r < width; r++) {
+            for (int q = p; q < kc; q++) {
+                dst[base + q * width + r] = 0f;
             }
         }
     }
