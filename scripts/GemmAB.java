@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 /**
  * Two builds of Nabla's float32 GEMM side by side in one JVM, for a machine too noisy for figures taken minutes
  * apart: each jar's {@code Gemm} in a class loader of its own, timed in alternating blocks of ≥ 0.2 s per product,
- * 15 pairs of blocks after 3 of warm-up. Prints each build's median GFLOP/s and the median (and quartiles) of the
+ * 15 pairs of blocks after 6 of warm-up. Prints each build's median GFLOP/s and the median (and quartiles) of the
  * ratio B ÷ A of adjacent blocks, which cancels most of the load that swamps either figure. With one thread the
  * blocks are timed in the calling thread's CPU time, which a neighbour taking the core does not inflate.
  *
@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
  */
 public final class GemmAB {
     private static final int PAIRS = 15;
-    private static final int WARMUP = 3;
+    private static final int WARMUP = 6;
 
     private GemmAB() {
     }
@@ -59,8 +59,9 @@ public final class GemmAB {
                     }
                     long t = (cpuTime ? cpu.getCurrentThreadCpuTime() : System.nanoTime()) - t0;
                     rate[side] = p.flops() * reps / t;
-                    if (pair == -WARMUP && side == 1) {
-                        reps = (int) Math.max(1, 2e8 / t * reps);
+                    if (pair < 0 && side == 1) {
+                        // Resized after every warm-up pair: the first ones run before the JIT has compiled the path.
+                        reps = (int) Math.max(1, 2e8 / Math.max(1, t) * reps);
                     }
                 }
                 if (pair >= 0) {
