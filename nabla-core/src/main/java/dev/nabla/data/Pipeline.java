@@ -14,7 +14,8 @@ import java.util.List;
  */
 public record Pipeline(List<Encoder> encoders, List<String> missing) {
     /** Cells from which encoding a table is shared out among the cores. */
-    private static final long PARALLEL_CELLS = 1 << 18;
+    /** Cells (rows × columns) from which columns are worked on in parallel. */
+    static final long PARALLEL_CELLS = 1 << 18;
 
     public Pipeline {
         encoders = List.copyOf(encoders);
