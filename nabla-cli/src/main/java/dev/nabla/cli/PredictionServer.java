@@ -44,6 +44,10 @@ final class PredictionServer {
         this.maxBody = maxBody;
         this.log = log;
         this.description = PredictionJson.describe(model).getBytes(StandardCharsets.UTF_8);
+        // Without TCP_NODELAY a response sent as headers then body waits for the client's delayed ACK (40 ms on
+        // Linux) whenever the body follows a small unacknowledged write; the server reads the property when its
+        // configuration class loads, so it is set before the first server is made.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(address, 1024);
         server.setExecutor(threads);
         server.createContext("/", this::handle);
