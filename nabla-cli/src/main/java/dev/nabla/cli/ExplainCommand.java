@@ -111,6 +111,8 @@ final class ExplainCommand implements Callable<Integer> {
         if ((x == null) != (y == null)) {
             checks.fail("--x and --y go together: the rows and their targets");
         }
+        new Outputs(checks).input("--model", source.model).input("--model-spec", source.modelSpec)
+                .input("--notation", notation).file("--out", out).file("--graph", dotOrSvg).check();
         Notation names = notation != null ? NotationJson.read(notation) : Notation.DEFAULT;
         SplittableRandom rng = new SplittableRandom(seed);
         Module network;

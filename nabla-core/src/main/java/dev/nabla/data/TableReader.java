@@ -27,6 +27,8 @@ public final class TableReader {
     private static final char[] DELIMITERS = {',', ';', '\t', '|'};
     /** Spellings of infinity that other tools write: refused rather than read as a category level. */
     private static final Set<String> INFINITIES = Set.of("inf", "+inf", "-inf", "infinity", "+infinity", "-infinity");
+    /** Integers up to 2²⁴ are exact in float32; beyond, distinct integers may round to one float. */
+    private static final double FLOAT_EXACT_INTEGERS = 1 << 24;
     /** A header line longer than this is not a header; refusing early keeps a binary file from filling memory. */
     private static final int MAX_HEADER_CHARS = 1 << 20;
 
@@ -59,7 +61,14 @@ public final class TableReader {
             char separator = delimiter != null ? delimiter : detect(reader, source);
             reader.reset();
             // The parser reads to the end of the input, so the digest covers every byte.
-            return read(reader, source, separator).withDigest(input.sha256());
+            Cells cells = read(reader, source, separator);
+            if (cells.openQuoteLine > 0 && !input.endsWithQuote()) {
+                // FastCSV closes a quote left open at the end of the input, making the rest of the file one cell: the
+                // last record's last field spans lines and the input does not end with the closing quote.
+                throw new DataException(source + ":" + cells.openQuoteLine + ": a quoted field opened on this line is "
+                        + "never closed (it runs to the end of the file)");
+            }
+            return cells.table().withDigest(input.sha256());
         } catch (IOException e) {
             throw new DataException(source + ": " + e.getMessage(), e);
         }
@@ -134,7 +143,7 @@ public final class TableReader {
         return DELIMITERS[best];
     }
 
-    private Table read(BufferedReader reader, String source, char separator) {
+    private Cells read(BufferedReader reader, String source, char separator) {
         Cells cells = new Cells(source, missing, maxToken);
         try (CsvReader<Object> csv = CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true)
                 .allowExtraFields(true).allowMissingFields(true).build(cells, reader)) {
@@ -154,7 +163,7 @@ public final class TableReader {
         } catch (IOException e) {
             throw new DataException(source + ": " + oneLine(rootMessage(e)), e);
         }
-        return cells.table();
+        return cells;
     }
 
     /**
@@ -171,6 +180,9 @@ public final class TableReader {
         private Builder[] columns;
         private long[] lines = new long[1024];
         private int rows;
+        /** The line of the last record when its last field is quoted and spans lines (a quote left open?), else 0. */
+        long openQuoteLine;
+        private boolean lastFieldSpansLines;
 
         Cells(String source, Set<String> missing, int maxToken) {
             this.source = source;
@@ -180,6 +192,7 @@ public final class TableReader {
 
         @Override
         protected void handleField(int index, char[] buf, int offset, int length, boolean quoted) {
+            lastFieldSpansLines = quoted && hasLineBreak(buf, offset, length);
             if (columns == null) {
                 names.add(new String(buf, offset, length));
                 return;
@@ -190,12 +203,14 @@ public final class TableReader {
             String refused = columns[index].add(buf, offset, length, missing, maxToken);
             if (refused != null) {
                 throw new DataException(source + ":" + getStartingLineNumber() + ":" + (index + 1) + " (column '"
-                        + header.get(index) + "'): " + refused);
+                        + shorten(header.get(index)) + "'): " + refused);
             }
         }
 
         @Override
         protected Object buildRecord() {
+            openQuoteLine = lastFieldSpansLines ? getStartingLineNumber() : 0;
+            lastFieldSpansLines = false;
             if (getRecordType() != RecordType.DATA) {
                 return RECORD;
             }
@@ -251,8 +266,19 @@ public final class TableReader {
         return names;
     }
 
-    static String shorten(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 57) + "…";
+    /** A cell or name for a one-line message: at most 60 characters, line breaks and tabs shown as \\n, \\r, \\t. */
+    public static String shorten(String text) {
+        String cut = text.length() <= 60 ? text : text.substring(0, 57) + "…";
+        return cut.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
+    }
+
+    private static boolean hasLineBreak(char[] buf, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (buf[i] == '\n' || buf[i] == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable rootCause(Throwable e) {
@@ -282,6 +308,7 @@ public final class TableReader {
         private int[] codes;
         private final Map<String, Integer> textCodes = new HashMap<>();
         private final List<String> texts = new ArrayList<>();
+        private final Map<Integer, String> exact = new HashMap<>();
         private int size;
 
         Builder(String name) {
@@ -304,6 +331,9 @@ public final class TableReader {
                 numbers[size] = (float) v;
                 if (codes != null) {
                     codes[size] = -1;
+                }
+                if (Math.abs(v) > FLOAT_EXACT_INTEGERS && v == Math.rint(v) && (double) (float) v != v) {
+                    exact.put(size, new String(buf, offset, length).strip());
                 }
             } else {
                 numbers[size] = Float.NaN;
@@ -331,7 +361,7 @@ public final class TableReader {
 
         Table.Column build(int rows) {
             return new Table.Column(name, Arrays.copyOf(numbers, rows), codes == null ? null : Arrays.copyOf(codes, rows),
-                    texts);
+                    texts, exact);
         }
     }
 }

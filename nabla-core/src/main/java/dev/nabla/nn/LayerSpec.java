@@ -21,6 +21,12 @@ public sealed interface LayerSpec
      */
     int outputWidth(int width);
 
+    /**
+     * Numbers in this layer's state dict (parameters and buffers) for inputs of {@code width} features, counted without
+     * building it: a size read from a file is checked against this before anything is allocated.
+     */
+    long stateSize(int width);
+
     /** A fresh module for inputs of {@code width} features, drawing any initial weights from {@code rng}. */
     Module build(int width, LayerSpec next, RandomGenerator rng);
 
