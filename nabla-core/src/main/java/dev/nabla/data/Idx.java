@@ -96,8 +96,10 @@ public final class Idx {
         long count = 1;
         for (int i = 0; i < rank; i++) {
             dims[i] = in.readInt();
-            if (dims[i] < 0) {
-                throw new DataException(source + ": negative dimension " + dims[i]);
+            if (dims[i] < 1) {
+                // A zero would make the product (and the file) empty while another dimension still claims billions.
+                throw new DataException(source + ": dimension " + (i + 1) + " of the header is " + dims[i]
+                        + "; an IDX file holds at least one value along each");
             }
             count *= dims[i];
             if (count > MAX_VALUES) {
@@ -136,11 +138,11 @@ public final class Idx {
      */
     public static int[] labels(Array labels, String source, int classes) {
         int limit = classes > 0 ? classes : MAX_CLASSES;
-        int[] y = new int[labels.items()];
         if (labels.dims().length != 1) {
             throw new DataException(source + ": a label file holds one label per item, got dimensions "
                     + Arrays.toString(labels.dims()));
         }
+        int[] y = new int[labels.items()];
         int first = -1;
         boolean several = false;
         for (int i = 0; i < y.length; i++) {

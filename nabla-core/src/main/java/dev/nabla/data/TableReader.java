@@ -333,7 +333,9 @@ public final class TableReader {
                     codes[size] = -1;
                 }
                 if (Math.abs(v) > FLOAT_EXACT_INTEGERS && v == Math.rint(v) && (double) (float) v != v) {
-                    exact.put(size, new String(buf, offset, length).strip());
+                    // The exact value in plain decimals, so that "1e19" and "10000000000000000000" are one level.
+                    exact.put(size, new java.math.BigDecimal(new String(buf, offset, length).trim())
+                            .stripTrailingZeros().toPlainString());
                 }
             } else {
                 numbers[size] = Float.NaN;

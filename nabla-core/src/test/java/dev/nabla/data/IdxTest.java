@@ -112,6 +112,15 @@ class IdxTest {
     }
 
     @Test
+    void aZeroDimensionIsRefusedRatherThanTrustingTheOthers() throws IOException {
+        // Found by fuzzing: [2³⁰, 0] holds no values, yet 2³⁰ items made the labels array 4 GB.
+        Path p = dir.resolve("zero");
+        write(p, ubytes(new int[] {1 << 30, 0}, new int[0]), false);
+        assertThatThrownBy(() -> Idx.read(p)).isInstanceOf(DataException.class)
+                .hasMessage(p + ": dimension 2 of the header is 0; an IDX file holds at least one value along each");
+    }
+
+    @Test
     void labelsMustBeWholeNumbersInRangeOfAtLeastTwoClasses() throws IOException {
         Path huge = dir.resolve("huge-label");
         write(huge, typed(0x0C, new int[] {3}, new double[] {0, 2_000_000_000, 1}), false);
