@@ -18,7 +18,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, DescribeCommand.class, SummaryCommand.class,
                 ExplainCommand.class, GradcheckCommand.class, DatasetsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nCommands:%n", exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:internal error", "2:bad input or usage"})
+        exitCodeList = {"0:success", "1:internal error (a bug), or a failed gradient check",
+                "2:bad input or usage: a file, an option, an output that cannot be written, the heap"})
 public final class Nabla implements java.util.concurrent.Callable<Integer> {
 
     /** Declared here and inherited by every subcommand, so it may come before or after the command name. */

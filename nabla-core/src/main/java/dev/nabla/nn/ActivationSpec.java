@@ -36,11 +36,6 @@ public record ActivationSpec(Activation activation, double slope) implements Lay
     }
 
     @Override
-    public long stateSize(int width) {
-        return 0;
-    }
-
-    @Override
     public int outputWidth(int width) {
         return width;
     }

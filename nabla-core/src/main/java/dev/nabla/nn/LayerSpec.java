@@ -23,9 +23,12 @@ public sealed interface LayerSpec
 
     /**
      * Numbers in this layer's state dict (parameters and buffers) for inputs of {@code width} features, counted without
-     * building it: a size read from a file is checked against this before anything is allocated.
+     * building it: a size read from a file is checked against this before anything is allocated. None for a layer
+     * without parameters or buffers (an activation); {@code ModelSpecTest} checks it against built networks.
      */
-    long stateSize(int width);
+    default long stateSize(int width) {
+        return 0;
+    }
 
     /** A fresh module for inputs of {@code width} features, drawing any initial weights from {@code rng}. */
     Module build(int width, LayerSpec next, RandomGenerator rng);

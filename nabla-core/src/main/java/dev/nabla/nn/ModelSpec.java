@@ -149,10 +149,9 @@ public record ModelSpec(int inputs, List<LayerSpec> layers) {
     public void requireTrainable(int rows) {
         int width = inputs;
         for (LayerSpec layer : layers) {
-            String name = layer.describe(width);
-            Memory.requireArray(layer.stateSize(width), name);
+            Memory.requireArray(layer.stateSize(width), layer.describe(width));
             width = layer.outputWidth(width);
-            Memory.requireArray((long) rows * width, name + " on batches of " + rows + " rows");
+            Memory.requireArray((long) rows * width, "a layer of " + width + " units on batches of " + rows + " rows");
         }
         long state = stateSize();
         long numbers = ModelSpec.saturatedSum(Memory.times(4, state), Memory.times(3L * rows, activationWidth()));

@@ -19,11 +19,6 @@ public record SoftmaxSpec(boolean log) implements LayerSpec {
     }
 
     @Override
-    public long stateSize(int width) {
-        return 0;
-    }
-
-    @Override
     public int outputWidth(int width) {
         return width;
     }

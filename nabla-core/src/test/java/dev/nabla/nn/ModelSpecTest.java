@@ -77,7 +77,7 @@ class ModelSpecTest {
     void aLayerTooWideForOneArrayIsBadInputNamingIt() {
         ModelSpec wide = ModelSpec.mlp(4, "99999999:relu", 3);
         assertThatThrownBy(() -> wide.requireTrainable(32)).isInstanceOf(dev.nabla.tensor.Memory.TooLarge.class)
-                .hasMessage("Linear(4 → 99999999) on batches of 32 rows needs 3,199,999,968 numbers in one tensor, more "
+                .hasMessage("a layer of 99999999 units on batches of 32 rows needs 3,199,999,968 numbers in one tensor, more "
                         + "than a Java array holds (2,147,483,639)");
         assertThatThrownBy(() -> ModelSpec.mlp(4, "99999999999:relu", 3)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("layer '99999999999:relu': 99999999999 units is more than a layer can have (at most 2147483647)");
