@@ -122,10 +122,12 @@ final class ExplainCommand implements Callable<Integer> {
             TrainedModel m = Models.load(source.model);
             network = m.network();
             features = m.inputs();
+            m.spec().requireTrainable(rows);
             objective = loss != null ? checks.option("--loss", () -> Objective.fromId(loss)) : m.objective();
         } else {
             ModelSpec s = source.modelSpec != null ? ModelSpecJson.read(source.modelSpec, inputs, outputs)
                     : checks.option("--layers", () -> ModelSpec.mlp(inputs, source.layers != null ? source.layers : "3:tanh", outputs));
+            s.requireTrainable(rows);
             network = s.build(rng);
             features = s.inputs();
             objective = checks.objective(loss, s.outputs(), Objective.BINARY_CROSS_ENTROPY);

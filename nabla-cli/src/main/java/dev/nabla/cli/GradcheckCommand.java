@@ -205,6 +205,7 @@ final class GradcheckCommand implements Callable<Integer> {
             int features = rows.featureCount();
             ModelSpec s = modelSpec != null ? ModelSpecJson.read(modelSpec, features, out)
                     : checks.option("--layers", () -> ModelSpec.mlp(features, layers, out));
+            s.requireTrainable(Math.min(batch, rows.rows()));
             network = s.build(rng);
             scaling = Scaling.fit(Scaling.Kind.STANDARD, rows.features());
             targetScaling = rows.isClassification() ? null
@@ -225,6 +226,7 @@ final class GradcheckCommand implements Callable<Integer> {
         Objective objective = checks.objective(loss, outputs, Objective.MSE);
         SplittableRandom rng = new SplittableRandom(seed);
         ModelSpec s = modelSpec != null ? ModelSpecJson.read(modelSpec, inputs, outputs) : checks.option("--layers", () -> ModelSpec.mlp(inputs, layers, outputs));
+        s.requireTrainable(batch);
         Module network = s.build(rng);
         return new Setup(network, objective, RandomRows.of(objective, batch, inputs, outputs, rng));
     }

@@ -51,7 +51,10 @@ final class Outputs {
             if (Files.isDirectory(resolved)) {
                 checks.fail(option + " " + file + " is a directory; expected a file name");
             }
-            requireWritableDirectory(option, file, resolved.getParent());
+            if (!isDevice(resolved)) {
+                // A device or FIFO is written in place; anything else is renamed into its directory.
+                requireWritableDirectory(option, file, resolved.getParent());
+            }
             outputs.add(new Named(option, file, resolved));
         }
         return this;

@@ -252,7 +252,8 @@ final class TrainOptions {
         if (layersGiven || modelSpec == null) {
             ModelSpec hidden = checks.option("--layers", () -> ModelSpec.mlp(1, layers(true), 1));
             try {
-                hidden.requireTrainable(batchSize);
+                // At most the default batch: a small table trains on fewer rows than a large --batch-size.
+                hidden.requireTrainable(Math.min(batchSize, 32));
             } catch (dev.nabla.tensor.Memory.TooLarge e) {
                 throw e.in("--layers " + layers);
             }

@@ -42,13 +42,20 @@ class HostileInputTest {
     }
 
     @Test
-    void layerSizesThatOverflowOrExceedTheHeapAreBadInputBeforeAnyData() {
+    void layerSizesThatOverflowOrExceedTheHeapAreBadInputBeforeAnyData() throws IOException {
         assertThat(fails("train", "--layers", "99999999:relu", "--data", dir.resolve("absent.csv").toString()))
                 .contains("--layers 99999999:relu").contains("99999999").contains("more than a Java array holds")
                 .doesNotContain("absent.csv");
         assertThat(fails("train", "--layers", "40000:relu,40000:relu")).contains("--layers 40000:relu,40000:relu")
                 .contains("GB; the Java heap holds at most").contains("NABLA_JAVA_OPTS=-Xmx");
         assertThat(fails("train", "--layers", "99999999999:relu")).contains("99999999999 units is more than a layer can have");
+        Path wide = TestData.write(dir, "wide.json", "{\"layers\": [{\"type\": \"linear\", \"units\": 99999999}, "
+                + "{\"type\": \"relu\"}, {\"type\": \"linear\", \"units\": 99999999}]}");
+        assertThat(fails("summary", "--model-spec", wide.toString()))
+                .contains("Linear(64 → 99999999) needs 6,499,999,935 numbers in one tensor");
+        assertThat(fails("explain", "--rows", "2000000000")).contains("a batch of 2000000000 rows of 2 inputs needs");
+        assertThat(fails("gradcheck", "--batch", "2000000000")).contains("a batch of 2000000000 rows of 6 inputs needs");
+        assertThat(fails("gradcheck", "--inputs", "2000000000")).contains("Linear(2000000000 → 8) needs 16,000,000,008 numbers");
     }
 
     @Test

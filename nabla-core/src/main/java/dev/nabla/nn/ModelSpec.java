@@ -147,9 +147,10 @@ public record ModelSpec(int inputs, List<LayerSpec> layers) {
      * @throws Memory.TooLarge naming the layer, or the network's size and what it needs
      */
     public void requireTrainable(int rows) {
+        requireLayersFit();
+        Memory.requireArray((long) rows * inputs, "a batch of " + rows + " rows of " + inputs + " inputs");
         int width = inputs;
         for (LayerSpec layer : layers) {
-            Memory.requireArray(layer.stateSize(width), layer.describe(width));
             width = layer.outputWidth(width);
             Memory.requireArray((long) rows * width, "a layer of " + width + " units on batches of " + rows + " rows");
         }
@@ -157,6 +158,26 @@ public record ModelSpec(int inputs, List<LayerSpec> layers) {
         long numbers = ModelSpec.saturatedSum(Memory.times(4, state), Memory.times(3L * rows, activationWidth()));
         Memory.require(Memory.times(4, numbers), String.format(Locale.ROOT,
                 "training a network of %,d parameters on batches of %d rows", state, rows));
+    }
+
+    /**
+     * Refuses a network that cannot even be built here: a layer whose weights would not fit one Java array, or
+     * parameters (4 bytes each) beyond the heap.
+     *
+     * @throws Memory.TooLarge naming the layer, or the network's size
+     */
+    public void requireBuildable() {
+        requireLayersFit();
+        Memory.require(Memory.times(4, stateSize()), String.format(Locale.ROOT, "a network of %,d parameters",
+                stateSize()));
+    }
+
+    private void requireLayersFit() {
+        int width = inputs;
+        for (LayerSpec layer : layers) {
+            Memory.requireArray(layer.stateSize(width), layer.describe(width));
+            width = layer.outputWidth(width);
+        }
     }
 
     static long stateSize(int width, List<LayerSpec> layers) {
