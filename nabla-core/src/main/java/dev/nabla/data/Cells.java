@@ -56,6 +56,9 @@ final class Cells extends AbstractBaseCsvCallbackHandler<Object> {
     private ColumnBuilder[] columns;
     private long[] lines = new long[1024];
     private int rows;
+    /** The line of the last record when its last field is quoted and spans lines (a quote left open?), else 0. */
+    private long openQuoteLine;
+    private boolean lastFieldSpansLines;
 
     private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(CHUNKS);
     private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(CHUNKS);
@@ -72,6 +75,7 @@ final class Cells extends AbstractBaseCsvCallbackHandler<Object> {
 
     @Override
     protected void handleField(int index, char[] buf, int offset, int length, boolean quoted) {
+        lastFieldSpansLines = quoted && hasLineBreak(buf, offset, length);
         if (columns == null) {
             names.add(new String(buf, offset, length));
             return;
@@ -93,6 +97,8 @@ final class Cells extends AbstractBaseCsvCallbackHandler<Object> {
 
     @Override
     protected Object buildRecord() {
+        openQuoteLine = lastFieldSpansLines ? getStartingLineNumber() : 0;
+        lastFieldSpansLines = false;
         if (getRecordType() != RecordType.DATA) {
             return RECORD;
         }
@@ -120,6 +126,20 @@ final class Cells extends AbstractBaseCsvCallbackHandler<Object> {
             handOver();
         }
         return RECORD;
+    }
+
+    /** The line of the last record if its last field is quoted and spans lines, else 0. */
+    long openQuoteLine() {
+        return openQuoteLine;
+    }
+
+    private static boolean hasLineBreak(char[] buf, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (buf[i] == '\n' || buf[i] == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Queues the full chunk for the worker (starting it the first time) and takes a free one. */
@@ -180,8 +200,8 @@ final class Cells extends AbstractBaseCsvCallbackHandler<Object> {
                 int end = c.ends[cell];
                 String refused = columns[j].add(c.chars, start, end - start);
                 if (refused != null) {
-                    throw new DataException(source + ":" + c.lines[r] + ":" + (j + 1) + " (column '" + header.get(j)
-                            + "'): " + refused);
+                    throw new DataException(source + ":" + c.lines[r] + ":" + (j + 1) + " (column '"
+                            + TableReader.shorten(header.get(j)) + "'): " + refused);
                 }
                 start = end;
             }

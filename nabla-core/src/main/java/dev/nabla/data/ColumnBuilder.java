@@ -2,7 +2,9 @@ package dev.nabla.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One column as it is read: numbers where cells parse ({@link Numbers}), codes of distinct texts where they do not.
@@ -12,12 +14,16 @@ import java.util.List;
 final class ColumnBuilder {
     /** A text's entry: the code of a level, or this for a missing-value token. */
     private static final int MISSING = -1;
+    /** Integers up to 2²⁴ are exact in float32; beyond, distinct integers may round to one float. */
+    private static final double FLOAT_EXACT_INTEGERS = 1 << 24;
 
     private final String name;
     private final Tokens missingTokens;
     private float[] numbers;
     private int[] codes;
     private int size;
+    /** Row → the exact text of an integer float32 cannot hold, so that it keeps its own level. */
+    private final Map<Integer, String> exact = new HashMap<>();
 
     private final List<String> texts = new ArrayList<>();
     /** Open addressing: slot → entry + 1 (0 is free). */
@@ -55,6 +61,12 @@ final class ColumnBuilder {
             numbers[size] = (float) v;
             if (codes != null) {
                 codes[size] = -1;
+            }
+            if (Math.abs(v) > FLOAT_EXACT_INTEGERS && v == Math.rint(v) && (double) (float) v != v) {
+                // The exact value in plain decimals, so that "1e19" and "10000000000000000000" are one level; trim()
+                // drops the control characters the number grammar skips, as strip() would not.
+                exact.put(size, new java.math.BigDecimal(new String(buf, offset, length).trim())
+                        .stripTrailingZeros().toPlainString());
             }
             size++;
             return null;
@@ -144,6 +156,6 @@ final class ColumnBuilder {
 
     Table.Column build(int rows) {
         return new Table.Column(name, Arrays.copyOf(numbers, rows), codes == null ? null : Arrays.copyOf(codes, rows),
-                texts);
+                texts, exact);
     }
 }

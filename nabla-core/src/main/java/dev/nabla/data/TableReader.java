@@ -52,7 +52,15 @@ public final class TableReader {
             char separator = delimiter != null ? delimiter : detect(reader, source);
             reader.reset();
             // The parser reads to the end of the input, so the digest covers every byte.
-            return read(reader, source, separator).withDigest(input.sha256());
+            Cells cells = new Cells(source, missing);
+            Table table = read(reader, cells, source, separator);
+            if (cells.openQuoteLine() > 0 && !input.endsWithQuote()) {
+                // FastCSV closes a quote left open at the end of the input, making the rest of the file one cell: the
+                // last record's last field spans lines and the input does not end with the closing quote.
+                throw new DataException(source + ":" + cells.openQuoteLine() + ": a quoted field opened on this line is "
+                        + "never closed (it runs to the end of the file)");
+            }
+            return table.withDigest(input.sha256());
         } catch (IOException e) {
             throw new DataException(source + ": " + e.getMessage(), e);
         }
@@ -92,7 +100,8 @@ public final class TableReader {
                 text.getChars(0, text.length(), buf, 0);
                 String refused = builders[j].add(buf, 0, text.length());
                 if (refused != null) {
-                    throw new DataException(source + ": row " + (i + 1) + " (column '" + columns.get(j) + "'): " + refused);
+                    throw new DataException(source + ": row " + (i + 1) + " (column '" + shorten(columns.get(j)) + "'): "
+                            + refused);
                 }
             }
             lines[i] = i + 1;
@@ -133,8 +142,7 @@ public final class TableReader {
         return DELIMITERS[best];
     }
 
-    private Table read(BufferedReader reader, String source, char separator) {
-        Cells cells = new Cells(source, missing);
+    private static Table read(BufferedReader reader, Cells cells, String source, char separator) {
         RuntimeException pending = null;
         try (CsvReader<Object> csv = CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true)
                 .allowExtraFields(true).allowMissingFields(true).build(cells, reader)) {
@@ -174,8 +182,10 @@ public final class TableReader {
         return names;
     }
 
-    static String shorten(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 57) + "…";
+    /** A cell or name for a one-line message: at most 60 characters, line breaks and tabs shown as \\n, \\r, \\t. */
+    public static String shorten(String text) {
+        String cut = text.length() <= 60 ? text : text.substring(0, 57) + "…";
+        return cut.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
     }
 
     private static Throwable rootCause(Throwable e) {
