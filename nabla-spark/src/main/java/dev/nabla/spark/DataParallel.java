@@ -4,19 +4,23 @@ import dev.nabla.autograd.Variable;
 import dev.nabla.data.Dataset;
 import dev.nabla.io.ModelSpecJson;
 import dev.nabla.io.Safetensors;
+import dev.nabla.nn.BatchNorm;
 import dev.nabla.nn.ModelSpec;
 import dev.nabla.nn.Module;
 import dev.nabla.optim.Optimizer;
 import dev.nabla.optim.OptimizerConfig;
 import dev.nabla.tensor.Threads;
+import dev.nabla.train.DivergedException;
 import dev.nabla.train.EpochResult;
 import dev.nabla.train.History;
 import dev.nabla.train.Objective;
 import dev.nabla.train.TrainListener;
 import dev.nabla.train.Trainer;
+import dev.nabla.train.TrainingException;
 import dev.nabla.train.TrainingLoop;
 import dev.nabla.train.TrainingState;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -70,6 +74,7 @@ public final class DataParallel implements TrainingLoop {
             throw new IllegalArgumentException("data-parallel training builds the optimiser on every replica: give it "
                     + "as data (Optimizers.config), not as a function");
         }
+        requireNoBatchNorm(network);
         int k = Math.min(partitions, Math.max(1, train.rows()));
         Objective objective = trainer.objectiveFor(train);
         Plan plan = Plan.of(trainer, objective, config, train.task(), train.classNames().size(), train.rows(), threads);
@@ -109,15 +114,32 @@ public final class DataParallel implements TrainingLoop {
         }
     }
 
-    /** The bytes a replica starts from: the network's weights, with the plan and the architecture as metadata. */
+    /**
+     * The bytes a replica starts from: the network's weights, with the plan, the architecture and its own generators
+     * (dropout's seeds and positions, which are not in the state dict) as metadata.
+     */
     static byte[] start(Plan plan, ModelSpec spec, Module network) {
         return Transfer.encode(network.stateDict(), Map.of(BarrierTraining.PLAN, plan.toText(),
-                BarrierTraining.SPEC, ModelSpecJson.write(spec)));
+                BarrierTraining.SPEC, ModelSpecJson.write(spec), BarrierTraining.GENERATORS, Transfer.generators(network)));
+    }
+
+    /**
+     * Each replica would normalise its share by the share's statistics, not the whole batch's, so batch norm would
+     * train another model than one process does.
+     */
+    private static void requireNoBatchNorm(Module network) {
+        if (network.modules().stream().anyMatch(m -> m instanceof BatchNorm)) {
+            throw new TrainingException("batch norm cannot train data-parallel: each replica would normalise its share "
+                    + "of a batch by the share's statistics, not the whole batch's; train without batch norm or "
+                    + "without Spark");
+        }
     }
 
     /**
      * Runs the barrier stage over {@code rows} — one partition per replica, partition p's rows being global rows
      * {@code offsets[p]…} — and loads the trained weights into {@code network}; returns the history.
+     *
+     * @throws DivergedException when training diverged (the weights before the step that did are loaded)
      */
     History run(RDD<byte[]> rows, long[] offsets, byte[] start, byte[] validation, Module network) {
         Broadcast<byte[]> begin = spark.broadcast(start);
@@ -129,12 +151,18 @@ public final class DataParallel implements TrainingLoop {
             List<byte[]> out = result.toJavaRDD().collect();
             Safetensors.Contents end = Transfer.decode(out.get(0));
             network.loadStateDict(end.tensors());
+            String diverged = end.metadata().get(BarrierTraining.DIVERGED);
+            if (diverged != null) {
+                String[] f = diverged.split(" ", 3);
+                throw new DivergedException(Integer.parseInt(f[0]), Long.parseLong(f[1]), f[2]);
+            }
             return Transfer.history(end.metadata().get(BarrierTraining.HISTORY));
         } finally {
             Threads.set(before);
-            begin.destroy();
-            if (heldOut != null) {
-                heldOut.destroy();
+            for (Broadcast<byte[]> b : Arrays.asList(begin, heldOut)) {
+                if (b != null) {
+                    b.destroy();
+                }
             }
         }
     }

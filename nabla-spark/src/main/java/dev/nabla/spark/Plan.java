@@ -38,9 +38,9 @@ record Plan(int epochs, int batchSize, boolean shuffle, long seed, int patience,
     }
 
     /** A trainer with these settings (listeners aside), for a replica. */
-    Trainer trainer() {
+    Trainer.Builder trainer() {
         return Trainer.builder().epochs(epochs).batchSize(batchSize).shuffle(shuffle).seed(seed).patience(patience)
-                .objective(objective).schedule(schedule).clipping(clipping).build();
+                .objective(objective).schedule(schedule).clipping(clipping);
     }
 
     String toText() {
@@ -99,7 +99,8 @@ record Plan(int epochs, int batchSize, boolean shuffle, long seed, int patience,
                 Boolean.parseBoolean(p.getProperty("shuffle")), Long.parseLong(p.getProperty("seed")),
                 Integer.parseInt(p.getProperty("patience")), objective, optimizer, schedule,
                 new Clipping(number(p, "clip_norm"), number(p, "clip_value")), Task.fromId(p.getProperty("task")),
-                Integer.parseInt(p.getProperty("classes")), Long.parseLong(p.getProperty("rows")), Integer.parseInt(p.getProperty("threads")));
+                Integer.parseInt(p.getProperty("classes")), Long.parseLong(p.getProperty("rows")),
+                Integer.parseInt(p.getProperty("threads")));
     }
 
     private static Objective objective(Properties p) {

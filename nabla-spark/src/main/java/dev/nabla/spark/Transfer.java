@@ -2,10 +2,12 @@ package dev.nabla.spark;
 
 import dev.nabla.io.ModelFile;
 import dev.nabla.io.Safetensors;
-import dev.nabla.train.TrainedModel;
+import dev.nabla.nn.Module;
+import dev.nabla.nn.Positioned;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.train.EpochResult;
 import dev.nabla.train.History;
+import dev.nabla.train.TrainedModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,6 +51,30 @@ final class Transfer {
     /** The model of model-file bytes. */
     static TrainedModel model(byte[] bytes) {
         return throughFile(file -> ModelFile.load(Files.write(file, bytes)));
+    }
+
+    /** The seeds and positions of a network's own generators ({@link Positioned}), in module order, as text. */
+    static String generators(Module network) {
+        StringBuilder s = new StringBuilder();
+        for (Module m : network.modules()) {
+            if (m instanceof Positioned p) {
+                s.append(s.isEmpty() ? "" : ",").append(p.seed()).append(':').append(p.position());
+            }
+        }
+        return s.toString();
+    }
+
+    /** Puts the generators of {@code network}, built from the same architecture, where {@link #generators} says. */
+    static void generators(Module network, String text) {
+        String[] each = text.isEmpty() ? new String[0] : text.split(",");
+        int i = 0;
+        for (Module m : network.modules()) {
+            if (m instanceof Positioned p) {
+                String[] f = each[i++].split(":");
+                p.reseed(Long.parseLong(f[0]));
+                p.seek(Long.parseLong(f[1]));
+            }
+        }
     }
 
     private interface FileUse<T> {
