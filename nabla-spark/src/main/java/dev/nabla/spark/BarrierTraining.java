@@ -7,6 +7,7 @@ import dev.nabla.tensor.Tensor;
 import dev.nabla.tensor.Threads;
 import dev.nabla.train.DivergedException;
 import dev.nabla.train.History;
+import dev.nabla.train.TrainingState;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -36,16 +37,19 @@ final class BarrierTraining extends AbstractFunction1<Iterator<byte[]>, Iterator
     static final String GENERATORS = "generators";
 
     private final Broadcast<byte[]> start;
+    private final Broadcast<byte[]> resume;
     private final Broadcast<byte[]> validation;
     private final long[] offsets;
 
     /**
      * @param start      the initial weights with the plan and the architecture in their metadata ({@link Transfer})
+     * @param resume     the state to continue from as checkpoint bytes ({@link Transfer#state}), or null
      * @param validation the validation rows as one {@link Rows} block, or null
      * @param offsets    the global number of each partition's first row
      */
-    BarrierTraining(Broadcast<byte[]> start, Broadcast<byte[]> validation, long[] offsets) {
+    BarrierTraining(Broadcast<byte[]> start, Broadcast<byte[]> resume, Broadcast<byte[]> validation, long[] offsets) {
         this.start = start;
+        this.resume = resume;
         this.validation = validation;
         this.offsets = offsets.clone();
     }
@@ -62,13 +66,16 @@ final class BarrierTraining extends AbstractFunction1<Iterator<byte[]>, Iterator
         Module model = network(begin);
         Threads.set(plan.threads());
         Rows heldOut = rank == 0 && validation != null ? Rows.decode(List.of(validation.value())) : null;
+        TrainingState from = Checkpoints.startingState(plan, resume == null ? null : Transfer.state(resume.value()),
+                context);
         try (Ring ring = Ring.connect(rank, size, host(context.getTaskInfos()[rank].address()),
                 context::allGather)) {
             Replica replica = new Replica(plan, model, Rows.decode(blocks), offsets[rank], ring,
                     heldOut == null ? null : heldOut.dataset(plan.task(), plan.classes()));
             Map<String, String> told = new LinkedHashMap<>();
             try {
-                History history = replica.train();
+                History history = replica.train(from, rank == 0 ? Checkpoints.sink(plan) : null,
+                        Checkpoints.fault(plan, from, context, rank == size - 1));
                 told.put(HISTORY, Transfer.history(history));
             } catch (DivergedException e) {
                 // Every replica diverges at the same step (the reduced gradient is the same): not a fault to retry.

@@ -12,16 +12,20 @@ import dev.nabla.train.History;
 import dev.nabla.train.Replication;
 import dev.nabla.train.RunningMetrics;
 import dev.nabla.train.Trainer;
+import dev.nabla.train.TrainingState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * One replica of exact synchronous data-parallel training: the {@link Trainer}'s own loop, told what differs through
  * {@link Replication}. It trains on the rows it holds of every global batch ({@link Shares}), with dropout masks drawn
  * by each row's place in the global batch; {@link AllReduce} turns its share's gradient into the whole batch's; its
- * validation metrics come from rank 0 round the ring. Early stopping and the divergence guard are the trainer's.
+ * validation metrics come from rank 0 round the ring. Checkpoints, resuming and the divergence guard are the
+ * trainer's.
  */
 final class Replica implements Replication {
     private final Plan plan;
@@ -52,12 +56,18 @@ final class Replica implements Replication {
         this.classes = plan.task() != Task.REGRESSION;
     }
 
-    /** Trains the model in place; returns the history (the same on every replica). */
-    History train() {
+    /**
+     * Trains the model in place from {@code resume} (null: the start), handing states to {@code checkpoints} (null:
+     * none) and asking {@code stopWhen} before every step; returns the history (the same on every replica).
+     */
+    History train(TrainingState resume, Consumer<TrainingState> checkpoints, BooleanSupplier stopWhen) {
         Optimizer optimizer = plan.optimizer().create(model.parameters());
         reduce = ring.size() > 1 ? new AllReduce(ring, optimizer.parameters(), plan.objective(), classes) : null;
-        return plan.trainer().replication(this).build().fit(model, optimizer, rows.dataset(plan.task(), plan.classes()),
-                validation);
+        Trainer.Builder trainer = plan.trainer().replication(this).stopWhen(stopWhen);
+        if (checkpoints != null) {
+            trainer.checkpoints(plan.recovery().every(), checkpoints);
+        }
+        return trainer.build().fit(model, optimizer, rows.dataset(plan.task(), plan.classes()), validation, resume);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.nabla.spark;
 
+import dev.nabla.io.CheckpointFile;
 import dev.nabla.io.ModelFile;
+import dev.nabla.io.ModelFileException;
 import dev.nabla.io.Safetensors;
 import dev.nabla.nn.Module;
 import dev.nabla.nn.Positioned;
@@ -8,6 +10,7 @@ import dev.nabla.tensor.Tensor;
 import dev.nabla.train.EpochResult;
 import dev.nabla.train.History;
 import dev.nabla.train.TrainedModel;
+import dev.nabla.train.TrainingState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -75,6 +78,32 @@ final class Transfer {
                 p.seek(Long.parseLong(f[1]));
             }
         }
+    }
+
+    /** A training state as checkpoint bytes ({@link CheckpointFile}, without arguments). */
+    static byte[] state(TrainingState state) {
+        return throughFile(file -> {
+            Path dir = Files.createTempDirectory("nabla-spark-state-");
+            try {
+                Path written = CheckpointFile.write(dir, 0, state, List.of());
+                byte[] bytes = Files.readAllBytes(written);
+                Files.delete(written);
+                return bytes;
+            } finally {
+                Files.deleteIfExists(dir);
+            }
+        });
+    }
+
+    /** The training state of checkpoint bytes made by {@link #state(TrainingState)}. */
+    static TrainingState state(byte[] bytes) {
+        return throughFile(file -> {
+            try {
+                return CheckpointFile.read(Files.write(file, bytes)).state();
+            } catch (ModelFileException e) {
+                throw new IllegalStateException("the driver sent a state it cannot read back: " + e.getMessage(), e);
+            }
+        });
     }
 
     private interface FileUse<T> {
