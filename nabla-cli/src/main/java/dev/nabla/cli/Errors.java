@@ -3,10 +3,12 @@ package dev.nabla.cli;
 import dev.nabla.data.DataException;
 import dev.nabla.io.ModelFileException;
 import dev.nabla.train.DivergedException;
+import dev.nabla.tensor.Memory;
 import dev.nabla.train.TrainingException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -32,6 +34,29 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
         this.verbose = verbose;
     }
 
+    /**
+     * Runs the command line. An {@link OutOfMemoryError}, which picocli does not catch, becomes one line with the way
+     * out (exit 2): the input or network is too large for this heap, not a bug to report.
+     */
+    int run(CommandLine cli, String[] args) {
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            PrintWriter err = cli.getErr();
+            err.println("nabla: out of memory" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
+                    + "; the data or the network is too large for this heap of " + Memory.format(Memory.heap())
+                    + moreHeap(2 * Memory.heap()));
+            trace(err, e);
+            return BAD_INPUT;
+        }
+    }
+
+    /** How to give the JVM {@code bytes} of heap or more, e.g. {@code "; raise -Xmx with NABLA_JAVA_OPTS=-Xmx8g"}. */
+    static String moreHeap(long bytes) {
+        long gb = Math.max(2, (long) Math.ceil(bytes * 1.5 / (1L << 30)));
+        return "; raise -Xmx with NABLA_JAVA_OPTS, e.g. NABLA_JAVA_OPTS=-Xmx" + gb + "g";
+    }
+
     @Override
     public int handleParseException(ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
@@ -44,6 +69,9 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (rootCause(e) instanceof OutOfMemoryError oom) {
+            throw oom;
+        }
         int code = cause instanceof DivergedException ? DIVERGED : isBadInput(cause) ? BAD_INPUT : INTERNAL;
         String message = code != INTERNAL ? describe(cause)
                 : "internal error: " + cause + (verbose ? "" : " (run with --verbose for the stack trace)");
@@ -65,6 +93,7 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
                 || e instanceof DataException
                 || e instanceof TrainingException
                 || e instanceof FileSystemException
+                || e instanceof Memory.TooLarge
                 || e instanceof ModelFileException;
     }
 
@@ -74,10 +103,28 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
             case NoSuchFileException f -> "no such file: " + f.getFile();
             case AccessDeniedException f -> "permission denied: " + f.getFile();
             case NotDirectoryException f -> "not a directory: " + f.getFile();
-            case FileSystemException f -> f.getFile() + ": " + (f.getReason() == null ? f.getClass().getSimpleName()
-                    : f.getReason());
+            case Memory.TooLarge m -> m.getMessage() + (m.needed() > 0 ? moreHeap(m.needed()) : "");
+            case FileAlreadyExistsException f -> f.getFile() + ": already exists"
+                    + (f.getReason() == null ? " (and is not a directory)" : ": " + f.getReason());
+            case FileSystemException f -> f.getFile() + ": " + (f.getReason() != null ? f.getReason()
+                    : words(f.getClass().getSimpleName()));
             default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         };
+    }
+
+    /** {@code DirectoryNotEmptyException} → {@code "directory not empty"}: a file-system exception's class says what happened. */
+    static String words(String exceptionName) {
+        String name = exceptionName.endsWith("Exception") ? exceptionName.substring(0, exceptionName.length() - 9)
+                : exceptionName;
+        return name.replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        for (int depth = 0; t.getCause() != null && t.getCause() != t && depth < 100; depth++) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private String hint(CommandLine cli) {

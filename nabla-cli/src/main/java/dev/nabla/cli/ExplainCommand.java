@@ -111,6 +111,8 @@ final class ExplainCommand implements Callable<Integer> {
         if ((x == null) != (y == null)) {
             checks.fail("--x and --y go together: the rows and their targets");
         }
+        new Outputs(checks).input("--model", source.model).input("--model-spec", source.modelSpec)
+                .input("--notation", notation).file("--out", out).file("--graph", dotOrSvg).check();
         Notation names = notation != null ? NotationJson.read(notation) : Notation.DEFAULT;
         SplittableRandom rng = new SplittableRandom(seed);
         Module network;
@@ -120,10 +122,12 @@ final class ExplainCommand implements Callable<Integer> {
             TrainedModel m = Models.load(source.model);
             network = m.network();
             features = m.inputs();
+            m.spec().requireTrainable(rows);
             objective = loss != null ? checks.option("--loss", () -> Objective.fromId(loss)) : m.objective();
         } else {
             ModelSpec s = source.modelSpec != null ? ModelSpecJson.read(source.modelSpec, inputs, outputs)
                     : checks.option("--layers", () -> ModelSpec.mlp(inputs, source.layers != null ? source.layers : "3:tanh", outputs));
+            s.requireTrainable(rows);
             network = s.build(rng);
             features = s.inputs();
             objective = checks.objective(loss, s.outputs(), Objective.BINARY_CROSS_ENTROPY);

@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code nabla gradcheck}: backpropagated gradients against central differences in float64 on one batch,
- * parameter by parameter, then the worst relative error. Exit 1 when it exceeds the tolerance: a wrong
- * gradient is a bug in Nabla, not in the user's input.
+ * parameter by parameter ({@link GradCheck}: a relative and an absolute tolerance, one-sided differences at ReLU
+ * kinks, a seeded sample of a large network's elements, a progress line every few seconds). Exit 1 when an element is
+ * outside the tolerances: a wrong gradient is a bug in Nabla, not in the user's input.
  */
 @Command(name = "gradcheck", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Checks a network's gradients numerically (central differences in float64) on a batch",
@@ -69,8 +70,22 @@ final class GradcheckCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--tolerance", defaultValue = "1e-4",
-            description = "Largest acceptable relative error (default: ${DEFAULT-VALUE}).")
+            description = "Relative tolerance rtol: an element passes when |analytic - numeric| <= atol + rtol * max(|analytic|, |numeric|) (default: ${DEFAULT-VALUE}).")
     double tolerance;
+
+    @Option(names = "--atol", defaultValue = "1e-8",
+            description = "Absolute tolerance atol, for gradients so small that central differences are mostly round-off (default: ${DEFAULT-VALUE}).")
+    double atol;
+
+    @Option(names = "--elements", paramLabel = "N|all",
+            description = "Check at most N elements, a seeded sample spread over every parameter, or all of them (default: all when that takes about "
+                    + BUDGET_SECONDS + " s or less, else as many as fit that time, at least " + MIN_ELEMENTS + ").")
+    String elements;
+
+    /** Multiply-adds of float64 forward passes a default check may spend: about 20 s on one core here. */
+    static final double BUDGET = 2e10;
+    static final int BUDGET_SECONDS = 20;
+    static final int MIN_ELEMENTS = 100;
 
     @Override
     public Integer call() throws Exception {
@@ -78,7 +93,11 @@ final class GradcheckCommand implements Callable<Integer> {
         checks.positive("--inputs", inputs);
         checks.positive("--outputs", outputs);
         checks.positive("--batch", batch);
-        checks.positive("--tolerance", tolerance);
+        checks.nonNegative("--tolerance", tolerance);
+        checks.nonNegative("--atol", atol);
+        if (tolerance == 0 && atol == 0) {
+            checks.fail("--tolerance and --atol are both 0: no numerical difference would ever pass");
+        }
         if (model != null && data == null) {
             checks.fail("--model needs --data: the rows to check its gradients on");
         }
@@ -89,21 +108,79 @@ final class GradcheckCommand implements Callable<Integer> {
         // The loss is a function of the weights only if every evaluation draws the same dropout masks.
         List<Dropout> dropouts = network.modules().stream().filter(m -> m instanceof Dropout).map(m -> (Dropout) m)
                 .toList();
+        long parameters = network.parameterCount();
+        long max = maxElements(checks, parameters, batchRows.features().rows());
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (max < parameters) {
+            err.println(String.format(Locale.ROOT, "nabla: checking %,d of the %,d elements, sampled at random in every "
+                    + "parameter (--seed %d; --elements all checks every one)",
+                    GradCheck.elementsChecked(network.namedParameters(), max), parameters, seed));
+        }
+        GradCheck.Settings settings = GradCheck.Settings.defaults().withTolerances(tolerance, atol).withSample(max, seed)
+                .withProgress(progress(err));
         GradCheck.Report report = GradCheck.check(network.namedParameters(), () -> {
             dropouts.forEach(d -> d.seek(0));
             return objective.loss(network.forward(Variable.constant(batchRows.features())), batchRows);
-        });
-        PrintWriter out = spec.commandLine().getOut();
+        }, settings);
         out.print(report);
         out.println(String.format(Locale.ROOT, "worst relative error: %.3e (%s)", report.worst(), report.worstParameter()));
+        out.println(String.format(Locale.ROOT, "%,d of %,d elements checked; %,d outside |a - n| <= %.1e + %.1e * max(|a|, |n|)%s",
+                report.checked(), report.total(), report.failures(), atol, tolerance,
+                report.kinks() == 0 ? "" : String.format(Locale.ROOT, "; %,d at kinks, checked one-sided", report.kinks())));
         out.flush();
-        if (!(report.worst() <= tolerance)) {
-            spec.commandLine().getErr().println(String.format(Locale.ROOT,
-                    "nabla: gradient check failed: %.3e in %s exceeds the tolerance %.1e",
-                    report.worst(), report.worstParameter(), tolerance));
+        if (!report.passed()) {
+            err.println(String.format(Locale.ROOT,
+                    "nabla: gradient check failed: %,d elements outside the tolerances (worst relative error %.3e in %s)",
+                    report.failures(), report.worst(), report.worstParameter()));
             return Errors.INTERNAL;
         }
         return Errors.OK;
+    }
+
+    /**
+     * The elements to check: {@code --elements}, or every one when the check costs at most {@link #BUDGET}
+     * multiply-adds (two forward passes of about rows × parameters each per element), else as many as fit.
+     */
+    private long maxElements(Checks checks, long parameters, int rows) {
+        if (elements != null) {
+            if (elements.equalsIgnoreCase("all")) {
+                return parameters;
+            }
+            long n = 0;
+            try {
+                n = Long.parseLong(elements.strip());
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            if (n < 1) {
+                checks.fail("--elements must be a positive whole number or all, got " + elements);
+            }
+            return Math.min(n, parameters);
+        }
+        return defaultElements(parameters, rows);
+    }
+
+    /** Every element when they fit {@link #BUDGET}, else as many as do, but at least {@link #MIN_ELEMENTS}. */
+    static long defaultElements(long parameters, int rows) {
+        long affordable = (long) (BUDGET / (2.0 * rows * Math.max(1, parameters)));
+        return Math.min(parameters, Math.max(MIN_ELEMENTS, affordable));
+    }
+
+    /** A line on stderr every few seconds while the check runs, so a long one is never silent. */
+    private static GradCheck.Progress progress(PrintWriter err) {
+        long start = System.nanoTime();
+        long[] next = {start + 5_000_000_000L};
+        return (done, total) -> {
+            long now = System.nanoTime();
+            if (now >= next[0] && done < total) {
+                double perElement = (now - start) / 1e9 / done;
+                err.println(String.format(Locale.ROOT, "nabla: checked %,d of %,d elements, about %.0f s left", done, total,
+                        perElement * (total - done)));
+                err.flush();
+                next[0] = now + 5_000_000_000L;
+            }
+        };
     }
 
     /** What to check: a network, its loss and one batch in float64. */
@@ -135,6 +212,7 @@ final class GradcheckCommand implements Callable<Integer> {
             int features = rows.featureCount();
             ModelSpec s = modelSpec != null ? ModelSpecJson.read(modelSpec, features, out)
                     : checks.option("--layers", () -> ModelSpec.mlp(features, layers, out));
+            s.requireTrainable(Math.min(batch, rows.rows()));
             network = s.build(rng);
             scaling = Scaling.fit(Scaling.Kind.STANDARD, rows.features());
             targetScaling = rows.isClassification() ? null
@@ -155,6 +233,7 @@ final class GradcheckCommand implements Callable<Integer> {
         Objective objective = checks.objective(loss, outputs, Objective.MSE);
         SplittableRandom rng = new SplittableRandom(seed);
         ModelSpec s = modelSpec != null ? ModelSpecJson.read(modelSpec, inputs, outputs) : checks.option("--layers", () -> ModelSpec.mlp(inputs, layers, outputs));
+        s.requireTrainable(batch);
         Module network = s.build(rng);
         return new Setup(network, objective, RandomRows.of(objective, batch, inputs, outputs, rng));
     }

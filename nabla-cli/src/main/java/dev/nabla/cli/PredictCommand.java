@@ -7,7 +7,6 @@ import dev.nabla.tensor.Tensor;
 import dev.nabla.train.Prediction;
 import dev.nabla.train.TrainedModel;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,9 +38,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (out != null && Files.isDirectory(out)) {
-            new Checks(spec.commandLine()).fail("--out " + out + " is a directory; expected a file name");
-        }
+        new Outputs(new Checks(spec.commandLine())).input("--model", model).input("--data", data).file("--out", out).check();
         TrainedModel m = Models.load(model);
         Tensor features = features(m);
         String csv = csv(m, m.predict(features));

@@ -37,6 +37,8 @@ public record Report(String title, Map<String, String> configuration, History hi
     public static final String PRECISION_RECALL = "precision-recall.png";
     public static final String LEARNING_RATE = "learning_rate.png";
     public static final String PAGE = "report.html";
+    /** Every file a report may write, for the check that no input or other output is among them. */
+    static final List<String> FILES = List.of(LOSS, ACCURACY, CONFUSION, ROC, PRECISION_RECALL, LEARNING_RATE, PAGE);
 
     /** Writes the images and the page into {@code dir} (created if needed); returns the page's path. */
     public Path write(Path dir) throws IOException {

@@ -70,6 +70,7 @@ final class SummaryCommand implements Callable<Integer> {
             checks.positive("--inputs", inputs);
             checks.positive("--outputs", outputs);
             ModelSpec s = ModelSpecJson.read(source.modelSpec, inputs, outputs);
+            s.requireBuildable();
             Module network = s.build(new SplittableRandom(0));
             out.println("spec      " + source.modelSpec);
             out.println("inputs    " + s.inputs() + " features");

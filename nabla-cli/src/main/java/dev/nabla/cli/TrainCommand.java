@@ -6,6 +6,7 @@ import dev.nabla.data.Dataset;
 import dev.nabla.data.Datasets;
 import dev.nabla.data.Scaling;
 import dev.nabla.data.TableOptions;
+import dev.nabla.io.AtomicFiles;
 import dev.nabla.io.ModelSpecJson;
 import dev.nabla.optim.Clipping;
 import dev.nabla.optim.OptimizerConfig;
@@ -111,6 +112,8 @@ final class TrainCommand implements Callable<Integer> {
     private int train(TrainingState resume) throws Exception {
         Checks checks = new Checks(spec.commandLine());
         o.validate(checks, spec.commandLine().getParseResult().hasMatchedOption("--layers"));
+        new Outputs(checks).input("--data", o.data).input("--init", o.init).input("--model-spec", o.modelSpec)
+                .file("--out", o.out).file("--log", o.log).directory("--report", o.report, Report.FILES).check();
         OptimizerConfig optimizer = o.optimizer(checks);
         if (optimizer.fullBatch() && spec.commandLine().getParseResult().hasMatchedOption("--batch-size")) {
             checks.fail("--batch-size: " + optimizer.name() + " trains on all training rows at every step; drop --batch-size");
@@ -197,17 +200,25 @@ final class TrainCommand implements Callable<Integer> {
                 : "no test rows held out, ") + scored.rows() + " rows";
         printResult(out, result.history(), scores, held, rows);
 
+        // All outputs appear together, or none does when one of them fails.
+        try (AtomicFiles.Batch outputs = AtomicFiles.batch()) {
+            if (o.out != null) {
+                Models.save(o.out, model);
+            }
+            if (o.log != null) {
+                EpochLog.write(o.log, result.history());
+            }
+            if (o.report != null) {
+                new Report(data.name() + ": " + network(), configuration(optimizer, schedule, clipping, result), result.history(),
+                        scores.metrics(), (held ? "test" : "training rows") + " (" + rows + ")", scores.confusion() == null ? null : scores.confusion().counts(),
+                        model.classNames(), model.classNames().size() == 2 ? scores.ranking(model, scored) : null).write(o.report);
+            }
+            outputs.commit();
+        }
         if (o.out != null) {
-            Models.save(o.out, model);
             err.println("nabla: model saved to " + o.out);
         }
-        if (o.log != null) {
-            EpochLog.write(o.log, result.history());
-        }
         if (o.report != null) {
-            new Report(data.name() + ": " + network(), configuration(optimizer, schedule, clipping, result), result.history(),
-                    scores.metrics(), (held ? "test" : "training rows") + " (" + rows + ")", scores.confusion() == null ? null : scores.confusion().counts(),
-                    model.classNames(), model.classNames().size() == 2 ? scores.ranking(model, scored) : null).write(o.report);
             err.println("nabla: report written to " + o.report.resolve(Report.PAGE));
         }
         return Errors.OK;

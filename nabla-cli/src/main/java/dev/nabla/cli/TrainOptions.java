@@ -113,7 +113,7 @@ final class TrainOptions {
     double test;
 
     @Option(names = "--patience", paramLabel = "EPOCHS",
-            description = "Stop after this many epochs without a lower validation loss and keep the best weights; 0 never stops (default: "
+            description = "Stop after this many epochs without a lower validation loss (training loss with --validation 0) and keep the best weights; 0 never stops (default: "
                     + AUTO_PATIENCE + " with validation rows, epochs then up to 300; 0 without).")
     Integer patience;
 
@@ -201,7 +201,7 @@ final class TrainOptions {
         if (tuneThreshold()) {
             return null;
         }
-        double t = checks.option("--threshold", () -> Double.parseDouble(threshold));
+        double t = dev.nabla.data.Numbers.parse(threshold);
         if (!(t > 0 && t < 1)) {
             checks.fail("--threshold must be auto or a probability in (0, 1), got " + threshold);
         }
@@ -291,7 +291,13 @@ final class TrainOptions {
             checks.option("--scale", () -> Scaling.Kind.fromId(scale));
         }
         if (layersGiven || modelSpec == null) {
-            checks.option("--layers", () -> ModelSpec.mlp(1, layers(true), 1));
+            ModelSpec hidden = checks.option("--layers", () -> ModelSpec.mlp(1, layers(true), 1));
+            try {
+                // At most the default batch: a small table trains on fewer rows than a large --batch-size.
+                hidden.requireTrainable(Math.min(batchSize, 32));
+            } catch (dev.nabla.tensor.Memory.TooLarge e) {
+                throw e.in("--layers " + layers);
+            }
         }
         if (modelSpec != null && layersGiven) {
             checks.fail("--layers and --model-spec both describe the network; give one");
@@ -303,11 +309,6 @@ final class TrainOptions {
             checks.fail((batchNorm ? "--batch-norm" : "--dropout") + " applies to the layers of --layers; "
                     + (modelSpec != null ? "put batch_norm and dropout layers in the --model-spec file"
                     : "--init starts from the model's own architecture"));
-        }
-        for (Path output : new Path[] {out, log}) {
-            if (output != null && java.nio.file.Files.isDirectory(output)) {
-                checks.fail(output + " is a directory; expected a file name");
-            }
         }
         if (report != null && java.nio.file.Files.isRegularFile(report)) {
             checks.fail("--report " + report + " is a file; expected a directory");

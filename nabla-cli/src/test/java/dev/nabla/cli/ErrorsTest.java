@@ -65,6 +65,14 @@ class ErrorsTest {
     }
 
     @Test
+    void fileSystemExceptionsWithoutAReasonAreSaidInWords() {
+        assertThat(Errors.describe(new java.nio.file.FileAlreadyExistsException("out/m.safetensors")))
+                .isEqualTo("out/m.safetensors: already exists (and is not a directory)");
+        assertThat(Errors.describe(new java.nio.file.DirectoryNotEmptyException("report")))
+                .isEqualTo("report: directory not empty");
+    }
+
+    @Test
     void missingFilesAreNamed() {
         assertThat(Errors.describe(new java.nio.file.NoSuchFileException("data/x.csv"))).isEqualTo("no such file: data/x.csv");
         assertThat(Errors.isBadInput(new java.nio.file.AccessDeniedException("m.safetensors"))).isTrue();

@@ -45,6 +45,18 @@ final class TestData {
         return write(dir, name, sb.toString());
     }
 
+    /** A small model trained on {@link #blobs} ({@code good.csv}): good.safetensors, 2-4-3 tanh, one epoch. */
+    static Path model(Path dir) throws IOException {
+        Path model = dir.resolve("good.safetensors");
+        String[] args = {"train", "--data", blobs(dir, "good.csv", 20).toString(), "--layers", "4:tanh", "--epochs", "1",
+                "--out", model.toString()};
+        Cli r = Cli.run(args);
+        if (r.code() != 0) {
+            throw new IllegalStateException(r.toString());
+        }
+        return model;
+    }
+
     static Path write(Path dir, String name, String text) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, text);

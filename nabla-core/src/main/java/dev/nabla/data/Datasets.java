@@ -197,17 +197,18 @@ public final class Datasets {
     }
 
     private static Dataset idxPair(Path dir, String prefix, String name, List<String> classNames) {
-        Idx.Array images = Idx.read(find(dir, prefix + "-images-idx3-ubyte"));
-        Idx.Array labels = Idx.read(find(dir, prefix + "-labels-idx1-ubyte"));
+        Path imageFile = find(dir, prefix + "-images-idx3-ubyte");
+        Path labelFile = find(dir, prefix + "-labels-idx1-ubyte");
+        Idx.Array images = Idx.read(imageFile);
+        Idx.Array labels = Idx.read(labelFile);
         if (images.items() != labels.items()) {
-            throw new DataException(dir + ": " + images.items() + " " + prefix + " images but " + labels.items()
-                    + " labels");
+            throw new DataException(imageFile + " holds " + images.items() + " images but " + labelFile + " "
+                    + labels.items() + " labels");
         }
-        int[] y = new int[labels.items()];
+        int[] y = Idx.labels(labels, labelFile.toString(), classNames == null ? 0 : classNames.size());
         int classes = 0;
-        for (int i = 0; i < y.length; i++) {
-            y[i] = (int) labels.values()[i];
-            classes = Math.max(classes, y[i] + 1);
+        for (int label : y) {
+            classes = Math.max(classes, label + 1);
         }
         List<String> names = classNames;
         if (names == null || names.size() < classes) {

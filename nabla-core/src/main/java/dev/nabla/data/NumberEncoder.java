@@ -47,7 +47,7 @@ public record NumberEncoder(String column, float fill, boolean indicator) implem
 
     /**
      * The middle value (the mean of the two middle ones for an even count), as numpy and scikit-learn take it; found
-     * by selection in linear time, since a million-row column is not worth sorting. {@code values} is reordered.
+     * by selection in linear time, since a million-row column is not worth sorting.
      */
     static float median(float[] values, int n) {
         if (n == 0) {
@@ -57,47 +57,41 @@ public record NumberEncoder(String column, float fill, boolean indicator) implem
         if (n % 2 == 1) {
             return upper;
         }
-        // After selecting k = n/2, every value left of it is ≤ it: the lower middle is their maximum.
-        float lower = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < n / 2; i++) {
-            lower = Math.max(lower, values[i]);
-        }
-        return (float) (((double) lower + upper) / 2);
+        return (float) (((double) select(values, n, n / 2 - 1) + upper) / 2);
     }
 
-    /** The k-th smallest of values[0, n) (Hoare's selection with a median-of-three pivot); partitions around it. */
-    private static float select(float[] a, int n, int k) {
-        int lo = 0;
-        int hi = n - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            float pivot = Math.max(Math.min(a[lo], a[mid]), Math.min(Math.max(a[lo], a[mid]), a[hi]));
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    float t = a[i];
-                    a[i] = a[j];
-                    a[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                return a[k];
+    /**
+     * The k-th smallest of values[0, n) (no NaN), by radix selection on the floats' bits ordered as integers: a
+     * histogram of the upper 16 bits finds the k-th's bucket, a histogram of the lower 16 bits within it the k-th.
+     */
+    static float select(float[] values, int n, int k) {
+        int[] counts = new int[1 << 16];
+        for (int i = 0; i < n; i++) {
+            counts[ordered(values[i]) >>> 16]++;
+        }
+        int upper = 0;
+        while (k >= counts[upper]) {
+            k -= counts[upper++];
+        }
+        java.util.Arrays.fill(counts, 0);
+        for (int i = 0; i < n; i++) {
+            int key = ordered(values[i]);
+            if (key >>> 16 == upper) {
+                counts[key & 0xFFFF]++;
             }
         }
-        return a[k];
+        int lower = 0;
+        while (k >= counts[lower]) {
+            k -= counts[lower++];
+        }
+        int key = (upper << 16 | lower) ^ Integer.MIN_VALUE;
+        return Float.intBitsToFloat(key ^ ((key >> 31) & Integer.MAX_VALUE));
+    }
+
+    /** The float's bits as an int whose unsigned order is the floats' order (−0 before +0). */
+    private static int ordered(float v) {
+        int bits = Float.floatToRawIntBits(v);
+        return (bits ^ ((bits >> 31) & Integer.MAX_VALUE)) ^ Integer.MIN_VALUE;
     }
 
     @Override

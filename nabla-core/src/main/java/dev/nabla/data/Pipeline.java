@@ -13,8 +13,8 @@ import java.util.List;
  * @param missing  the cell texts read as missing in training, so that prediction reads raw files the same way
  */
 public record Pipeline(List<Encoder> encoders, List<String> missing) {
-    /** Cells from which encoding a table is shared out among the cores. */
-    private static final long PARALLEL_CELLS = 1 << 18;
+    /** Cells (rows × columns) from which columns are worked on in parallel. */
+    static final long PARALLEL_CELLS = 1 << 18;
 
     public Pipeline {
         encoders = List.copyOf(encoders);

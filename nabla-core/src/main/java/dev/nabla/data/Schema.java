@@ -37,20 +37,40 @@ public record Schema(Map<String, ColumnKind> kinds, Map<String, Integer> missing
         requireColumns(table, options.categorical(), "--categorical");
         requireColumns(table, options.numeric(), "--numeric");
         requireColumns(table, options.ignore(), "--ignore");
+        // Each column on its own (in parallel for large tables); the first column at fault, in order, is reported.
+        List<Table.Column> columns = table.columns();
+        Object[] found = new Object[columns.size()];
+        java.util.stream.IntStream each = java.util.stream.IntStream.range(0, columns.size());
+        if ((long) rows.length * columns.size() >= Pipeline.PARALLEL_CELLS) {
+            each = each.parallel();
+        }
+        each.forEach(j -> {
+            Table.Column c = columns.get(j);
+            if (c.name().equals(target)) {
+                return;
+            }
+            try {
+                ColumnKind kind = kindOf(table, c, rows, options);
+                int empty = 0;
+                for (int i : rows) {
+                    empty += c.isMissing(i) ? 1 : 0;
+                }
+                found[j] = new Inferred(kind, empty);
+            } catch (DataException e) {
+                found[j] = e;
+            }
+        });
         Map<String, ColumnKind> kinds = new LinkedHashMap<>();
         Map<String, Integer> missing = new LinkedHashMap<>();
-        for (Table.Column c : table.columns()) {
-            if (c.name().equals(target)) {
-                continue;
+        for (int j = 0; j < found.length; j++) {
+            if (found[j] instanceof DataException e) {
+                throw e;
             }
-            ColumnKind kind = kindOf(table, c, rows, options);
-            kinds.put(c.name(), kind);
-            int empty = 0;
-            for (int i : rows) {
-                empty += c.isMissing(i) ? 1 : 0;
-            }
-            if (kind.isInput() && empty > 0) {
-                missing.put(c.name(), empty);
+            if (found[j] instanceof Inferred r) {
+                kinds.put(columns.get(j).name(), r.kind());
+                if (r.kind().isInput() && r.missing() > 0) {
+                    missing.put(columns.get(j).name(), r.missing());
+                }
             }
         }
         Schema schema = new Schema(kinds, missing, target);
@@ -59,6 +79,10 @@ public record Schema(Map<String, ColumnKind> kinds, Map<String, Integer> missing
                     + "); a model needs at least one");
         }
         return schema;
+    }
+
+    /** A column's kind and its missing cells among the rows. */
+    private record Inferred(ColumnKind kind, int missing) {
     }
 
     private static void requireColumns(Table table, Set<String> names, String option) {

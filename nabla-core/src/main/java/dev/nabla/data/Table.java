@@ -2,7 +2,9 @@ package dev.nabla.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A table as read, column by column, before any column is given a kind: each cell is a number, a text (as a code
@@ -34,12 +36,15 @@ public final class Table {
         /** Null when the column holds no text at all. */
         private final int[] codes;
         private final List<String> texts;
+        /** Row → text of the integers a float cannot hold exactly (beyond 2²⁴), whose level is their text; rare. */
+        private final Map<Integer, String> exact;
 
-        Column(String name, float[] numbers, int[] codes, List<String> texts) {
+        Column(String name, float[] numbers, int[] codes, List<String> texts, Map<Integer, String> exact) {
             this.name = name;
             this.numbers = numbers;
             this.codes = codes;
             this.texts = List.copyOf(texts);
+            this.exact = Map.copyOf(exact);
         }
 
         public String name() {
@@ -68,13 +73,19 @@ public final class Table {
         /**
          * Cell {@code i} as a category level: its text, or for a number its shortest decimal form ({@code 2007},
          * {@code 1.5}), or null when missing. Prediction reads levels the same way, so "1" and "1.0" are one level.
+         * An integer that float32 cannot hold exactly (beyond 2²⁴, e.g. an identifier or {@code 10000000000000000001})
+         * keeps its text as its level, so that two such labels never become one class.
          */
         public String level(int i) {
             if (isText(i)) {
                 return texts.get(codes[i]);
             }
             float v = numbers[i];
-            return Float.isNaN(v) ? null : levelOf(v);
+            if (Float.isNaN(v)) {
+                return null;
+            }
+            String text = exact.isEmpty() ? null : exact.get(i);
+            return text != null ? text : levelOf(v);
         }
 
         /** The number of distinct texts that are not numbers. */
@@ -95,13 +106,18 @@ public final class Table {
         Column subset(int[] rows) {
             float[] n = new float[rows.length];
             int[] c = codes == null ? null : new int[rows.length];
+            Map<Integer, String> e = new HashMap<>();
             for (int k = 0; k < rows.length; k++) {
                 n[k] = numbers[rows[k]];
                 if (c != null) {
                     c[k] = codes[rows[k]];
                 }
+                String text = exact.isEmpty() ? null : exact.get(rows[k]);
+                if (text != null) {
+                    e.put(k, text);
+                }
             }
-            return new Column(name, n, c, texts);
+            return new Column(name, n, c, texts, e);
         }
     }
 
@@ -115,8 +131,9 @@ public final class Table {
 
     /** Up to six names for a message: {@code a, b, c, d, e, … z}. */
     public static String abbreviate(List<String> names) {
-        return names.size() <= 6 ? String.join(", ", names)
-                : String.join(", ", names.subList(0, 5)) + ", … " + names.get(names.size() - 1);
+        List<String> shown = names.stream().map(TableReader::shorten).toList();
+        return shown.size() <= 6 ? String.join(", ", shown)
+                : String.join(", ", shown.subList(0, 5)) + ", … " + shown.get(shown.size() - 1);
     }
 
     /** The file or stream the table came from, for messages. */
@@ -184,7 +201,7 @@ public final class Table {
 
     /** A one-line error at data row {@code i} of {@code column}: {@code file:line:column (column 'x'): what}. */
     public DataException cellError(int i, String column, String what) {
-        return new DataException(source + ":" + lines[i] + ":" + (names().indexOf(column) + 1) + " (column '" + column
+        return new DataException(source + ":" + lines[i] + ":" + (names().indexOf(column) + 1) + " (column '" + TableReader.shorten(column)
                 + "'): " + what);
     }
 }

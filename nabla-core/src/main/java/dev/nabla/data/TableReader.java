@@ -2,13 +2,10 @@ package dev.nabla.data;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
-import de.siegmar.fastcsv.reader.RecordType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,39 +22,6 @@ public final class TableReader {
     /** Cells read as missing unless told otherwise (compared case-insensitively). */
     public static final List<String> DEFAULT_MISSING = List.of("", "NA", "N/A", "NaN", "null", "None", "?");
     private static final char[] DELIMITERS = {',', ';', '\t', '|'};
-    /** Spellings of infinity that other tools write: refused rather than read as a category level. */
-    private static final Tokens INFINITY_TOKENS = new Tokens(List.of("inf", "+inf", "-inf", "infinity", "+infinity",
-            "-infinity"));
-
-    /**
-     * Short texts matched case-insensitively, looked up by length first: most cells of a text column are no token,
-     * and telling so costs neither a lower-case copy nor a hash.
-     */
-    private static final class Tokens {
-        private final String[][] byLength;
-
-        Tokens(java.util.Collection<String> tokens) {
-            int longest = tokens.stream().mapToInt(String::length).max().orElse(0);
-            byLength = new String[longest + 1][];
-            for (int n = 0; n <= longest; n++) {
-                int len = n;
-                byLength[n] = tokens.stream().filter(t -> t.length() == len).distinct().toArray(String[]::new);
-            }
-        }
-    }
-
-    private static boolean matches(String text, Tokens tokens) {
-        int n = text.length();
-        if (n >= tokens.byLength.length) {
-            return false;
-        }
-        for (String t : tokens.byLength[n]) {
-            if (text.regionMatches(true, 0, t, 0, n)) {
-                return true;
-            }
-        }
-        return false;
-    }
     /** A header line longer than this is not a header; refusing early keeps a binary file from filling memory. */
     private static final int MAX_HEADER_CHARS = 1 << 20;
 
@@ -88,7 +52,15 @@ public final class TableReader {
             char separator = delimiter != null ? delimiter : detect(reader, source);
             reader.reset();
             // The parser reads to the end of the input, so the digest covers every byte.
-            return read(reader, source, separator).withDigest(input.sha256());
+            Cells cells = new Cells(source, missing);
+            Table table = read(reader, cells, source, separator);
+            if (cells.openQuoteLine() > 0 && !input.endsWithQuote()) {
+                // FastCSV closes a quote left open at the end of the input, making the rest of the file one cell: the
+                // last record's last field spans lines and the input does not end with the closing quote.
+                throw new DataException(source + ":" + cells.openQuoteLine() + ": a quoted field opened on this line is "
+                        + "never closed (it runs to the end of the file)");
+            }
+            return table.withDigest(input.sha256());
         } catch (IOException e) {
             throw new DataException(source + ": " + e.getMessage(), e);
         }
@@ -102,10 +74,10 @@ public final class TableReader {
      * @throws DataException naming the row and the column at fault
      */
     public Table rows(String source, List<String> columns, List<? extends Map<String, ?>> rows) {
-        Builder[] builders = new Builder[columns.size()];
+        ColumnBuilder[] builders = new ColumnBuilder[columns.size()];
         Map<String, Integer> index = new HashMap<>();
         for (int j = 0; j < builders.length; j++) {
-            builders[j] = new Builder(columns.get(j));
+            builders[j] = new ColumnBuilder(columns.get(j), missing);
             index.put(columns.get(j), j);
         }
         long[] lines = new long[rows.size()];
@@ -120,15 +92,16 @@ public final class TableReader {
             for (int j = 0; j < builders.length; j++) {
                 Object cell = row.get(columns.get(j));
                 char[] text = cell == null ? new char[0] : String.valueOf(cell).toCharArray();
-                String refused = builders[j].add(text, 0, text.length, missing);
+                String refused = builders[j].add(text, 0, text.length);
                 if (refused != null) {
-                    throw new DataException(source + ": row " + (i + 1) + " (column '" + columns.get(j) + "'): " + refused);
+                    throw new DataException(source + ": row " + (i + 1) + " (column '" + shorten(columns.get(j)) + "'): "
+                            + refused);
                 }
             }
             lines[i] = i + 1;
         }
         List<Table.Column> built = new ArrayList<>(builders.length);
-        for (Builder b : builders) {
+        for (ColumnBuilder b : builders) {
             built.add(b.build(rows.size()));
         }
         return new Table(source, built, lines, null);
@@ -163,104 +136,29 @@ public final class TableReader {
         return DELIMITERS[best];
     }
 
-    private Table read(BufferedReader reader, String source, char separator) {
-        Cells cells = new Cells(source, missing);
+    private static Table read(BufferedReader reader, Cells cells, String source, char separator) {
+        RuntimeException pending = null;
         try (CsvReader<Object> csv = CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true)
                 .allowExtraFields(true).allowMissingFields(true).build(cells, reader)) {
             for (Object ignored : csv) {
                 continue;
             }
-        } catch (CsvParseException e) {
-            if (rootCause(e) instanceof DataException d) {
-                throw d;
-            }
-            throw new DataException(source + ": " + oneLine(rootMessage(e)), e);
-        } catch (UncheckedIOException e) {
-            if (rootCause(e) instanceof DataException d) {
-                throw d;
-            }
-            throw new DataException(source + ": " + oneLine(rootMessage(e)), e);
+        } catch (RuntimeException e) {
+            pending = e;
         } catch (IOException e) {
+            pending = new UncheckedIOException(e);
+        }
+        try {
+            return cells.finish(pending);
+        } catch (CsvParseException | UncheckedIOException e) {
+            if (rootCause(e) instanceof DataException d) {
+                throw d;
+            }
             throw new DataException(source + ": " + oneLine(rootMessage(e)), e);
         }
-        return cells.table();
     }
 
-    /**
-     * Cells straight from the parser's buffer: numbers are parsed from the characters, so only texts become strings
-     * (FastCSV's callback API; a record is nothing but the columns' growth).
-     */
-    private static final class Cells extends AbstractBaseCsvCallbackHandler<Object> {
-        private static final Object RECORD = new Object();
-        private final String source;
-        private final Tokens missing;
-            private List<String> header;
-        private final List<String> names = new ArrayList<>();
-        private Builder[] columns;
-        private long[] lines = new long[1024];
-        private int rows;
-
-        Cells(String source, Tokens missing) {
-            this.source = source;
-            this.missing = missing;
-        }
-
-        @Override
-        protected void handleField(int index, char[] buf, int offset, int length, boolean quoted) {
-            if (columns == null) {
-                names.add(new String(buf, offset, length));
-                return;
-            }
-            if (index >= columns.length) {
-                return;
-            }
-            String refused = columns[index].add(buf, offset, length, missing);
-            if (refused != null) {
-                throw new DataException(source + ":" + getStartingLineNumber() + ":" + (index + 1) + " (column '"
-                        + header.get(index) + "'): " + refused);
-            }
-        }
-
-        @Override
-        protected Object buildRecord() {
-            if (getRecordType() != RecordType.DATA) {
-                return RECORD;
-            }
-            if (columns == null) {
-                header = header(names, source, getStartingLineNumber());
-                columns = new Builder[header.size()];
-                for (int j = 0; j < columns.length; j++) {
-                    columns[j] = new Builder(header.get(j));
-                }
-                return RECORD;
-            }
-            if (getFieldCount() != columns.length) {
-                throw new DataException(source + ":" + getStartingLineNumber() + ": " + getFieldCount()
-                        + " fields, but the header has " + columns.length);
-            }
-            if (rows == lines.length) {
-                lines = Arrays.copyOf(lines, rows * 2);
-            }
-            lines[rows++] = getStartingLineNumber();
-            return RECORD;
-        }
-
-        Table table() {
-            if (header == null) {
-                throw new DataException(source + ": empty file (expected a header row)");
-            }
-            if (rows == 0) {
-                throw new DataException(source + ": no data rows after the header");
-            }
-            List<Table.Column> built = new ArrayList<>(columns.length);
-            for (Builder b : columns) {
-                built.add(b.build(rows));
-            }
-            return new Table(source, built, Arrays.copyOf(lines, rows), null);
-        }
-    }
-
-    private static List<String> header(List<String> fields, String source, long line) {
+    static List<String> header(List<String> fields, String source, long line) {
         // A byte-order mark inside the text (not at the file's start) would stick to the first name.
         List<String> names = new ArrayList<>(fields.size());
         Set<String> seen = new HashSet<>();
@@ -278,8 +176,10 @@ public final class TableReader {
         return names;
     }
 
-    static String shorten(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 57) + "…";
+    /** A cell or name for a one-line message: at most 60 characters, line breaks and tabs shown as \\n, \\r, \\t. */
+    public static String shorten(String text) {
+        String cut = text.length() <= 60 ? text : text.substring(0, 57) + "…";
+        return cut.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
     }
 
     private static Throwable rootCause(Throwable e) {
@@ -300,63 +200,5 @@ public final class TableReader {
         int newline = message.indexOf('\n');
         String first = newline < 0 ? message : message.substring(0, newline);
         return first.length() <= 200 ? first : first.substring(0, 197) + "…";
-    }
-
-    /** One column as it is read: numbers where cells parse, codes of distinct texts where they do not. */
-    private static final class Builder {
-        private final String name;
-        private float[] numbers = new float[1024];
-        private int[] codes;
-        private final Map<String, Integer> textCodes = new HashMap<>();
-        private final List<String> texts = new ArrayList<>();
-        private int size;
-
-        Builder(String name) {
-            this.name = name;
-        }
-
-        /** Adds a cell; returns why it is refused (a number beyond float range, an infinity), or null. */
-        String add(char[] buf, int offset, int length, Tokens missingTokens) {
-            if (size == numbers.length) {
-                numbers = Arrays.copyOf(numbers, size * 2);
-                if (codes != null) {
-                    codes = Arrays.copyOf(codes, size * 2);
-                }
-            }
-            double v = Numbers.parse(buf, offset, length);
-            if (!Double.isNaN(v)) {
-                if (Math.abs(v) > Float.MAX_VALUE) {
-                    return "'" + shorten(new String(buf, offset, length).strip()) + "' is beyond float32's range (±3.4e38)";
-                }
-                numbers[size] = (float) v;
-                if (codes != null) {
-                    codes[size] = -1;
-                }
-            } else {
-                numbers[size] = Float.NaN;
-                String text = new String(buf, offset, length).strip();
-                if (matches(text, INFINITY_TOKENS)) {
-                    return "'" + text + "' is not a finite number";
-                }
-                boolean isMissing = text.isEmpty() || matches(text, missingTokens);
-                if (!isMissing || codes != null) {
-                    if (codes == null) {
-                        codes = new int[numbers.length];
-                        Arrays.fill(codes, 0, size, -1);
-                    }
-                    codes[size] = isMissing ? -1 : textCodes.computeIfAbsent(text, t -> {
-                        texts.add(t);
-                        return texts.size() - 1;
-                    });
-                }
-            }
-            size++;
-            return null;
-        }
-
-        Table.Column build(int rows) {
-            return new Table.Column(name, Arrays.copyOf(numbers, rows), codes == null ? null : Arrays.copyOf(codes, rows),
-                    texts);
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.nabla.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,9 @@ public record Target(String name, int[] rows, int[] labels, List<String> classNa
         }
         boolean text = false;
         boolean integers = true;
+        // Numbers are told apart by their level, so that integers float32 cannot hold exactly stay distinct.
+        java.util.HashSet<String> distinctNumbers = new java.util.HashSet<>();
         boolean[] seenCodes = new boolean[c.distinctTexts()];
-        TreeSet<Float> distinctNumbers = new TreeSet<>();
         for (int i : rows) {
             int code = c.code(i);
             if (code >= 0) {
@@ -48,7 +50,7 @@ public record Target(String name, int[] rows, int[] labels, List<String> classNa
                 float v = c.number(i);
                 integers &= v == Math.rint(v);
                 if (distinctNumbers.size() <= MAX_INTEGER_CLASSES) {
-                    distinctNumbers.add(v);
+                    distinctNumbers.add(c.level(i));
                 }
             }
         }
@@ -83,11 +85,12 @@ public record Target(String name, int[] rows, int[] labels, List<String> classNa
             names.addAll(all);
         } else {
             // Numeric classes in numeric order, named as integers ("1.0" and "1" are one class).
-            TreeSet<Float> all = new TreeSet<>();
+            Comparator<String> numeric = Comparator.comparing(java.math.BigDecimal::new);
+            TreeSet<String> all = new TreeSet<>(numeric.thenComparing(Comparator.naturalOrder()));
             for (int i : rows) {
-                all.add(c.number(i));
+                all.add(c.level(i));
             }
-            all.forEach(v -> names.add(Table.levelOf(v)));
+            names.addAll(all);
         }
         Map<String, Integer> index = new HashMap<>();
         for (int k = 0; k < names.size(); k++) {

@@ -37,6 +37,7 @@ public final class TextInput extends Reader {
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
     private long consumed;
+    private byte lastByte;
     private boolean eof;
     private boolean started;
 
@@ -161,10 +162,29 @@ public final class TextInput extends Reader {
         if (n < 0) {
             eof = true;
         } else {
+            rememberLastByte(bytes.array(), bytes.position(), n);
             bytes.position(bytes.position() + n);
         }
         bytes.flip();
         return bytes.hasRemaining();
+    }
+
+    /** Keeps the last byte that is not white space, for {@link #endsWithQuote()}. */
+    private void rememberLastByte(byte[] b, int from, int n) {
+        for (int i = from + n - 1; i >= from; i--) {
+            if (b[i] > ' ') {
+                lastByte = b[i];
+                return;
+            }
+        }
+    }
+
+    /**
+     * Whether the last character that is not white space is a double quote: a quoted field that ends the input was
+     * closed (the parser closes one left open at the end, which swallows the rest of the file).
+     */
+    boolean endsWithQuote() {
+        return lastByte == '"';
     }
 
     private DataException notUtf8(long offset) {

@@ -67,11 +67,18 @@ record JsonPlace(String source, String path) {
         return place.object(element);
     }
 
-    private static String oneLine(String message) {
+    /** Gson's message, first line only (the rest is a link), without its advice to read leniently: Nabla never does. */
+    static String oneLine(String message) {
         String m = message == null ? "unreadable" : message;
         int newline = m.indexOf('\n');
-        return newline < 0 ? m : m.substring(0, newline);
+        // Gson wraps its reader's exception and keeps its class name in the message: the words are enough.
+        String first = (newline < 0 ? m : m.substring(0, newline)).replaceFirst("^([\\w$]+\\.)+\\w+(Exception|Error): ", "");
+        String line = first.replace(LENIENT_ADVICE, "not strict JSON (comments, single quotes, unquoted words, "
+                + "NaN and missing or trailing commas are refused)");
+        return line.length() <= 300 ? line : line.substring(0, 297) + "…";
     }
+
+    private static final String LENIENT_ADVICE = "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON";
 
     JsonPlace key(String key) {
         return new JsonPlace(source, path.isEmpty() ? key : path + "." + key);

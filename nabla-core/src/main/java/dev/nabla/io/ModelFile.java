@@ -42,6 +42,8 @@ public final class ModelFile {
     /** Version 1: numeric features named in a list, no pipeline, threshold or provenance. */
     private static final Set<String> KEYS_V1 = Set.of("format_version", "spec", "task", "objective", "scaling",
             "target_scaling", "class_names", "feature_names", "target_name", "dtype");
+    /** Parameters a file's architecture may declare beyond its tensors and still be built to name what is missing. */
+    private static final long UNCHECKED_PARAMETERS = 1 << 20;
     private static final Set<String> SCALING_KEYS = Set.of("kind", "shift", "scale");
 
     private ModelFile() {
@@ -143,6 +145,18 @@ public final class ModelFile {
             }
         }
 
+        // The metadata's architecture is only words: a 1 KB file may declare layers of billions of weights. Nothing
+        // much larger than the file's own tensors is built; a small difference is built and fails below, naming the
+        // tensor at fault.
+        long stored = 0;
+        for (Tensor t : contents.tensors().values()) {
+            stored += t.size();
+        }
+        if (spec.stateSize() > stored + UNCHECKED_PARAMETERS) {
+            throw place.key("spec").error(String.format(Locale.ROOT, "the architecture has %,d parameters, but the file's "
+                    + "tensors hold %,d numbers; the file is damaged", spec.stateSize(), stored));
+        }
+        requireFinite(file, contents.tensors());
         // The seed is irrelevant: every weight drawn here is overwritten from the file below.
         Module network = spec.build(new SplittableRandom(0)).to(dtype);
         copyWeights(file, network, contents.tensors(), dtype);
@@ -189,6 +203,21 @@ public final class ModelFile {
             out[i] = (float) place.index(i).number(a.get(i));
         }
         return out;
+    }
+
+    /** NaN or infinite weights would make every prediction NaN (and a class out of it): refused, naming the place. */
+    private static void requireFinite(Path file, Map<String, Tensor> tensors) throws ModelFileException {
+        for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+            Tensor t = e.getValue();
+            for (int i = 0; i < t.size(); i++) {
+                double v = t.get(i);
+                if (!Double.isFinite(v)) {
+                    String at = t.rank() == 2 ? "[" + i / t.cols() + ", " + i % t.cols() + "]" : "[" + i + "]";
+                    throw new ModelFileException(file + ": tensor \"" + e.getKey() + "\" holds " + v + " at " + at
+                            + "; a model's weights must be finite numbers (was it saved from a run that diverged?)");
+                }
+            }
+        }
     }
 
     /** Loads the state dict, whose tensors must all have the model's dtype. */

@@ -73,10 +73,10 @@ public final class Safetensors {
                     writeData(channel, e.getValue(), buf);
                 }
             });
-        } catch (ModelFileException e) {
+        } catch (ModelFileException | java.nio.file.FileSystemException e) {
             throw e;
         } catch (IOException e) {
-            throw new ModelFileException(file + ": cannot write: " + e, e);
+            throw new ModelFileException(file + ": cannot write: " + e.getMessage(), e);
         }
     }
 
@@ -155,6 +155,21 @@ public final class Safetensors {
         }
     }
 
+    /** What a file that is not safetensors seems to be, from its first bytes: text (a CSV?) or gzip. */
+    private static String looksLike(byte[] first) {
+        if ((first[0] & 0xff) == 0x1f && (first[1] & 0xff) == 0x8b) {
+            return " (it is gzip-compressed)";
+        }
+        for (byte b : first) {
+            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' || b == 0x7f) {
+                return "";
+            }
+        }
+        // Printable ASCII or UTF-8 bytes: show them, so "sepal_le" tells a CSV given in place of a model.
+        String text = new String(first, StandardCharsets.UTF_8).replaceAll("[\\r\\n\\t]", " ");
+        return " (it begins with the text \"" + text + "\")";
+    }
+
     /** A tensor's entry in the header, checked against itself; offsets are relative to the data buffer. */
     private record Entry(String name, DType dtype, int[] shape, long begin, long end) {
     }
@@ -168,8 +183,9 @@ public final class Safetensors {
         long headerLength = lengthBytes.order(ByteOrder.LITTLE_ENDIAN).getLong();
         // A u64 above 2^63 reads as negative; it is just as impossible as one past the end of the file.
         if (headerLength < 0 || headerLength > size - 8) {
-            throw new ModelFileException(file + ": header length " + Long.toUnsignedString(headerLength)
-                    + " exceeds the file size of " + size + " bytes");
+            throw new ModelFileException(file + ": not a safetensors file" + looksLike(lengthBytes.array())
+                    + ": its first 8 bytes, read as the header's length, say " + Long.toUnsignedString(headerLength)
+                    + " bytes, but the file has " + size);
         }
         if (headerLength > MAX_HEADER_BYTES) {
             throw new ModelFileException(file + ": header length " + headerLength + " exceeds the limit of "

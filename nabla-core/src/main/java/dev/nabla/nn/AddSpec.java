@@ -41,6 +41,15 @@ public record AddSpec(List<List<LayerSpec>> branches) implements LayerSpec {
         return first;
     }
 
+    @Override
+    public long stateSize(int width) {
+        long n = 0;
+        for (List<LayerSpec> branch : branches) {
+            n = ModelSpec.saturatedSum(n, ModelSpec.stateSize(width, branch));
+        }
+        return n;
+    }
+
     /** Branch k is module "k": its one layer, or a {@link Sequential} of its layers, as in PyTorch. */
     @Override
     public Module build(int width, LayerSpec next, RandomGenerator rng) {

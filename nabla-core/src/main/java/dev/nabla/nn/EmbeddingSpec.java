@@ -49,6 +49,15 @@ public record EmbeddingSpec(int[] columns, int[] codes, int[] dimensions) implem
     }
 
     @Override
+    public long stateSize(int width) {
+        long n = 0;
+        for (int k = 0; k < codes.length; k++) {
+            n += (long) codes[k] * dimensions[k];
+        }
+        return n;
+    }
+
+    @Override
     public Module build(int width, LayerSpec next, RandomGenerator rng) {
         return new Embeddings(columns, codes, dimensions, rng);
     }

@@ -25,6 +25,15 @@ public sealed interface LayerSpec
         return width;
     }
 
+    /**
+     * Numbers in this layer's state dict (parameters and buffers) for inputs of {@code width} features, counted without
+     * building it: a size read from a file is checked against this before anything is allocated. None for a layer
+     * without parameters or buffers (an activation); {@code ModelSpecTest} checks it against built networks.
+     */
+    default long stateSize(int width) {
+        return 0;
+    }
+
     /** A fresh module for inputs of {@code width} features, drawing any initial weights from {@code rng}. */
     Module build(int width, LayerSpec next, RandomGenerator rng);
 

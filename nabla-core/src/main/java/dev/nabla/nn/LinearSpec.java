@@ -36,6 +36,11 @@ public record LinearSpec(int units, boolean bias, Init init) implements LayerSpe
     }
 
     @Override
+    public long stateSize(int width) {
+        return (long) units * width + (bias ? units : 0);
+    }
+
+    @Override
     public Module build(int width, LayerSpec next, RandomGenerator rng) {
         return new Linear(width, units, bias, init != null ? init : initBefore(next), rng);
     }

@@ -1,6 +1,7 @@
 package dev.nabla.nn;
 
 import dev.nabla.tensor.Activation;
+import dev.nabla.tensor.Memory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,10 +60,13 @@ public record ModelSpec(int inputs, List<LayerSpec> layers) {
             for (String part : hidden.split(",")) {
                 String[] unitAndActivation = part.trim().split(":", 2);
                 int units;
+                String digits = unitAndActivation[0].trim();
                 try {
-                    units = Integer.parseInt(unitAndActivation[0].trim());
+                    units = Integer.parseInt(digits);
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("layer '" + part.trim() + "': expected UNITS:ACTIVATION such as 64:relu");
+                    throw new IllegalArgumentException("layer '" + part.trim() + "': " + (digits.matches("\\d+")
+                            ? digits + " units is more than a layer can have (at most " + Integer.MAX_VALUE + ")"
+                            : "expected UNITS:ACTIVATION such as 64:relu"));
                 }
                 layers.add(new LinearSpec(units));
                 if (batchNorm) {
@@ -83,11 +87,22 @@ public record ModelSpec(int inputs, List<LayerSpec> layers) {
         String[] nameAndSlope = text.toLowerCase(Locale.ROOT).split("\\(|\\)");
         try {
             Activation f = Activation.fromId(nameAndSlope[0]);
-            return nameAndSlope.length > 1 ? new ActivationSpec(f, Double.parseDouble(nameAndSlope[1]))
-                    : new ActivationSpec(f);
+            return nameAndSlope.length > 1 ? new ActivationSpec(f, slope(nameAndSlope[1])) : new ActivationSpec(f);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("layer '" + context + "': " + e.getMessage());
         }
+    }
+
+    private static double slope(String text) {
+        try {
+            double v = Double.parseDouble(text.strip());
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // said below, without Java's "For input string"
+        }
+        throw new IllegalArgumentException("the slope '" + text.strip() + "' is not a finite number");
     }
 
     /** Width of the network's output. */
@@ -110,6 +125,90 @@ public record ModelSpec(int inputs, List<LayerSpec> layers) {
     /** A fresh network with weights drawn from {@code rng}. */
     public Sequential build(RandomGenerator rng) {
         return SequentialSpec.build(inputs, layers, rng);
+    }
+
+    /** Numbers in the state dict (parameters and buffers) of the network this spec builds; nothing is allocated. */
+    public long stateSize() {
+        return stateSize(inputs, layers);
+    }
+
+    /** The widest row of a forward pass: the inputs or a layer's output (inside branches too). */
+    public int maxWidth() {
+        int widest = inputs;
+        int width = inputs;
+        for (LayerSpec layer : layers) {
+            width = layer.outputWidth(width);
+            widest = Math.max(widest, width);
+        }
+        return widest;
+    }
+
+    /** The summed widths of the layers' outputs: the numbers one row of a forward pass produces. */
+    public long activationWidth() {
+        long sum = 0;
+        int width = inputs;
+        for (LayerSpec layer : layers) {
+            width = layer.outputWidth(width);
+            sum += width;
+        }
+        return sum;
+    }
+
+    /**
+     * Refuses, before anything is allocated, a network that cannot be trained on batches of {@code rows} rows in this
+     * heap: a layer whose weights, or whose output for a batch, would not fit one Java array, or a run needing more
+     * than the heap — about 4 bytes × (4 × parameters + 3 × rows × summed layer widths): weights, gradients and two
+     * optimiser slots, and each layer's output with its gradient and a temporary.
+     *
+     * @throws Memory.TooLarge naming the layer, or the network's size and what it needs
+     */
+    public void requireTrainable(int rows) {
+        requireLayersFit();
+        Memory.requireArray((long) rows * inputs, "a batch of " + rows + " rows of " + inputs + " inputs");
+        int width = inputs;
+        for (LayerSpec layer : layers) {
+            width = layer.outputWidth(width);
+            Memory.requireArray((long) rows * width, "a layer of " + width + " units on batches of " + rows + " rows");
+        }
+        long state = stateSize();
+        long numbers = ModelSpec.saturatedSum(Memory.times(4, state), Memory.times(3L * rows, activationWidth()));
+        Memory.require(Memory.times(4, numbers), String.format(Locale.ROOT,
+                "training a network of %,d parameters on batches of %d rows", state, rows));
+    }
+
+    /**
+     * Refuses a network that cannot even be built here: a layer whose weights would not fit one Java array, or
+     * parameters (4 bytes each) beyond the heap.
+     *
+     * @throws Memory.TooLarge naming the layer, or the network's size
+     */
+    public void requireBuildable() {
+        requireLayersFit();
+        Memory.require(Memory.times(4, stateSize()), String.format(Locale.ROOT, "a network of %,d parameters",
+                stateSize()));
+    }
+
+    private void requireLayersFit() {
+        int width = inputs;
+        for (LayerSpec layer : layers) {
+            Memory.requireArray(layer.stateSize(width), layer.describe(width));
+            width = layer.outputWidth(width);
+        }
+    }
+
+    static long stateSize(int width, List<LayerSpec> layers) {
+        long n = 0;
+        for (LayerSpec layer : layers) {
+            n = saturatedSum(n, layer.stateSize(width));
+            width = layer.outputWidth(width);
+        }
+        return n;
+    }
+
+    /** a + b, or Long.MAX_VALUE when that overflows: a hostile file may declare sizes whose sum no long holds. */
+    static long saturatedSum(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     /** The width after {@code layers} applied to inputs of {@code width} features. */

@@ -27,6 +27,11 @@ public record SequentialSpec(List<LayerSpec> layers) implements LayerSpec {
     }
 
     @Override
+    public long stateSize(int width) {
+        return ModelSpec.stateSize(width, layers);
+    }
+
+    @Override
     public Module build(int width, LayerSpec next, RandomGenerator rng) {
         return build(width, layers, rng);
     }

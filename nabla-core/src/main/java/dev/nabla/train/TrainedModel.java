@@ -46,6 +46,8 @@ public record TrainedModel(ModelSpec spec, Module network, Task task, Objective 
         if (!(network instanceof Sequential)) {
             network = new Sequential(network);
         }
+        // A trained model predicts: in evaluation mode, predict() need not switch modes, so threads can share it.
+        network.eval();
         Objects.requireNonNull(task);
         Objects.requireNonNull(objective);
         classNames = List.copyOf(classNames);
@@ -127,8 +129,26 @@ public record TrainedModel(ModelSpec spec, Module network, Task task, Objective 
         return spec.inputs();
     }
 
-    /** Raw network outputs Z for unscaled features X [rows, inputs()], in evaluation mode, without a graph. */
+    /**
+     * Raw network outputs Z for unscaled features X [rows, inputs()], in evaluation mode, without a graph. Safe to call
+     * from many threads at once: the network is only read (its mode switched, under a lock, only if someone put it back
+     * in training mode), and each call's temporaries are its own.
+     */
     public Tensor outputs(Tensor features) {
+        if (!network.isTraining()) {
+            return evaluate(features);
+        }
+        synchronized (network) {
+            network.eval();
+            try {
+                return evaluate(features);
+            } finally {
+                network.train(true);
+            }
+        }
+    }
+
+    private Tensor evaluate(Tensor features) {
         if (features.rank() != 2 || features.cols() != inputs()) {
             throw new DataException("model expects " + inputs() + " features per row, got "
                     + features.shapeString());
@@ -137,11 +157,11 @@ public record TrainedModel(ModelSpec spec, Module network, Task task, Objective 
         int n = x.rows();
         int d = x.cols();
         Tensor out = null;
-        boolean wasTraining = network.isTraining();
-        network.eval();
+        // Rows per pass: CHUNK, fewer when a layer is so wide that CHUNK of its rows would not fit one array.
+        int passRows = (int) Math.max(1, Math.min(CHUNK, dev.nabla.tensor.Memory.MAX_ARRAY / spec.maxWidth()));
         try (Grad.Scope ignored = Grad.noGrad()) {
-            for (int start = 0; start < n; start += CHUNK) {
-                int rows = Math.min(CHUNK, n - start);
+            for (int start = 0; start < n; start += passRows) {
+                int rows = Math.min(passRows, n - start);
                 float[] chunk = new float[rows * d];
                 System.arraycopy(x.floats(), start * d, chunk, 0, chunk.length);
                 Tensor z = network.forward(Variable.constant(Tensor.wrap(chunk, rows, d).to(dtype()))).data();
@@ -151,8 +171,6 @@ public record TrainedModel(ModelSpec spec, Module network, Task task, Objective 
                 float[] zs = z.to(DType.F32).floats();
                 System.arraycopy(zs, 0, out.floats(), start * z.cols(), rows * z.cols());
             }
-        } finally {
-            network.train(wasTraining);
         }
         return out != null ? out : Tensor.zeros(DType.F32, 0, spec.outputs());
     }

@@ -8,6 +8,7 @@ import dev.nabla.data.Schema;
 import dev.nabla.data.Dataset;
 import dev.nabla.data.Scaling;
 import dev.nabla.data.Split;
+import dev.nabla.data.TableReader;
 import dev.nabla.data.Task;
 import dev.nabla.nn.BatchNorm;
 import dev.nabla.nn.EmbeddingSpec;
@@ -64,8 +65,9 @@ public final class Training {
     public Prepared prepare(DataSource source) {
         Dataset data = source.data();
         if (data.isClassification() && data.classNames().size() < 2) {
-            throw new DataException(data.name() + ": target '" + data.targetName() + "' has a single class '"
-                    + data.classNames().get(0) + "'; classification needs at least two");
+            throw new DataException(data.name() + ": target '" + TableReader.shorten(data.targetName())
+                    + "' has a single class '" + TableReader.shorten(data.classNames().get(0))
+                    + "'; classification needs at least two");
         }
         TrainedModel init = b.init;
         if (init != null && b.spec != null) {
@@ -143,6 +145,7 @@ public final class Training {
             }
             spec = spec.withOutputs(outputs);
         }
+        spec.requireTrainable(Math.min(data.rows(), b.trainer.batchSize()));
         Module network = spec.build(new SplittableRandom(seed));
         requireBatchesOfTwo(network, split.train().rows(), b.trainer.batchSize());
         if (init != null) {

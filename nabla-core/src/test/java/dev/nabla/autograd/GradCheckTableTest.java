@@ -329,7 +329,7 @@ public class GradCheckTableTest {
     // ---- GradCheck itself ---------------------------------------------------------------------------
 
     /** y = x² with the backward of y = x (x̄ += ȳ instead of 2x·ȳ). */
-    private static Variable wrongSquare(Variable x) {
+    static Variable wrongSquare(Variable x) {
         Tensor in = x.data();
         Tensor out = Tensor.zeros(DType.F64, in.shape());
         for (int i = 0; i < in.size(); i++) {

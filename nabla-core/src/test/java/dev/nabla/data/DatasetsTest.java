@@ -47,4 +47,38 @@ class DatasetsTest {
         assertThat(Datasets.open("penguins", "sex").data().classNames()).containsExactly("female", "male");
         assertThatThrownBy(() -> Datasets.open("iris", "petal_size")).hasMessageContaining("iris: no column 'petal_size'");
     }
+
+    /** A directory of MNIST-style train and t10k files: images of {@code dims}, labels of {@code labelType}. */
+    private static java.nio.file.Path idxDirectory(java.nio.file.Path dir, String name, int[] dims, int labelType,
+                                                   double[] pixels, double[] labels) throws java.io.IOException {
+        java.nio.file.Path d = java.nio.file.Files.createDirectories(dir.resolve(name));
+        for (String prefix : new String[] {"train", "t10k"}) {
+            java.nio.file.Files.write(d.resolve(prefix + "-images-idx3-ubyte"), IdxTest.typed(0x08, dims, pixels));
+            java.nio.file.Files.write(d.resolve(prefix + "-labels-idx1-ubyte"),
+                    IdxTest.typed(labelType, new int[] {labels.length}, labels));
+        }
+        return d;
+    }
+
+    @Test
+    void idxDirectoriesThatLieAboutTheirSizeOrLabelsNameTheFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path huge = idxDirectory(dir, "huge", new int[] {Integer.MAX_VALUE - 9, 1, 1}, 0x08, new double[0],
+                new double[] {0, 1});
+        assertThatThrownBy(() -> Datasets.open(huge.toString(), null)).isInstanceOf(DataException.class)
+                .hasMessageStartingWith(huge.resolve("train-images-idx3-ubyte").toString())
+                .hasMessageContaining("the header declares dimensions [2147483638, 1, 1]");
+        java.nio.file.Path label = idxDirectory(dir, "label", new int[] {3, 1, 1}, 0x0C, new double[] {1, 2, 3},
+                new double[] {0, 2_000_000_000, 1});
+        assertThatThrownBy(() -> Datasets.open(label.toString(), null))
+                .hasMessage(label.resolve("train-labels-idx1-ubyte") + ": label 2 is 2000000000; labels must be whole "
+                        + "numbers from 0 to 65535");
+        java.nio.file.Path single = idxDirectory(dir, "single", new int[] {3, 1, 1}, 0x08, new double[] {1, 2, 3},
+                new double[] {7, 7, 7});
+        assertThatThrownBy(() -> Datasets.open(single.toString(), null)).hasMessageContaining("every label is 7");
+        java.nio.file.Path fashion = idxDirectory(dir, "my-fashion", new int[] {2, 1, 1}, 0x08, new double[] {1, 2},
+                new double[] {0, 10});
+        assertThatThrownBy(() -> Datasets.open(fashion.toString(), null))
+                .hasMessageContaining("label 2 is 10; labels must be whole numbers from 0 to 9 (10 classes)");
+    }
 }

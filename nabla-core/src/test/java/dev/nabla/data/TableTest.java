@@ -145,6 +145,38 @@ class TableTest {
     }
 
     @Test
+    void integerLabelsBeyondFloat32sPrecisionStayDistinctClasses() throws IOException {
+        Dataset d = dataset(write("ids.csv", "x,y\n1,16777216\n2,16777217\n3,10000000000000000000\n"
+                + "4,20000000000000000000\n5,16777217\n6,2\n"), "y");
+        assertThat(d.classNames()).containsExactly("2", "16777216", "16777217", "10000000000000000000",
+                "20000000000000000000");
+        assertThat(d.labels()).containsExactly(1, 2, 3, 4, 2, 0);
+        Table t = read(write("ids2.csv", "y\n16777217\n16777216\n"));
+        assertThat(t.column("y").number(0)).as("the number stays a number").isEqualTo(16777216f);
+        assertThat(t.column("y").level(0)).isEqualTo("16777217");
+        assertThat(t.subset(new int[] {1, 0}).column("y").level(1)).isEqualTo("16777217");
+    }
+
+    @Test
+    void aQuoteLeftOpenIsAnErrorAtItsLineButAClosedMultiLineFieldIsNot() throws IOException {
+        assertThatThrownBy(() -> read(write("open.csv", "a,b\n1,x\n2,\"y\n3,z\n4,w\n")))
+                .isInstanceOf(DataException.class)
+                .hasMessageEndingWith("open.csv:3: a quoted field opened on this line is never closed (it runs to the end of the file)");
+        Table closed = read(write("closed.csv", "a,b\n1,x\n2,\"y\nz\"\n"));
+        assertThat(closed.column("b").level(1)).isEqualTo("y\nz");
+        Table stray = read(write("stray.csv", "a,b\n5\",x\n2,\"y\nz\"\n\n"));
+        assertThat(stray.rows()).as("a stray quote, then a closed multi-line field").isEqualTo(2);
+        Table inside = read(write("inside.csv", "a,b\n\"1\n2\",x\n3,y"));
+        assertThat(inside.rows()).as("a multi-line field that is not the record's last").isEqualTo(2);
+    }
+
+    @Test
+    void messagesShowLongOrMultiLineCellsShortAndOnOneLine() {
+        assertThat(TableReader.shorten("a\nb\tc")).isEqualTo("a\\nb\\tc");
+        assertThat(TableReader.shorten("x".repeat(100))).hasSize(58).endsWith("…");
+    }
+
+    @Test
     void javaNumberSyntaxIsNotANumber() throws IOException {
         Table t = read(write("j.csv", "a\n2d\n1.5f\n0x1.8p1\n3\n"));
         Table.Column a = t.column("a");

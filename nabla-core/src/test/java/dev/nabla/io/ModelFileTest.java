@@ -188,6 +188,36 @@ class ModelFileTest {
     }
 
     @Test
+    void aSmallFileDeclaringAHugeArchitectureIsRefusedBeforeBuildingIt() throws IOException {
+        Path file = dir.resolve("m.safetensors");
+        ModelFile.save(file, irisLike());
+        // Two 40,000-unit layers (1.6 billion weights, 6.4 GB) in the metadata of a file of a few hundred numbers.
+        Path liar = rewrite(file, dir.resolve("liar.safetensors"), t -> { }, json -> json
+                .replace("{\"type\":\"linear\",\"units\":8}", "{\"type\":\"linear\",\"units\":40000}")
+                .replace("{\"type\":\"linear\",\"units\":6}", "{\"type\":\"linear\",\"units\":40000}"));
+        assertThat(Files.size(liar)).isLessThan(4096);
+        assertThatThrownBy(() -> ModelFile.load(liar)).isInstanceOf(ModelFileException.class)
+                .hasMessage(liar + ": __metadata__.nabla.spec: the architecture has 1,600,360,003 parameters, but the "
+                        + "file's tensors hold 115 numbers; the file is damaged");
+    }
+
+    @Test
+    void nanOrInfiniteWeightsAreRefusedNamingTheTensorAndPlace() throws IOException {
+        Path file = dir.resolve("m.safetensors");
+        ModelFile.save(file, irisLike());
+        for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY}) {
+            Path poisoned = rewrite(file, dir.resolve("bad.safetensors"), t -> {
+                Tensor w = t.get("2.weight").copy();
+                w.set(1, 3, bad);
+                t.put("2.weight", w);
+            }, json -> json);
+            assertThatThrownBy(() -> ModelFile.load(poisoned)).isInstanceOf(ModelFileException.class)
+                    .hasMessage(poisoned + ": tensor \"2.weight\" holds " + (double) bad + " at [1, 3]; a model's "
+                            + "weights must be finite numbers (was it saved from a run that diverged?)");
+        }
+    }
+
+    @Test
     void tensorsMustMatchTheArchitectureExactly() throws IOException {
         Path file = dir.resolve("m.safetensors");
         ModelFile.save(file, irisLike());

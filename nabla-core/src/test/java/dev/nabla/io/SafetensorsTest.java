@@ -74,10 +74,18 @@ class SafetensorsTest {
     }
 
     @Test
+    void aCsvGivenAsAModelIsToldApartFromADamagedFile() throws IOException {
+        Path csv = Files.writeString(dir.resolve("iris.csv"), "sepal_length,sepal_width,species\n5.1,3.5,setosa\n");
+        assertThatThrownBy(() -> Safetensors.read(csv)).isInstanceOf(ModelFileException.class)
+                .hasMessage(csv + ": not a safetensors file (it begins with the text \"sepal_le\"): its first 8 bytes, "
+                        + "read as the header's length, say 7308321214411335027 bytes, but the file has 48");
+    }
+
+    @Test
     void aHeaderLengthOfTwoToTheSixtySecondIsRefusedWithoutAllocating() throws IOException {
         Path path = file(craft(1L << 62, "{}", new byte[0]));
         assertThatThrownBy(() -> Safetensors.read(path)).isInstanceOf(ModelFileException.class)
-                .hasMessageStartingWith(path.toString()).hasMessageContaining("header length 4611686018427387904");
+                .hasMessageStartingWith(path.toString()).hasMessageContaining("not a safetensors file").hasMessageContaining("say 4611686018427387904 bytes");
     }
 
     @Test

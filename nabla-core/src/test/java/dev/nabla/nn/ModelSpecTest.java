@@ -57,4 +57,39 @@ class ModelSpecTest {
     void aNewOutputLayerReplacesTheLastLinear() {
         assertThat(ModelSpec.mlp(4, "8:tanh", 3).withOutputs(5).outputs()).isEqualTo(5);
     }
+
+    @Test
+    void theStateSizeIsCountedWithoutBuildingAndEqualsTheBuiltNetwork() {
+        List<ModelSpec> specs = List.of(ModelSpec.mlp(4, "8:tanh,6:relu", 3),
+                new ModelSpec(3, List.of(new LinearSpec(5), new ActivationSpec(dev.nabla.tensor.Activation.RELU),
+                        new AddSpec(List.of(List.of(new LinearSpec(5, false, null)),
+                                List.of(new ActivationSpec(dev.nabla.tensor.Activation.IDENTITY)))), new LinearSpec(2))),
+                new ModelSpec(5, List.of(new EmbeddingSpec(new int[] {1, 3}, new int[] {7, 4}, new int[] {3, 2}),
+                        new SequentialSpec(List.of(new LinearSpec(6), new SoftmaxSpec(false))))));
+        for (ModelSpec spec : specs) {
+            long built = spec.build(new java.util.SplittableRandom(1)).stateDict().values().stream()
+                    .mapToLong(dev.nabla.tensor.Tensor::size).sum();
+            assertThat(spec.stateSize()).as(spec.toString()).isEqualTo(built);
+        }
+    }
+
+    @Test
+    void aLayerTooWideForOneArrayIsBadInputNamingIt() {
+        ModelSpec wide = ModelSpec.mlp(4, "99999999:relu", 3);
+        assertThatThrownBy(() -> wide.requireTrainable(32)).isInstanceOf(dev.nabla.tensor.Memory.TooLarge.class)
+                .hasMessage("a layer of 99999999 units on batches of 32 rows needs 3,199,999,968 numbers in one tensor, more "
+                        + "than a Java array holds (2,147,483,639)");
+        assertThatThrownBy(() -> ModelSpec.mlp(4, "99999999999:relu", 3)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("layer '99999999999:relu': 99999999999 units is more than a layer can have (at most 2147483647)");
+    }
+
+    @Test
+    void aNetworkLargerThanTheHeapIsRefusedBeforeAnythingIsAllocated() {
+        ModelSpec big = ModelSpec.mlp(64, "40000:relu,40000:relu", 10);
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.nabla.tensor.Memory.heap() < 25_000_000_000L);
+        assertThatThrownBy(() -> big.requireTrainable(32)).isInstanceOf(dev.nabla.tensor.Memory.TooLarge.class)
+                .hasMessageStartingWith("training a network of 1,603,040,010 parameters on batches of 32 rows needs about "
+                        + "25.7 GB; the Java heap holds at most ");
+        ModelSpec.mlp(64, "256:relu,128:relu", 10).requireTrainable(32);
+    }
 }

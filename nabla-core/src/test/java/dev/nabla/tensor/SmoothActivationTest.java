@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonElement;
 import dev.nabla.testing.Reference;
+import dev.nabla.testing.TorchReference;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,8 +25,8 @@ class SmoothActivationTest {
         Activation f = BY_NAME.get(name);
         double p = name.equals("elu(0.5)") ? 0.5 : f.defaultParameter();
         Tensor x = Reference.tensor(Reference.field(ref, "x"));
-        double[] y = Reference.doubles(Reference.field(ref, "y"));
-        double[] slope = Reference.doubles(Reference.field(ref, "dy_dx"));
+        double[] y = TorchReference.doubles(Reference.field(ref, "y"));
+        double[] slope = TorchReference.doubles(Reference.field(ref, "dy_dx"));
         Tensor out = Tensor.zeros(DType.F64, x.size());
         Pointwise.activate(f, p, x, out);
         Tensor dy = Tensor.full(DType.F64, 1, x.size());
@@ -43,7 +44,7 @@ class SmoothActivationTest {
     void float32IsWithinAFloatUlpOfPyTorchsFloat64(String name) {
         JsonElement ref = Reference.field(Reference.load("activations.json"), name);
         Activation f = BY_NAME.get(name);
-        double[] xs = Reference.doubles(Reference.field(ref, "x"));
+        double[] xs = TorchReference.doubles(Reference.field(ref, "x"));
         float[] x32 = new float[xs.length];
         for (int i = 0; i < xs.length; i++) {
             x32[i] = (float) xs[i];
@@ -53,8 +54,8 @@ class SmoothActivationTest {
         Pointwise.activate(f, f.defaultParameter(), x, y);
         Tensor dx = Tensor.zeros(DType.F32, x32.length);
         Pointwise.activationBackward(f, f.defaultParameter(), x, y, Tensor.full(DType.F32, 1, x32.length), dx, false);
-        double[] expected = Reference.doubles(Reference.field(ref, "y"));
-        double[] slope = Reference.doubles(Reference.field(ref, "dy_dx"));
+        double[] expected = TorchReference.doubles(Reference.field(ref, "y"));
+        double[] slope = TorchReference.doubles(Reference.field(ref, "dy_dx"));
         for (int i = 0; i < xs.length; i++) {
             assertThat(y.get(i)).as("%s(%s)", name, xs[i]).isCloseTo(expected[i], tolerance(expected[i], 1.2e-7));
             assertThat(dx.get(i)).as("%s′(%s)", name, xs[i]).isCloseTo(slope[i], tolerance(slope[i], 1.2e-7));
@@ -67,8 +68,8 @@ class SmoothActivationTest {
     void geluKeepsItsRelativePrecisionInTheLowerTail() {
         JsonElement ref = Reference.field(Reference.load("activations.json"), "gelu_exact");
         Tensor x = Reference.tensor(Reference.field(ref, "x"));
-        double[] y = Reference.doubles(Reference.field(ref, "y"));
-        double[] slope = Reference.doubles(Reference.field(ref, "dy_dx"));
+        double[] y = TorchReference.doubles(Reference.field(ref, "y"));
+        double[] slope = TorchReference.doubles(Reference.field(ref, "dy_dx"));
         Tensor out = Tensor.zeros(DType.F64, x.size());
         Pointwise.activate(Activation.GELU, 0, x, out);
         Tensor dx = Tensor.zeros(DType.F64, x.size());

@@ -1,10 +1,8 @@
 package dev.nabla.testing;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Tensor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,27 +31,9 @@ public final class Reference {
         }
     }
 
-    /** A JSON array of numbers. */
-    public static double[] doubles(JsonElement array) {
-        JsonArray a = array.getAsJsonArray();
-        double[] out = new double[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a.get(i).getAsDouble();
-        }
-        return out;
-    }
-
-    /** A JSON array of numbers (rank 1) or of rows (rank 2) as an F64 tensor. */
+    /** A JSON array of numbers, or of rows of numbers, as a float64 tensor (as {@link TorchReference} reads them). */
     public static Tensor tensor(JsonElement array) {
-        JsonArray a = array.getAsJsonArray();
-        if (a.size() > 0 && a.get(0).isJsonArray()) {
-            double[][] rows = new double[a.size()][];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = doubles(a.get(i));
-            }
-            return Tensor.of(DType.F64, rows);
-        }
-        return Tensor.of(doubles(a));
+        return TorchReference.tensor(array);
     }
 
     /** Field {@code key} of an object. */

@@ -33,29 +33,31 @@ final class GemmWorkload {
         double fmaN = FmaCeiling.gflops(threads);
         double sqN = gflops(false, false, SQUARE, SQUARE, SQUARE, 0, rng);
         out.add(new Figure("W0", "peak_nominal_t" + threads, FmaCeiling.theoreticalPeak(threads), "GFLOP/s",
-                "cores × 2 FMA × 8 lanes × 2 × nominal clock"));
-        out.add(new Figure("W0", "fma_ceiling_t1", fma1, "GFLOP/s", "12 independent FMA chains"));
-        out.add(new Figure("W0", "fma_ceiling_t" + threads, fmaN, "GFLOP/s"));
-        out.add(new Figure("W0", "gemm2048_t1", sq1, "GFLOP/s", pct(sq1, fma1) + " of the 1-thread ceiling"));
-        out.add(new Figure("W0", "gemm2048_t" + threads, sqN, "GFLOP/s", pct(sqN, fmaN) + " of the ceiling"));
+                "cores × 2 FMA × " + FmaCeiling.LANES + " lanes × 2 × nominal clock"));
+        out.add(new Figure("W0", "fma_ceiling_t1", fma1, "GFLOP/s", FmaCeiling.CHAINS + " FMA chains of "
+                + FmaCeiling.LANES + " lanes, " + String.format("%.2f", FmaCeiling.impliedClockGhz(fma1)) + " GHz"));
+        out.add(new Figure("W0", "fma_ceiling_t" + threads, fmaN, "GFLOP/s", "same run"));
+        out.add(new Figure("W0", "gemm2048_t1", sq1, "GFLOP/s", pct(sq1, fma1) + " (1 thread)"));
+        out.add(new Figure("W0", "gemm2048_t" + threads, sqN, "GFLOP/s",
+                pct(sqN, fmaN) + " (" + threads + " threads)"));
         out.add(new Figure("W0", "gemm2048_scaling", sqN / sq1, "x", threads + " threads ÷ 1 thread"));
         for (int[] l : LAYERS) {
             int b = l[0];
             int in = l[1];
             int outF = l[2];
             String shape = b + "x" + in + "x" + outF;
-            out.add(new Figure("W0", "NT_" + shape, gflops(false, true, b, outF, in, 0, rng), "GFLOP/s",
-                    "forward X·Wᵀ"));
-            out.add(new Figure("W0", "NN_" + shape, gflops(false, false, b, in, outF, 0, rng), "GFLOP/s",
-                    "input gradient dY·W"));
-            out.add(new Figure("W0", "TN_" + shape, gflops(true, false, outF, in, b, 1, rng), "GFLOP/s",
-                    "weight gradient dYᵀ·X, β = 1"));
+            double nt = gflops(false, true, b, outF, in, 0, rng);
+            double nn = gflops(false, false, b, in, outF, 0, rng);
+            double tn = gflops(true, false, outF, in, b, 1, rng);
+            out.add(new Figure("W0", "NT_" + shape, nt, "GFLOP/s", "forward X·Wᵀ, " + pct(nt, fmaN)));
+            out.add(new Figure("W0", "NN_" + shape, nn, "GFLOP/s", "input gradient dY·W, " + pct(nn, fmaN)));
+            out.add(new Figure("W0", "TN_" + shape, tn, "GFLOP/s", "weight gradient dYᵀ·X, β = 1, " + pct(tn, fmaN)));
         }
         return out;
     }
 
     private static String pct(double x, double of) {
-        return Math.round(100 * x / of) + " %";
+        return Math.round(100 * x / of) + " % of the ceiling";
     }
 
     /** Median GFLOP/s of C = op(A)·op(B) + β·C over 5 samples of at least 3 GFLOP each, after one warm-up. */

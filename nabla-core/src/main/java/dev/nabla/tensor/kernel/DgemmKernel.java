@@ -7,31 +7,27 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Float64 register-tiled micro-kernel: one MR×NR tile of {@code C = α·Ã·B̃ + β·C} from a packed A panel
- * (MR rows interleaved per k) and a packed B panel (NR columns contiguous per k).
+ * (MR rows interleaved per k) and a packed B panel (NR columns contiguous per k). The tile's shape comes from
+ * {@link DgemmBlocking}: 12 rows × 2 vectors on 512-bit vectors, 4 × 2 on narrower ones.
  */
 final class DgemmKernel {
-    static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
-    static final int L = S.length();
-    /**
-     * Rows of the tile: 4 rows × 2 vectors = 8 accumulators, the 8 independent FMA chains two 4-cycle FMA units
-     * need. Measured on Zen 3 (16 ymm registers): 5 or 6 rows made C2 spill (it hoists the row broadcasts),
-     * halving the speed.
-     */
-    static final int MR = 4;
-    /** Columns of the tile: two vectors. */
-    static final int NR = 2 * L;
+    static final VectorSpecies<Double> S = DgemmBlocking.S;
+    static final int L = DgemmBlocking.L;
+    static final int MR = DgemmBlocking.MR;
+    static final int NR = DgemmBlocking.NR;
 
     private DgemmKernel() {
     }
 
     /**
-     * C[0..mr)[0..nr) at {@code c[ci + r·ldc + j]} = α·Σ_p ap·bp + β·C (β = 0 ignores old C), for one tile.
+     * C[0..mr)[0..nr) at {@code c[ci + r·ldc + j]} = α·Σ_p ap·bp + β·C (β = 0 ignores old C), for one tile (see
+     * {@link #multiply} for the layouts).
      * Kept as one call per tile: compiled on its own, C2 allocates the accumulators to registers; inlined into
      * the blocking loops it measured 10–20% slower.
      */
-    static void tile(int kc, double[] ap, int ai, double[] bp, int bi, double[] c, int ci, int ldc,
+    static void tile(int kc, double[] ap, int ai, double[] bp, int bi, int bs, double[] c, int ci, int ldc,
                      double alpha, double beta, int mr, int nr, double[] tile) {
-        multiply(kc, ap, ai, bp, bi, tile);
+        multiply(kc, ap, ai, bp, bi, bs, tile);
         if (mr == MR && nr == NR) {
             mergeFull(tile, c, ci, ldc, alpha, beta);
         } else {
@@ -40,41 +36,130 @@ final class DgemmKernel {
     }
 
     /**
-     * tile[r·NR + j] = Σ_p ap[ai + p·MR + r]·bp[bi + p·NR + j] for the MR×NR tile. The accumulators go to a
-     * small buffer rather than straight to C: vectors handed to another method may be boxed if it is not
-     * inlined, and one merge routine then serves full and edge tiles with identical rounding.
+     * tile[r·NR + j] = Σ_p ap[ai + p·MR + r]·bp[bi + p·bs + j] for the MR×NR tile, each sum a single chain of
+     * FMAs in increasing p; bs is NR for a packed panel of B, or B's row stride when its rows are read in place (on
+     * the 12-row tile only: a variable stride cost the 4-row tile 4–5 % on AVX2, measured side by side) (so that the tile's shape never changes a bit of the result). The accumulators go to a
+     * small buffer rather than straight to C: vectors handed to another method may be boxed if it is not inlined,
+     * and one merge routine then serves full and edge tiles with identical rounding.
      */
-    static void multiply(int kc, double[] ap, int ai, double[] bp, int bi, double[] tile) {
-        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-        DoubleVector c30 = c00, c31 = c00;
-        // Indices are affine in p (not separately stepped offsets) so that C2's range-check elimination can hoist
-        // the bounds checks of the panel loads out of the loop.
+    static void multiply(int kc, double[] ap, int ai, double[] bp, int bi, int bs, double[] tile) {
+        if (DgemmBlocking.WIDE) {
+            multiply12x2(kc, ap, ai, bp, bi, bs, tile);
+        } else {
+            multiply4x2(kc, ap, ai, bp, bi, tile);
+        }
+    }
+
+    /** {@link #multiply} with 12 rows × 2 vectors: 24 accumulators of the 32 registers of AVX-512. */
+    private static void multiply12x2(int kc, double[] ap, int ai, double[] bp, int bi, int bs, double[] tile) {
+        DoubleVector c0a = DoubleVector.zero(S);
+        DoubleVector c0b = c0a, c1a = c0a, c1b = c0a, c2a = c0a, c2b = c0a, c3a = c0a;
+        DoubleVector c3b = c0a, c4a = c0a, c4b = c0a, c5a = c0a, c5b = c0a, c6a = c0a;
+        DoubleVector c6b = c0a, c7a = c0a, c7b = c0a, c8a = c0a, c8b = c0a, c9a = c0a;
+        DoubleVector c9b = c0a, c10a = c0a, c10b = c0a, c11a = c0a, c11b = c0a;
+        for (int p = 0; p < kc; p++) {
+            int bq = bi + p * bs;
+            int aq = ai + p * MR;
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, bq);
+            DoubleVector b1 = DoubleVector.fromArray(S, bp, bq + L);
+            DoubleVector a0 = DoubleVector.broadcast(S, ap[aq]);
+            c0a = a0.fma(b0, c0a);
+            c0b = a0.fma(b1, c0b);
+            DoubleVector a1 = DoubleVector.broadcast(S, ap[aq + 1]);
+            c1a = a1.fma(b0, c1a);
+            c1b = a1.fma(b1, c1b);
+            DoubleVector a2 = DoubleVector.broadcast(S, ap[aq + 2]);
+            c2a = a2.fma(b0, c2a);
+            c2b = a2.fma(b1, c2b);
+            DoubleVector a3 = DoubleVector.broadcast(S, ap[aq + 3]);
+            c3a = a3.fma(b0, c3a);
+            c3b = a3.fma(b1, c3b);
+            DoubleVector a4 = DoubleVector.broadcast(S, ap[aq + 4]);
+            c4a = a4.fma(b0, c4a);
+            c4b = a4.fma(b1, c4b);
+            DoubleVector a5 = DoubleVector.broadcast(S, ap[aq + 5]);
+            c5a = a5.fma(b0, c5a);
+            c5b = a5.fma(b1, c5b);
+            DoubleVector a6 = DoubleVector.broadcast(S, ap[aq + 6]);
+            c6a = a6.fma(b0, c6a);
+            c6b = a6.fma(b1, c6b);
+            DoubleVector a7 = DoubleVector.broadcast(S, ap[aq + 7]);
+            c7a = a7.fma(b0, c7a);
+            c7b = a7.fma(b1, c7b);
+            DoubleVector a8 = DoubleVector.broadcast(S, ap[aq + 8]);
+            c8a = a8.fma(b0, c8a);
+            c8b = a8.fma(b1, c8b);
+            DoubleVector a9 = DoubleVector.broadcast(S, ap[aq + 9]);
+            c9a = a9.fma(b0, c9a);
+            c9b = a9.fma(b1, c9b);
+            DoubleVector a10 = DoubleVector.broadcast(S, ap[aq + 10]);
+            c10a = a10.fma(b0, c10a);
+            c10b = a10.fma(b1, c10b);
+            DoubleVector a11 = DoubleVector.broadcast(S, ap[aq + 11]);
+            c11a = a11.fma(b0, c11a);
+            c11b = a11.fma(b1, c11b);
+        }
+        c0a.intoArray(tile, 0);
+        c0b.intoArray(tile, L);
+        c1a.intoArray(tile, NR);
+        c1b.intoArray(tile, NR + L);
+        c2a.intoArray(tile, 2 * NR);
+        c2b.intoArray(tile, 2 * NR + L);
+        c3a.intoArray(tile, 3 * NR);
+        c3b.intoArray(tile, 3 * NR + L);
+        c4a.intoArray(tile, 4 * NR);
+        c4b.intoArray(tile, 4 * NR + L);
+        c5a.intoArray(tile, 5 * NR);
+        c5b.intoArray(tile, 5 * NR + L);
+        c6a.intoArray(tile, 6 * NR);
+        c6b.intoArray(tile, 6 * NR + L);
+        c7a.intoArray(tile, 7 * NR);
+        c7b.intoArray(tile, 7 * NR + L);
+        c8a.intoArray(tile, 8 * NR);
+        c8b.intoArray(tile, 8 * NR + L);
+        c9a.intoArray(tile, 9 * NR);
+        c9b.intoArray(tile, 9 * NR + L);
+        c10a.intoArray(tile, 10 * NR);
+        c10b.intoArray(tile, 10 * NR + L);
+        c11a.intoArray(tile, 11 * NR);
+        c11b.intoArray(tile, 11 * NR + L);
+    }
+
+    /**
+     * {@link #multiply} with 4 rows × 2 vectors on a packed B panel (stride NR): 8 accumulators of the 16 registers
+     * of AVX2. Indices are affine in p
+     * (not separately stepped offsets) so that C2's range-check elimination hoists the panel loads' bounds checks.
+     */
+    private static void multiply4x2(int kc, double[] ap, int ai, double[] bp, int bi, double[] tile) {
+        DoubleVector c0a = DoubleVector.zero(S);
+        DoubleVector c0b = c0a, c1a = c0a, c1b = c0a, c2a = c0a, c2b = c0a, c3a = c0a;
+        DoubleVector c3b = c0a;
         for (int p = 0; p < kc; p++) {
             int bq = bi + p * NR;
             int aq = ai + p * MR;
             DoubleVector b0 = DoubleVector.fromArray(S, bp, bq);
             DoubleVector b1 = DoubleVector.fromArray(S, bp, bq + L);
-            DoubleVector a = DoubleVector.broadcast(S, ap[aq]);
-            c00 = a.fma(b0, c00);
-            c01 = a.fma(b1, c01);
-            a = DoubleVector.broadcast(S, ap[aq + 1]);
-            c10 = a.fma(b0, c10);
-            c11 = a.fma(b1, c11);
-            a = DoubleVector.broadcast(S, ap[aq + 2]);
-            c20 = a.fma(b0, c20);
-            c21 = a.fma(b1, c21);
-            a = DoubleVector.broadcast(S, ap[aq + 3]);
-            c30 = a.fma(b0, c30);
-            c31 = a.fma(b1, c31);
+            DoubleVector a0 = DoubleVector.broadcast(S, ap[aq]);
+            c0a = a0.fma(b0, c0a);
+            c0b = a0.fma(b1, c0b);
+            DoubleVector a1 = DoubleVector.broadcast(S, ap[aq + 1]);
+            c1a = a1.fma(b0, c1a);
+            c1b = a1.fma(b1, c1b);
+            DoubleVector a2 = DoubleVector.broadcast(S, ap[aq + 2]);
+            c2a = a2.fma(b0, c2a);
+            c2b = a2.fma(b1, c2b);
+            DoubleVector a3 = DoubleVector.broadcast(S, ap[aq + 3]);
+            c3a = a3.fma(b0, c3a);
+            c3b = a3.fma(b1, c3b);
         }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, L);
-        c10.intoArray(tile, NR);
-        c11.intoArray(tile, NR + L);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + L);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + L);
+        c0a.intoArray(tile, 0);
+        c0b.intoArray(tile, L);
+        c1a.intoArray(tile, NR);
+        c1b.intoArray(tile, NR + L);
+        c2a.intoArray(tile, 2 * NR);
+        c2b.intoArray(tile, 2 * NR + L);
+        c3a.intoArray(tile, 3 * NR);
+        c3b.intoArray(tile, 3 * NR + L);
     }
 
     /** C[0..MR)[0..NR) at {@code c[ci + r·ldc + j]} = α·tile + β·C (β = 0 ignores old C); the tile lies inside C. */

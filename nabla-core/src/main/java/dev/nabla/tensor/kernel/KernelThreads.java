@@ -66,9 +66,11 @@ public final class KernelThreads {
     }
 
     /**
-     * Runs parts 0..parts-1 and returns when all are done, on the calling thread and the workers (each part on
-     * whichever gets to it first) when they are free, else on the calling thread alone. An exception thrown by any part is rethrown
-     * here, after every part has finished (the parts write into the caller's arrays).
+     * Runs parts 0..parts-1 and returns when all are done, on the calling thread and up to threads() − 1 workers
+     * (each part on whichever gets to it first) when they are free, else on the calling thread alone. More parts
+     * than threads are fine: a thread that finishes early takes the next part, so a worker the operating system
+     * has put aside holds back only the part it took. An exception thrown by any part is rethrown here, after every
+     * part has finished (the parts write into the caller's arrays).
      */
     static void run(int parts, Part body) {
         if (parts <= 1) {
@@ -80,7 +82,7 @@ public final class KernelThreads {
             return;
         }
         try {
-            CREW.run(parts, body);
+            CREW.run(parts, Math.min(parts, threads) - 1, body);
         } finally {
             BUSY.set(false);
         }

@@ -3,85 +3,94 @@ package dev.nabla.tensor.kernel;
 /**
  * Copies blocks of op(A) and op(B) into the panel layouts the float32 micro-kernel streams, reading the
  * operands as stored (transpose flags honoured while copying, never by a transposed copy of the whole matrix).
- * Panels are zero-padded to full MR rows / NR columns so edge tiles can run the full kernel.
+ * Panels are zero-padded to full MR rows / NR columns so edge tiles can run the full kernel. Whole vectors move
+ * through {@link SgemmCopy}: L×L blocks transposed in registers where a panel runs across the stored rows, row
+ * copies where it runs along them; only the last kc mod L columns of a transposing copy go element by element.
  */
 final class SgemmPacking {
     private static final int MR = SgemmKernel.MR;
     private static final int NR = SgemmKernel.NR;
+    private static final int L = SgemmCopy.L;
 
     private SgemmPacking() {
     }
 
     /**
-     * Packs op(A)[i0..i0+mc)[p0..p0+kc) into {@code ap}: panel q (rows q·MR..) starts at q·MR·kc, and holds
-     * for each p the MR values of column p.
+     * Packs op(A)[i0..i0+mc)[p0..p0+kc) into {@code ap} from {@code apOff}: panel q (rows q·MR..) starts at
+     * apOff + q·MR·kc, and holds for each p the MR values of column p.
      */
-    static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int p0, int mc, int kc, float[] ap) {
+    static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int p0, int mc, int kc, float[] ap,
+                      int apOff, float[] scratch) {
         for (int ir = 0; ir < mc; ir += MR) {
             int mr = Math.min(MR, mc - ir);
-            int base = ir * kc;
+            int base = apOff + ir * kc;
             if (transA) {
                 // Stored k×m: the MR values of one column of op(A) are contiguous.
-                int src = aOff + p0 * lda + i0 + ir;
-                for (int p = 0; p < kc; p++, src += lda) {
-                    int dst = base + p * MR;
-                    for (int r = 0; r < mr; r++) {
-                        ap[dst + r] = a[src + r];
-                    }
-                    for (int r = mr; r < MR; r++) {
-                        ap[dst + r] = 0f;
-                    }
-                }
+                SgemmCopy.rows(a, aOff + p0 * lda + i0 + ir, lda, ap, base, MR, kc, MR, mr);
             } else {
-                // Stored m×k: read each row contiguously, write it with stride MR.
-                for (int r = 0; r < mr; r++) {
-                    int src = aOff + (i0 + ir + r) * lda + p0;
-                    int dst = base + r;
-                    for (int p = 0; p < kc; p++) {
-                        ap[dst + p * MR] = a[src + p];
-                    }
-                }
-                for (int r = mr; r < MR; r++) {
-                    for (int p = 0; p < kc; p++) {
-                        ap[base + r + p * MR] = 0f;
-                    }
-                }
+                // Stored m×k: MR rows read along k, written across.
+                across(a, aOff + (i0 + ir) * lda + p0, lda, mr, MR, kc, ap, base, scratch);
             }
         }
     }
 
     /**
-     * Packs op(B)[p0..p0+kc)[j0..j0+nc) into {@code bp}: panel q (columns q·NR..) starts at q·NR·kc and holds
-     * for each p the NR values of row p.
+     * Packs op(B)[p0..p0+kc)[j0..j0+nc) into {@code bp} from {@code bpOff}: panel q (columns q·NR..) starts at
+     * bpOff + q·NR·kc and holds for each p the NR values of row p.
      */
-    static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int j0, int kc, int nc, float[] bp) {
+    static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int j0, int kc, int nc, float[] bp,
+                      int bpOff, float[] scratch) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
-            int base = jr * kc;
+            int base = bpOff + jr * kc;
             if (!transB) {
-                int src = bOff + p0 * ldb + j0 + jr;
-                for (int p = 0; p < kc; p++, src += ldb) {
-                    int dst = base + p * NR;
-                    System.arraycopy(b, src, bp, dst, nr);
-                    for (int j = nr; j < NR; j++) {
-                        bp[dst + j] = 0f;
-                    }
-                }
+                SgemmCopy.rows(b, bOff + p0 * ldb + j0 + jr, ldb, bp, base, NR, kc, NR, nr);
             } else {
                 // Stored n×k: each column of op(B) is a contiguous row of the array.
-                for (int j = 0; j < nr; j++) {
-                    int src = bOff + (j0 + jr + j) * ldb + p0;
-                    int dst = base + j;
-                    for (int p = 0; p < kc; p++) {
-                        bp[dst + p * NR] = b[src + p];
-                    }
-                }
-                for (int j = nr; j < NR; j++) {
-                    for (int p = 0; p < kc; p++) {
-                        bp[base + j + p * NR] = 0f;
+                across(b, bOff + (j0 + jr) * ldb + p0, ldb, nr, NR, kc, bp, base, scratch);
+            }
+        }
+    }
+
+    /**
+     * dst[base + p·width + r] = src[so + r·ss + p] for p ∈ [0, kc), r ∈ [0, rows): {@code rows} stored rows of kc
+     * elements written as the columns of a kc × width panel, L×L blocks at a time. The padding columns r ≥ rows hold
+     * zeros or copies of a real column (see {@link SgemmCopy#block}): their products are never merged into C.
+     */
+    private static void across(float[] src, int so, int ss, int rows, int width, int kc, float[] dst, int base,
+                               float[] scratch) {
+        int p = 0;
+        if (SgemmCopy.TRANSPOSES) {
+            for (; p + L <= kc; p += L) {
+                for (int r0 = 0; r0 < width; r0 += L) {
+                    int present = Math.min(rows - r0, L);
+                    int lanes = Math.min(L, width - r0);
+                    if (present > 0) {
+                        SgemmCopy.block(src, so + r0 * ss + p, ss, present, dst, base + p * width + r0, width, lanes,
+                                scratch);
+                    } else {
+                        zero(dst, base + p * width + r0, width, L, lanes);
                     }
                 }
             }
+        }
+        for (int r = 0; r < rows; r++) {
+            int from = so + r * ss;
+            for (int q = p; q < kc; q++) {
+                dst[base + q * width + r] = src[from + q];
+            }
+        }
+        for (int r = rows; r < width; r++) {
+            for (int q = p; q < kc; q++) {
+                dst[base + q * width + r] = 0f;
+            }
+        }
+    }
+
+    /** dst[off + p·stride + j] = 0 for p ∈ [0, count), j ∈ [0, lanes). */
+    private static void zero(float[] dst, int off, int stride, int count, int lanes) {
+        for (int p = 0; p < count; p++) {
+            java.util.Arrays.fill(dst, off + p * stride, off + p * stride + lanes, 0f);
         }
     }
 }

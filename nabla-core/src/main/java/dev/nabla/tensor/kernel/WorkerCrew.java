@@ -35,9 +35,12 @@ final class WorkerCrew {
     private volatile Thread caller;
     private volatile boolean callerParked;
 
-    /** Runs parts 0..parts-1 of {@code body}; rethrows the first failure after all have finished. */
-    void run(int parts, KernelThreads.Part body) {
-        ensureWorkers(parts - 1);
+    /**
+     * Runs parts 0..parts-1 of {@code body} on the calling thread and {@code helpers} workers; rethrows the first
+     * failure after all have finished.
+     */
+    void run(int parts, int helpers, KernelThreads.Part body) {
+        ensureWorkers(helpers);
         failure = null;
         caller = Thread.currentThread();
         job = body;
@@ -45,7 +48,7 @@ final class WorkerCrew {
         generation++;
         // Publishing the claim word (a volatile write) makes the job fields above visible to every claimer.
         claims.set((generation << 2 * FIELD_BITS) | ((long) parts << FIELD_BITS));
-        for (int w = 0; w < parts - 1; w++) {
+        for (int w = 0; w < helpers; w++) {
             Worker worker = workers[w];
             worker.ticket++;
             // Dekker with the worker's parked-then-recheck: either it sees the new ticket or we see it parked.

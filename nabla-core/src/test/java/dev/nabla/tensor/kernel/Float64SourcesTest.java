@@ -38,8 +38,8 @@ class Float64SourcesTest {
     private static final Pattern FLOAT_LITERAL = Pattern.compile("\\b(\\d+)f\\b");
 
     static List<String> float32Sources() {
-        return List.of("Sgemm", "SgemmKernel", "SgemmPacking", "SgemmSmall", "ElementwiseF32", "RowWiseF32",
-                "NormalizationF32");
+        return List.of("Sgemm", "SgemmBlocking", "SgemmCopy", "SgemmJob", "SgemmKernel", "SgemmNarrow",
+                "SgemmPacking", "SgemmSmall", "SgemmSplit", "ElementwiseF32", "RowWiseF32", "NormalizationF32");
     }
 
     static String float64Name(String float32Name) {

@@ -29,12 +29,17 @@ class GemmTest {
         KernelThreads.setThreads(savedThreads);
     }
 
-    /** Sizes that hit 1, primes, tile edges (6, 8, 16), and block edges (144, 256) on both sides. */
+    /**
+     * Sizes that hit 1, primes, and the edges of this machine's register tile (MR rows, NR columns) and of the
+     * blocks (MC) on both sides.
+     */
     private static Arbitrary<Integer> dimension() {
+        int mr = SgemmKernel.MR;
+        int nr = SgemmKernel.NR;
         return Arbitraries.oneOf(
                 Arbitraries.integers().between(1, 40),
-                Arbitraries.of(1, 2, 5, 6, 7, 8, 12, 13, 15, 16, 17, 31, 32, 33, 97, 143, 144, 145, 255, 256, 257,
-                        300));
+                Arbitraries.of(1, 2, 5, 7, 13, 31, 97, mr - 1, mr, mr + 1, 2 * mr + 1, nr - 1, nr, nr + 1, 2 * nr + 1,
+                        Sgemm.MC - 1, Sgemm.MC, Sgemm.MC + 1, 300));
     }
 
     @Provide
@@ -58,6 +63,17 @@ class GemmTest {
         for (boolean transA : new boolean[] {false, true}) {
             for (boolean transB : new boolean[] {false, true}) {
                 checkSgemm(Case.of(transA, transB, 6, Sgemm.NC + 21, 9, 3, 1.5, 0.5, 17), 2);
+            }
+        }
+    }
+
+    /** Deeper than one KC slice (the later slices accumulate onto C), with edge tiles on both sides. */
+    @Example
+    void sgemmMatchesReferenceAcrossDepthSlices() {
+        for (boolean transA : new boolean[] {false, true}) {
+            for (boolean transB : new boolean[] {false, true}) {
+                checkSgemm(Case.of(transA, transB, SgemmKernel.MR + 3, SgemmKernel.NR + 5, Sgemm.KC + 1, 2, 1.0,
+                        0.5, 23), 2);
             }
         }
     }

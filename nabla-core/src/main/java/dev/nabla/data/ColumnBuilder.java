@@ -1,0 +1,155 @@
+package dev.nabla.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One column as it is read: numbers where cells parse ({@link Numbers}), codes of distinct texts where they do not.
+ * A text is looked up by its characters in the column's own hash table, so a string is made once per distinct
+ * text, and whether it is a missing-value token is decided then, not for every cell.
+ */
+final class ColumnBuilder {
+    /** A text's entry: the code of a level, or this for a missing-value token. */
+    private static final int MISSING = -1;
+    /** Integers up to 2²⁴ are exact in float32; beyond, distinct integers may round to one float. */
+    private static final double FLOAT_EXACT_INTEGERS = 1 << 24;
+
+    private final String name;
+    private final Tokens missingTokens;
+    private float[] numbers = new float[1024];
+    private int[] codes;
+    private int size;
+    /** Row → the exact text of an integer float32 cannot hold, so that it keeps its own level. */
+    private final Map<Integer, String> exact = new HashMap<>();
+
+    private final List<String> texts = new ArrayList<>();
+    /** Open addressing: slot → entry + 1 (0 is free). */
+    private int[] slots = new int[64];
+    private char[][] keys = new char[16][];
+    private int[] hashes = new int[16];
+    private int[] values = new int[16];
+    private int entries;
+
+    ColumnBuilder(String name, Tokens missingTokens) {
+        this.name = name;
+        this.missingTokens = missingTokens;
+    }
+
+    /** Adds a cell; returns why it is refused (a number beyond float range, an infinity), or null. */
+    String add(char[] buf, int offset, int length) {
+        if (size == numbers.length) {
+            numbers = Arrays.copyOf(numbers, size * 2);
+            if (codes != null) {
+                codes = Arrays.copyOf(codes, size * 2);
+            }
+        }
+        double v = Numbers.parse(buf, offset, length);
+        if (!Double.isNaN(v)) {
+            if (Math.abs(v) > Float.MAX_VALUE) {
+                return "'" + TableReader.shorten(new String(buf, offset, length).strip())
+                        + "' is beyond float32's range (±3.4e38)";
+            }
+            numbers[size] = (float) v;
+            if (codes != null) {
+                codes[size] = -1;
+            }
+            if (Math.abs(v) > FLOAT_EXACT_INTEGERS && v == Math.rint(v) && (double) (float) v != v) {
+                // The exact value in plain decimals, so that "1e19" and "10000000000000000000" are one level; trim()
+                // drops the control characters the number grammar skips, as strip() would not.
+                exact.put(size, new java.math.BigDecimal(new String(buf, offset, length).trim())
+                        .stripTrailingZeros().toPlainString());
+            }
+            size++;
+            return null;
+        }
+        numbers[size] = Float.NaN;
+        // Blanks around a text are not part of it (String.strip's whitespace).
+        int start = offset;
+        int end = offset + length;
+        while (start < end && Character.isWhitespace(buf[start])) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(buf[end - 1])) {
+            end--;
+        }
+        int code = start == end ? MISSING : lookUp(buf, start, end - start);
+        if (code == Integer.MIN_VALUE) {
+            return "'" + new String(buf, start, end - start) + "' is not a finite number";
+        }
+        if (code != MISSING || codes != null) {
+            if (codes == null) {
+                codes = new int[numbers.length];
+                Arrays.fill(codes, 0, size, -1);
+            }
+            codes[size] = code;
+        }
+        size++;
+        return null;
+    }
+
+    /** The text's code, {@link #MISSING} for a missing-value token, or {@code Integer.MIN_VALUE} for an infinity. */
+    private int lookUp(char[] buf, int offset, int length) {
+        int h = 1;
+        for (int k = 0; k < length; k++) {
+            h = 31 * h + buf[offset + k];
+        }
+        h ^= h >>> 16;
+        int mask = slots.length - 1;
+        for (int s = h & mask; ; s = (s + 1) & mask) {
+            int e = slots[s] - 1;
+            if (e < 0) {
+                break;
+            }
+            if (hashes[e] == h && Arrays.equals(keys[e], 0, keys[e].length, buf, offset, offset + length)) {
+                return values[e];
+            }
+        }
+        if (Tokens.INFINITY.matches(buf, offset, length)) {
+            return Integer.MIN_VALUE;
+        }
+        int value = MISSING;
+        if (!missingTokens.matches(buf, offset, length)) {
+            value = texts.size();
+            texts.add(new String(buf, offset, length));
+        }
+        insert(Arrays.copyOfRange(buf, offset, offset + length), h, value);
+        return value;
+    }
+
+    private void insert(char[] key, int h, int value) {
+        if (entries == keys.length) {
+            keys = Arrays.copyOf(keys, entries * 2);
+            hashes = Arrays.copyOf(hashes, entries * 2);
+            values = Arrays.copyOf(values, entries * 2);
+        }
+        keys[entries] = key;
+        hashes[entries] = h;
+        values[entries] = value;
+        entries++;
+        if (entries * 2 > slots.length) {
+            slots = new int[slots.length * 2];
+            for (int e = 0; e < entries; e++) {
+                place(e);
+            }
+        } else {
+            place(entries - 1);
+        }
+    }
+
+    private void place(int e) {
+        int mask = slots.length - 1;
+        int s = hashes[e] & mask;
+        while (slots[s] != 0) {
+            s = (s + 1) & mask;
+        }
+        slots[s] = e + 1;
+    }
+
+    Table.Column build(int rows) {
+        return new Table.Column(name, Arrays.copyOf(numbers, rows), codes == null ? null : Arrays.copyOf(codes, rows),
+                texts, exact);
+    }
+}
