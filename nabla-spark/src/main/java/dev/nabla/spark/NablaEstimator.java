@@ -170,10 +170,11 @@ public abstract class NablaEstimator<M extends Model<M>, E extends NablaEstimato
         FrameRows.Placed placed = FrameRows.place(rows, d, k, x.shift(), x.scale(), y.shift()[0], y.scale()[0],
                 task == Task.MULTICLASS);
         try {
-            Plan plan = Plan.of(trainer, objective, config, task, classNames.size(), placed.rows(), whole(threads));
+            Plan plan = Plan.of(trainer, objective, config, task, classNames.size(), placed.rows(), whole(threads),
+                    Plan.Recovery.NONE);
             DataParallel loop = new DataParallel(spark, placed.offsets().length, whole(threads));
             History history = loop.run(placed.blocks().rdd(), placed.offsets(), DataParallel.start(plan, spec, network),
-                    null, network);
+                    null, null, network);
             TrainedModel trained = new TrainedModel(spec, network, task, objective, Pipeline.numeric(names(schema, features, d)),
                     x, y, classNames, label, TrainedModel.DEFAULT_THRESHOLD,
                     Map.of("trainer", "nabla-spark, " + placed.offsets().length + " replicas, " + history.epochs().size()
