@@ -2,6 +2,7 @@ package dev.nabla.cli;
 
 import dev.nabla.data.DataException;
 import dev.nabla.io.ModelFileException;
+import dev.nabla.nn.ExportException;
 import dev.nabla.train.DivergedException;
 import dev.nabla.tensor.Memory;
 import dev.nabla.train.TrainingException;
@@ -94,7 +95,8 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
                 || e instanceof TrainingException
                 || e instanceof FileSystemException
                 || e instanceof Memory.TooLarge
-                || e instanceof ModelFileException;
+                || e instanceof ModelFileException
+                || e instanceof ExportException;
     }
 
     /** One line for a bad-input exception; file-system exceptions carry only the path, so say what happened. */

@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "nabla", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Feedforward neural networks trained by backpropagation, in pure Java.",
         subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, DescribeCommand.class, SummaryCommand.class,
+                ExportCommand.class, ImportCommand.class, ServeCommand.class,
                 ExplainCommand.class, GradcheckCommand.class, DatasetsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nCommands:%n", exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (a bug), or a failed gradient check",

@@ -19,7 +19,7 @@ final class ColumnBuilder {
 
     private final String name;
     private final Tokens missingTokens;
-    private float[] numbers = new float[1024];
+    private float[] numbers;
     private int[] codes;
     private int size;
     /** Row → the exact text of an integer float32 cannot hold, so that it keeps its own level. */
@@ -34,8 +34,14 @@ final class ColumnBuilder {
     private int entries;
 
     ColumnBuilder(String name, Tokens missingTokens) {
+        this(name, missingTokens, 1024);
+    }
+
+    /** A builder sized for {@code rows} cells: a one-row request allocates a few bytes per column, not 4 KB. */
+    ColumnBuilder(String name, Tokens missingTokens, int rows) {
         this.name = name;
         this.missingTokens = missingTokens;
+        this.numbers = new float[Math.max(1, rows)];
     }
 
     /** Adds a cell; returns why it is refused (a number beyond float range, an infinity), or null. */

@@ -95,14 +95,12 @@ public final class Numbers {
         if (i != end) {
             return Double.NaN;
         }
-        double value;
         if (!truncated && mantissa < (1L << 53) && scale >= -22 && scale <= 22) {
-            value = scale >= 0 ? mantissa * EXACT_POWERS[scale] : mantissa / EXACT_POWERS[-scale];
-        } else {
-            // Long or extreme numbers: the JDK rounds them correctly; the grammar was checked above.
-            value = Double.parseDouble(new String(buf, start, end - start));
+            double value = scale >= 0 ? mantissa * EXACT_POWERS[scale] : mantissa / EXACT_POWERS[-scale];
+            return negative ? -value : value;
         }
-        return negative ? -value : value;
+        // Long or extreme numbers: the JDK rounds them correctly (sign included); the grammar was checked above.
+        return Double.parseDouble(new String(buf, start, end - start));
     }
 
     private static boolean isDigit(char c) {

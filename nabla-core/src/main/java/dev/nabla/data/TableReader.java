@@ -77,10 +77,11 @@ public final class TableReader {
         ColumnBuilder[] builders = new ColumnBuilder[columns.size()];
         Map<String, Integer> index = new HashMap<>();
         for (int j = 0; j < builders.length; j++) {
-            builders[j] = new ColumnBuilder(columns.get(j), missing);
+            builders[j] = new ColumnBuilder(columns.get(j), missing, rows.size());
             index.put(columns.get(j), j);
         }
         long[] lines = new long[rows.size()];
+        char[] buf = new char[64];
         for (int i = 0; i < rows.size(); i++) {
             Map<String, ?> row = rows.get(i);
             for (String key : row.keySet()) {
@@ -91,8 +92,13 @@ public final class TableReader {
             }
             for (int j = 0; j < builders.length; j++) {
                 Object cell = row.get(columns.get(j));
-                char[] text = cell == null ? new char[0] : String.valueOf(cell).toCharArray();
-                String refused = builders[j].add(text, 0, text.length);
+                String text = cell == null ? "" : String.valueOf(cell);
+                // One buffer for every cell: a builder copies what it keeps (a level's text), so nothing per cell.
+                if (text.length() > buf.length) {
+                    buf = new char[Math.max(text.length(), 2 * buf.length)];
+                }
+                text.getChars(0, text.length(), buf, 0);
+                String refused = builders[j].add(buf, 0, text.length());
                 if (refused != null) {
                     throw new DataException(source + ": row " + (i + 1) + " (column '" + shorten(columns.get(j)) + "'): "
                             + refused);

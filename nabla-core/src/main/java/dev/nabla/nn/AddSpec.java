@@ -62,6 +62,20 @@ public record AddSpec(List<List<LayerSpec>> branches) implements LayerSpec {
         return new Add(modules);
     }
 
+    /** Each branch as module "k" (as {@link #build} names it), summed left to right as {@link Add} sums them. */
+    @Override
+    public String onnx(OnnxNodes out, String input, int width) {
+        String sum = null;
+        for (int k = 0; k < branches.size(); k++) {
+            List<LayerSpec> branch = branches.get(k);
+            OnnxNodes module = out.child(Integer.toString(k));
+            String y = branch.size() == 1 ? branch.get(0).onnx(module, input, width)
+                    : SequentialSpec.onnx(module, branch, input, width);
+            sum = sum == null ? y : out.node("Add", sum, y);
+        }
+        return sum;
+    }
+
     @Override
     public void write(SpecWriter out) {
         out.writeBranches("branches", branches);

@@ -1,6 +1,7 @@
 package dev.nabla.nn;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -43,6 +44,13 @@ public record BatchNormSpec(double momentum, double eps) implements LayerSpec {
     public void write(SpecWriter out) {
         out.writeNumber("momentum", momentum);
         out.writeNumber("eps", eps);
+    }
+
+    /** Evaluation form: BatchNormalization with the running statistics, Y = (X − μ)/√(σ² + ε) ⊙ γ + β. */
+    @Override
+    public String onnx(OnnxNodes out, String input, int width) {
+        return out.node("BatchNormalization", List.of(input, out.parameter("weight"), out.parameter("bias"),
+                out.parameter("running_mean"), out.parameter("running_var")), Map.of("epsilon", eps));
     }
 
     @Override

@@ -35,6 +35,12 @@ public record DropoutSpec(double rate) implements LayerSpec {
         out.writeNumber("rate", rate);
     }
 
+    /** Left out: in evaluation, dropout passes its input through. */
+    @Override
+    public String onnx(OnnxNodes out, String input, int width) {
+        return input;
+    }
+
     @Override
     public String describe(int width) {
         return "Dropout(" + rate + ")";

@@ -1,9 +1,13 @@
 package dev.nabla.nn;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 
 /**
  * {@link Embeddings} of integer-coded input columns, a table's first layer when it has categories with many levels:
@@ -60,6 +64,27 @@ public record EmbeddingSpec(int[] columns, int[] codes, int[] dimensions) implem
     @Override
     public Module build(int width, LayerSpec next, RandomGenerator rng) {
         return new Embeddings(columns, codes, dimensions, rng);
+    }
+
+    /**
+     * Y = [X·P | E₁[c₁] | E₂[c₂] | …]: the other columns by one Gather, each code column cast to int64 and looked up
+     * in its table {@code k.weight} by another, all concatenated in {@link Embeddings}' order.
+     */
+    @Override
+    public String onnx(OnnxNodes out, String input, int width) {
+        Set<Integer> coded = new HashSet<>();
+        Arrays.stream(columns).forEach(coded::add);
+        long[] kept = IntStream.range(0, width).filter(j -> !coded.contains(j)).asLongStream().toArray();
+        List<String> parts = new ArrayList<>();
+        if (kept.length > 0) {
+            parts.add(out.node("Gather", List.of(input, out.indices(kept, kept.length)), Map.of("axis", 1L)));
+        }
+        for (int k = 0; k < columns.length; k++) {
+            String code = out.node("Gather", List.of(input, out.indices(new long[] {columns[k]})), Map.of("axis", 1L));
+            String index = out.node("Cast", List.of(code), Map.of("to", OnnxNodes.INT64));
+            parts.add(out.node("Gather", List.of(out.parameter(k + ".weight"), index), Map.of("axis", 0L)));
+        }
+        return parts.size() == 1 ? parts.get(0) : out.node("Concat", parts, Map.of("axis", 1L));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.nabla.nn;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -38,6 +39,13 @@ public record LayerNormSpec(double eps) implements LayerSpec {
     @Override
     public void write(SpecWriter out) {
         out.writeNumber("eps", eps);
+    }
+
+    /** LayerNormalization over each row (axis −1), with the learned scale and shift. */
+    @Override
+    public String onnx(OnnxNodes out, String input, int width) {
+        return out.node("LayerNormalization", List.of(input, out.parameter("weight"), out.parameter("bias")),
+                Map.of("axis", -1L, "epsilon", eps));
     }
 
     @Override

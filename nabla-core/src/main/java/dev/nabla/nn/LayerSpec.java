@@ -6,7 +6,8 @@ import java.util.random.RandomGenerator;
  * One layer kind as plain data — the one place that knows the kind: its file name and fields (through its
  * {@link LayerKind}s), the module it builds, its output width and its summary line. Model files and
  * {@code --model-spec} JSON hold these; every built-in {@link Module} gives its own back with {@link Module#spec()}.
- * Adding a kind is one record here (listed in {@code permits}, with a static {@code KINDS} list) and its module.
+ * Adding a kind is one record here (listed in {@code permits}, with a static {@code KINDS} list) and its module;
+ * its ONNX form is {@link #onnx}.
  */
 public sealed interface LayerSpec
         permits LinearSpec, ActivationSpec, BatchNormSpec, LayerNormSpec, DropoutSpec, AddSpec, SequentialSpec,
@@ -49,5 +50,15 @@ public sealed interface LayerSpec
      */
     default Init initBefore() {
         return null;
+    }
+
+    /**
+     * Writes this layer's ONNX nodes for an input {@code input} of [N, {@code width}] and returns the name of the
+     * output, its parameters named as in the state dict. A kind without an ONNX form keeps this default.
+     *
+     * @throws ExportException naming the kind when it has no ONNX form
+     */
+    default String onnx(OnnxNodes out, String input, int width) {
+        throw new ExportException("layer kind '" + type() + "' has no ONNX form; the network cannot be exported");
     }
 }

@@ -2,6 +2,7 @@ package dev.nabla.nn;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -70,5 +71,13 @@ public record LinearSpec(int units, boolean bias, Init init) implements LayerSpe
     @Override
     public Init initBefore() {
         return Init.XAVIER_UNIFORM;
+    }
+
+    /** Gemm(X, W, b) with W transposed: Y = X·Wᵀ + 1bᵀ. */
+    @Override
+    public String onnx(OnnxNodes out, String input, int width) {
+        List<String> inputs = bias ? List.of(input, out.parameter("weight"), out.parameter("bias"))
+                : List.of(input, out.parameter("weight"));
+        return out.node("Gemm", inputs, Map.of("transB", 1L));
     }
 }

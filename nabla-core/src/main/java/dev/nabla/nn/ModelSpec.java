@@ -122,6 +122,16 @@ public record ModelSpec(int inputs, List<LayerSpec> layers) {
         return new ModelSpec(inputs, copy);
     }
 
+    /**
+     * Writes the network's ONNX nodes reading {@code input} [N, inputs()] and returns its output, layer i as module
+     * "i" of the state dict.
+     *
+     * @throws ExportException naming the first layer kind without an ONNX form
+     */
+    public String onnx(OnnxNodes out, String input) {
+        return SequentialSpec.onnx(out, layers, input, inputs);
+    }
+
     /** A fresh network with weights drawn from {@code rng}. */
     public Sequential build(RandomGenerator rng) {
         return SequentialSpec.build(inputs, layers, rng);

@@ -48,6 +48,22 @@ public record SequentialSpec(List<LayerSpec> layers) implements LayerSpec {
     }
 
     @Override
+    public String onnx(OnnxNodes out, String input, int width) {
+        return onnx(out, layers, input, width);
+    }
+
+    /** The nodes of {@code layers} in order, layer i as module "i". */
+    static String onnx(OnnxNodes out, List<LayerSpec> layers, String input, int width) {
+        String x = input;
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec layer = layers.get(i);
+            x = layer.onnx(out.child(Integer.toString(i)), x, width);
+            width = layer.outputWidth(width);
+        }
+        return x;
+    }
+
+    @Override
     public void write(SpecWriter out) {
         out.writeLayers("layers", layers);
     }

@@ -1,6 +1,7 @@
 package dev.nabla.nn;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -21,6 +22,12 @@ public record SoftmaxSpec(boolean log) implements LayerSpec {
     @Override
     public Module build(int width, LayerSpec next, RandomGenerator rng) {
         return log ? new LogSoftmax() : new Softmax();
+    }
+
+    /** Along each row (ONNX's axis 1). */
+    @Override
+    public String onnx(OnnxNodes out, String input, int width) {
+        return out.node(log ? "LogSoftmax" : "Softmax", List.of(input), Map.of("axis", 1L));
     }
 
     @Override

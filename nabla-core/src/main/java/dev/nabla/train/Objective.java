@@ -6,12 +6,14 @@ import dev.nabla.data.DataException;
 import dev.nabla.data.OneHot;
 import dev.nabla.data.Task;
 import dev.nabla.loss.Losses;
+import dev.nabla.nn.OnnxNodes;
 import dev.nabla.optim.NamedArgs;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Linalg;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.tensor.Workspace;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -208,6 +210,15 @@ public final class Objective {
             case MSE, HUBER, L1 -> { }
         }
         return out;
+    }
+
+    /** {@link #activate}'s ONNX nodes: from outputs Z (float) to probabilities [N, K] or values [N, 1]. */
+    public String onnx(OnnxNodes out, String outputs) {
+        return switch (kind) {
+            case SOFTMAX_CROSS_ENTROPY -> out.node("Softmax", List.of(outputs), Map.of("axis", 1L));
+            case BINARY_CROSS_ENTROPY -> out.node("Sigmoid", outputs);
+            case MSE, HUBER, L1 -> outputs;
+        };
     }
 
     /** The kind's name, e.g. {@code softmax_cross_entropy}; a model file keeps only this (the output function). */

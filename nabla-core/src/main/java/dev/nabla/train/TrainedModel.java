@@ -23,6 +23,9 @@ import java.util.Objects;
  * outputs into predictions, the names of the target and the classes, the decision threshold of a binary classifier
  * and the provenance of the run. This is what a model file holds.
  *
+ * <p>Its network is put in evaluation mode when the model is made, and prediction changes nothing shared (the pipeline,
+ * scalings and weights are only read; temporaries are the calling thread's), so one model serves many threads.
+ *
  * @param pipeline      raw columns → encoded inputs
  * @param scaling       per encoded column (x − shift) / scale
  * @param targetScaling one-column scaling of a regression target (identity for classification)
