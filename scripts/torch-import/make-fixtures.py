@@ -67,3 +67,14 @@ fixture("spec_float64", nn.Sequential(nn.Linear(6, 5), nn.Tanh(), nn.Linear(5, 4
 # A network with a dropout in the middle: its second linear layer is "3", not "2" as in --layers 8:relu.
 save_file(nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Dropout(0.1), nn.Linear(8, 3)).state_dict(),
           str(out / "dropout_between.safetensors"))
+# Batch norm as PyTorch saves it: running statistics from a few training batches, num_batches_tracked an int64 0-dim
+# tensor. Made after the others, so that their random numbers stay as they were.
+batch_norm = nn.Sequential(nn.Linear(4, 8), nn.BatchNorm1d(8), nn.ReLU(), nn.Linear(8, 3))
+with torch.no_grad():
+    for _ in range(5):
+        batch_norm(torch.randn(16, 4) * 3 + 1)
+fixture("batch_norm", batch_norm, 4, "--model-spec batch_norm.json --inputs 4 --classes a,b,c", "softmax",
+        ["a", "b", "c"])
+(out / "batch_norm.json").write_text(
+    '{"layers": [{"type": "linear", "units": 8}, {"type": "batch_norm"}, {"type": "relu"},\n'
+    '            {"type": "linear", "units": 3}]}\n')

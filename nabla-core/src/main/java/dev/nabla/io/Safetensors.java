@@ -142,8 +142,21 @@ public final class Safetensors {
 
     /** Reads a safetensors file, checking it completely first; see the class comment. */
     public static Contents read(Path file) throws ModelFileException {
+        return read(file, false);
+    }
+
+    /**
+     * {@link #read(Path)} for a state dict PyTorch saved: its I64 tensors too (BatchNorm's {@code num_batches_tracked}),
+     * as numbers of the file's float dtype, each an integer of at most 2⁵³ in magnitude (float32 holds counts exactly
+     * to 2²⁴, as DESIGN says of the counter).
+     */
+    public static Contents readTorch(Path file) throws ModelFileException {
+        return read(file, true);
+    }
+
+    private static Contents read(Path file, boolean integers) throws ModelFileException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return read(file, channel);
+            return read(file, channel, integers);
         } catch (ModelFileException e) {
             throw e;
         } catch (NoSuchFileException e) {
@@ -171,10 +184,10 @@ public final class Safetensors {
     }
 
     /** A tensor's entry in the header, checked against itself; offsets are relative to the data buffer. */
-    private record Entry(String name, DType dtype, int[] shape, long begin, long end) {
+    private record Entry(String name, DType dtype, int[] shape, long begin, long end, boolean integer) {
     }
 
-    private static Contents read(Path file, FileChannel channel) throws IOException {
+    private static Contents read(Path file, FileChannel channel, boolean integers) throws IOException {
         long size = channel.size();
         if (size < 8) {
             throw new ModelFileException(file + ": " + size + " bytes is too short for a safetensors file (8-byte header length)");
@@ -209,14 +222,16 @@ public final class Safetensors {
             if (e.getKey().equals(METADATA)) {
                 metadata = metadata(root.key(METADATA), e.getValue());
             } else {
-                entries.add(entry(file, e.getKey(), e.getValue(), bufferSize));
+                entries.add(entry(file, e.getKey(), e.getValue(), bufferSize, integers));
             }
         }
         requireTiling(file, entries, bufferSize);
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         long dataStart = 8 + headerLength;
+        DType floats = entries.stream().filter(e -> !e.integer()).map(Entry::dtype).findFirst().orElse(DType.F32);
         for (Entry e : entries) {
-            tensors.put(e.name(), readTensor(channel, dataStart + e.begin(), e));
+            Tensor t = readTensor(file, channel, dataStart + e.begin(), e);
+            tensors.put(e.name(), e.integer() ? t.to(floats) : t);
         }
         return new Contents(tensors, metadata);
     }
@@ -229,14 +244,23 @@ public final class Safetensors {
         return out;
     }
 
-    private static Entry entry(Path file, String name, JsonElement value, long bufferSize) throws ModelFileException {
+    private static Entry entry(Path file, String name, JsonElement value, long bufferSize, boolean integers)
+            throws ModelFileException {
         JsonPlace place = new JsonPlace(file.toString(), "tensor \"" + name + "\"");
         JsonObject o = place.object(value);
         place.requireOnly(o, ENTRY_KEYS);
         String dtypeName = place.key("dtype").string(place.required(o, "dtype"));
+        boolean integer = integers && dtypeName.equals("I64");
         DType dtype = switch (dtypeName) {
             case "F32" -> DType.F32;
             case "F64" -> DType.F64;
+            // Eight bytes, as a float64's: read as longs and converted (readTensor).
+            case "I64" -> {
+                if (!integer) {
+                    throw place.error("dtype I64 is not supported (Nabla reads F32 and F64)");
+                }
+                yield DType.F64;
+            }
             default -> throw place.error(OTHER_DTYPES.contains(dtypeName)
                     ? "dtype " + dtypeName + " is not supported (Nabla reads F32 and F64)"
                     : "unknown dtype \"" + dtypeName + "\"");
@@ -272,7 +296,7 @@ public final class Safetensors {
             throw place.error("shape " + Arrays.toString(shape) + " of " + dtypeName + " needs " + bytes
                     + " bytes, data_offsets span " + (end - begin));
         }
-        return new Entry(name, dtype, shape, begin, end);
+        return new Entry(name, dtype, shape, begin, end, integer);
     }
 
     /** The tensors, sorted by offset, must cover [0, bufferSize) exactly once. */
@@ -294,7 +318,7 @@ public final class Safetensors {
         }
     }
 
-    private static Tensor readTensor(FileChannel channel, long position, Entry e) throws IOException {
+    private static Tensor readTensor(Path file, FileChannel channel, long position, Entry e) throws IOException {
         int n = Math.toIntExact((e.end() - e.begin()) / e.dtype().bytes());
         int perChunk = CHUNK / e.dtype().bytes();
         Tensor t = Tensor.zeros(e.dtype(), e.shape());
@@ -304,13 +328,28 @@ public final class Safetensors {
             buf.clear().limit(count * e.dtype().bytes());
             readFully(channel, position + (long) start * e.dtype().bytes(), buf);
             buf.flip();
-            if (e.dtype() == DType.F32) {
+            if (e.integer()) {
+                integers(file, e, buf, t.doubles(), start, count);
+            } else if (e.dtype() == DType.F32) {
                 buf.asFloatBuffer().get(t.floats(), start, count);
             } else {
                 buf.asDoubleBuffer().get(t.doubles(), start, count);
             }
         }
         return t;
+    }
+
+    /** {@code count} little-endian longs into {@code out} from {@code start}, each exact as a double. */
+    private static void integers(Path file, Entry e, ByteBuffer buf, double[] out, int start, int count)
+            throws ModelFileException {
+        for (int i = 0; i < count; i++) {
+            long v = buf.getLong();
+            if (v > 1L << 53 || v < -(1L << 53)) {
+                throw new ModelFileException(file + ": tensor \"" + e.name() + "\": the integer " + v
+                        + " is beyond those a float64 holds exactly (2^53)");
+            }
+            out[start + i] = v;
+        }
     }
 
     private static ByteBuffer readBytes(FileChannel channel, long position, int length) throws IOException {

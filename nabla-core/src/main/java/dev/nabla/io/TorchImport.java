@@ -38,7 +38,7 @@ public final class TorchImport {
      */
     public static TrainedModel read(Path weights, IntFunction<ModelSpec> spec, List<String> featureNames,
                                     List<String> classNames, String targetName) throws ModelFileException {
-        Map<String, Tensor> state = Safetensors.read(weights).tensors();
+        Map<String, Tensor> state = Safetensors.readTorch(weights).tensors();
         Task task = classNames.isEmpty() ? Task.REGRESSION : classNames.size() == 2 ? Task.BINARY : Task.MULTICLASS;
         int outputs = task == Task.REGRESSION ? 1 : classNames.size();
         Module network;

@@ -55,6 +55,23 @@ class TorchImportTest {
     }
 
     @Test
+    void batchNormWithPyTorchsInt64CounterPredictsPyTorchsProbabilities() throws Exception {
+        TrainedModel m = TorchImport.read(FIXTURES.resolve("batch_norm.safetensors"),
+                k -> spec(FIXTURES.resolve("batch_norm.json"), 4, k), names(4), List.of("a", "b", "c"), "y");
+        assertThat(m.network().stateDict().get("1.num_batches_tracked").dtype()).isEqualTo(DType.F32);
+        assertThat(m.network().stateDict().get("1.num_batches_tracked").item()).isEqualTo(5.0);
+        assertPredicts(m, "batch_norm", 4, 3);
+    }
+
+    @Test
+    void aModelFileKeepsRefusingInt64() {
+        assertThatThrownBy(() -> Safetensors.read(FIXTURES.resolve("batch_norm.safetensors")))
+                .isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("tensor \"1.num_batches_tracked\"")
+                .hasMessageContaining("dtype I64 is not supported");
+    }
+
+    @Test
     void aTensorTheArchitectureLacksIsNamedWithTheFilesContents() {
         Path file = FIXTURES.resolve("dropout_between.safetensors");
         assertThatThrownBy(() -> TorchImport.read(file, k -> ModelSpec.mlp(4, "8:relu", k), names(4),
