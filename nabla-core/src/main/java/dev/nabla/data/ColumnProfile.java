@@ -52,8 +52,21 @@ public final class ColumnProfile {
     /** The profile of {@code rows} of {@code c}. */
     public static ColumnProfile of(Table.Column c, int[] rows, int limit) {
         ColumnProfile p = new ColumnProfile(c.name(), limit);
+        // Texts are counted by their reader's code, and their levels once per distinct text.
+        long[] byCode = new long[c.distinctTexts()];
         for (int i : rows) {
-            p.add(c, i);
+            int code = c.code(i);
+            if (code >= 0) {
+                byCode[code]++;
+            } else {
+                p.add(c, i);
+            }
+        }
+        for (int k = 0; k < byCode.length; k++) {
+            if (byCode[k] > 0) {
+                p.texts += byCode[k];
+                p.count(c.texts().get(k), byCode[k]);
+            }
         }
         return p;
     }
@@ -62,7 +75,7 @@ public final class ColumnProfile {
     public void add(Table.Column c, int i) {
         if (c.isText(i)) {
             texts++;
-            count(c.level(i));
+            count(c.level(i), 1);
             return;
         }
         float v = c.number(i);
@@ -80,16 +93,16 @@ public final class ColumnProfile {
             return;
         }
         if (integer && Math.abs(v) >= EXACT) {
-            count(c.level(i));
+            count(c.level(i), 1);
         } else {
             valued.merge(Float.floatToIntBits(v + 0f), 1L, Long::sum);
             checkLimit();
         }
     }
 
-    private void count(String level) {
+    private void count(String level, long n) {
         if (!many) {
-            named.merge(level, 1L, Long::sum);
+            named.merge(level, n, Long::sum);
             checkLimit();
         }
     }

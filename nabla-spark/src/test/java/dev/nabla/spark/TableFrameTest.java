@@ -53,12 +53,18 @@ class TableFrameTest {
     }
 
     private static org.apache.spark.sql.Dataset<Row> frame(Path csv) {
+        return frame(csv, false);
+    }
+
+    /** The file read by Spark in 4 partitions of its order: strings, or with {@code typed}, Spark's inferred types. */
+    private static org.apache.spark.sql.Dataset<Row> frame(Path csv, boolean typed) {
         SparkSession spark = LocalSpark.get();
         long bytes = csv.toFile().length();
         spark.conf().set("spark.sql.files.maxPartitionBytes", Long.toString(bytes / 4 + 1));
         spark.conf().set("spark.sql.files.openCostInBytes", "0");
         try {
-            var frame = spark.read().option("header", true).csv(csv.toString()).cache();
+            var frame = spark.read().option("header", true).option("inferSchema", typed).csv(csv.toString())
+                    .cache();
             frame.count();
             return frame;
         } finally {
@@ -73,9 +79,10 @@ class TableFrameTest {
 
     @Test
     void theDistributedFitIsTheOneProcessFit() throws IOException {
-        for (String[] data : new String[][] {{"credit_data", "Status"}, {"penguins", "species"}}) {
+        for (String[] data : new String[][] {{"credit_data", "Status", "false"}, {"penguins", "species", "false"},
+                {"penguins", "species", "true"}}) {
             Path file = csv(data[0]);
-            var frame = frame(file);
+            var frame = frame(file, Boolean.parseBoolean(data[2]));
             assertThat(frame.rdd().getNumPartitions()).isGreaterThan(1);
             Table table = new TableReader().read(TextInput.open(file));
             Target target = Target.of(table, data[1], null);
@@ -133,5 +140,28 @@ class TableFrameTest {
         long right = IntStream.range(0, rows.size()).filter(i -> model.classNames().get((int) rows.get(i).getDouble(0))
                 .equals(labels.get(i).getString(0))).count();
         assertThat((double) right / rows.size()).isGreaterThan(0.7);
+    }
+
+    /** A regression on raw columns: rows without a label left out, the target standardised, the weights as one process's. */
+    @Test
+    void aRegressorOnRawColumnsEqualsSingleProcessTraining() throws IOException {
+        Path file = csv("penguins");
+        var frame = frame(file);
+        NablaRegressionModel model = new NablaRegressor().setInputCols(allBut(frame, "body_mass_g"))
+                .setLabelCol("body_mass_g").setLayers("8:tanh").setOptimizer("sgd").setLearningRate(0.05).setEpochs(3)
+                .setBatchSize(16).setSeed(3).setPartitions(2).fit(frame);
+        Table table = new TableReader().read(TextInput.open(file));
+        TrainedModel single = Training.builder().layers("8:tanh").optimizer(Optimizers.config("sgd", 0.05, null)::create)
+                .epochs(3).batchSize(16).seed(3).validation(0).test(0).build()
+                .run(DataSource.of(table, "body_mass_g", TableOptions.defaults())).model();
+        assertThat(model.trained().pipeline()).isEqualTo(single.pipeline());
+        assertThat(model.trained().targetScaling().shift()[0]).isCloseTo(single.targetScaling().shift()[0],
+                org.assertj.core.data.Offset.offset(1e-2f));
+        assertThat(DataParallelTest.relativeDifference(single.network(), model.trained().network())).isLessThan(1e-5);
+        List<Row> predicted = model.transform(frame).select("prediction").collectAsList();
+        Prediction expected = single.predict(Datasets.features(file.toString(), single.pipeline()));
+        for (int i = 0; i < predicted.size(); i++) {
+            assertThat(predicted.get(i).getDouble(0)).isCloseTo(expected.values()[i], org.assertj.core.data.Offset.offset(1e-2));
+        }
     }
 }
