@@ -102,6 +102,26 @@ class TableProfileTest {
     }
 
     @Test
+    void aTextColumnWithMoreLevelsThanAProfileCountsIsAnIdentifier() {
+        List<java.util.Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 200_000; i++) {
+            rows.add(Map.of("key", "k" + i % (ColumnProfile.LEVELS + 1), "city", i % 2 == 0 ? "Paris" : "Lyon",
+                    "y", i % 3));
+        }
+        Table t = new TableReader().rows("rows", List.of("key", "city", "y"), rows);
+        int[] all = IntStream.range(0, t.rows()).toArray();
+        // 65,537 levels among 200,000 rows were a category under the share rule alone (0.33 < 0.9).
+        assertThat(Schema.infer(t, all, "y", TableOptions.defaults()).kinds())
+                .containsEntry("key", ColumnKind.IDENTIFIER).containsEntry("city", ColumnKind.CATEGORY);
+        TableOptions d = TableOptions.defaults();
+        TableOptions forced = new TableOptions(d.missing(), null, java.util.Set.of("key"), java.util.Set.of(),
+                java.util.Set.of(), d.impute(), d.maxOneHot(), d.minLevelRows(), null);
+        Schema schema = Schema.infer(t, all, "y", forced);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Pipeline.fit(t, all, schema, forced))
+                .isInstanceOf(DataException.class).hasMessageContaining("'key'").hasMessageContaining("too many levels");
+    }
+
+    @Test
     void levelsBeyondTheLimitAreManyWhereverTheyWereCounted() {
         StringBuilder csv = new StringBuilder("c\n");
         for (int i = 0; i < 10; i++) {

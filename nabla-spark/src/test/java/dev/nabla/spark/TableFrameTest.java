@@ -142,6 +142,39 @@ class TableFrameTest {
         assertThat((double) right / rows.size()).isGreaterThan(0.7);
     }
 
+    /** A category of more levels than one-hot takes becomes a code column and a learned embedding, as in one process. */
+    @Test
+    void manyLevelsAreEmbeddedAsOneProcessEmbedsThem() {
+        List<String> names = List.of("city", "x", "y");
+        List<java.util.Map<String, Object>> cells = new java.util.ArrayList<>();
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            String city = "c" + (i * 7 % 40);
+            String x = i % 11 == 0 ? null : Double.toString((i % 17) * 0.5);
+            String y = (i * 7 % 40) % 3 == 0 ? "yes" : "no";
+            java.util.Map<String, Object> m = new java.util.HashMap<>(java.util.Map.of("city", city, "y", y));
+            if (x != null) {
+                m.put("x", x);
+            }
+            cells.add(m);
+            rows.add(org.apache.spark.sql.RowFactory.create(city, x, y));
+        }
+        var schema = new org.apache.spark.sql.types.StructType().add("city", "string").add("x", "string").add("y", "string");
+        var frame = LocalSpark.get().createDataFrame(
+                new org.apache.spark.api.java.JavaSparkContext(LocalSpark.get().sparkContext()).parallelize(rows, 3), schema);
+        NablaClassificationModel model = new NablaClassifier().setInputCols(new String[] {"city", "x"}).setLabelCol("y")
+                .setLayers("8:relu").setOptimizer("adam").setLearningRate(0.01).setEpochs(3).setBatchSize(32).setSeed(2)
+                .setPartitions(2).fit(frame);
+        Table table = new TableReader().rows("rows", names, cells);
+        TrainedModel single = Training.builder().layers("8:relu").optimizer(Optimizers.config("adam", 0.01, null)::create)
+                .epochs(3).batchSize(32).seed(2).validation(0).test(0).build()
+                .run(DataSource.of(table, "y", TableOptions.defaults())).model();
+        assertThat(model.trained().pipeline().embedded()).hasSize(1);
+        assertThat(model.trained().pipeline()).isEqualTo(single.pipeline());
+        assertThat(model.trained().spec()).isEqualTo(single.spec());
+        assertThat(DataParallelTest.relativeDifference(single.network(), model.trained().network())).isLessThan(1e-5);
+    }
+
     /** A regression on raw columns: rows without a label left out, the target standardised, the weights as one process's. */
     @Test
     void aRegressorOnRawColumnsEqualsSingleProcessTraining() throws IOException {
