@@ -2,6 +2,8 @@ package dev.nabla.cli;
 
 import dev.nabla.spark.DataParallel;
 import dev.nabla.train.TrainingLoop;
+import java.nio.file.Path;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -11,7 +13,7 @@ import org.apache.spark.sql.SparkSession;
  */
 final class SparkRun implements AutoCloseable {
     private final SparkSession spark;
-    private final TrainingLoop loop;
+    private DataParallel loop;
     private final int partitions;
 
     private SparkRun(SparkSession spark, int partitions, int threads) {
@@ -41,6 +43,11 @@ final class SparkRun implements AutoCloseable {
 
     TrainingLoop loop() {
         return loop;
+    }
+
+    /** Keeps checkpoints in {@code dir} (shared by the executors), as {@link DataParallel#checkpoints} does. */
+    void checkpoints(Path dir, long everySteps, List<String> args) {
+        loop = loop.checkpoints(dir, everySteps, args);
     }
 
     /** e.g. {@code "; Spark local[2], 2 replicas"}. */

@@ -149,9 +149,6 @@ final class TrainCommand implements Callable<Integer> {
             int outputs = effective.outputs(data.task(), data.isClassification() ? data.classNames().size() : 0);
             recipe.spec(ModelSpecJson.read(o.modelSpec, data.featureCount(), outputs));
         }
-        if (o.spark != null && o.checkpoint != null) {
-            checks.fail("--checkpoint: a run on Spark keeps no checkpoints; drop --checkpoint or --spark");
-        }
         SparkRun spark = o.spark == null ? null : spark(checks);
         // The schema is printed with the training header, once the run has passed its own checks.
         recipe.listener(Progress.forStderr(err, schemaLines(prepared) + "nabla: training on " + prepared.describe() + "; "
@@ -168,6 +165,10 @@ final class TrainCommand implements Callable<Integer> {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
+            if (spark != null) {
+                // On Spark, rank 0 of the replicas writes them, and a retried stage continues from them.
+                spark.checkpoints(o.checkpoint, o.checkpointEvery, args);
+            }
         }
         recipe.stopWhen(Interrupts::requested);
         TrainingResult result;

@@ -32,6 +32,29 @@ class SparkTrainTest {
     }
 
     @Test
+    void aSparkRunKeepsCheckpointsAndResumesFromThem() throws Exception {
+        Path checkpoints = dir.resolve("checkpoints");
+        Path whole = dir.resolve("whole.safetensors");
+        Cli run = Cli.run("train", "--data", "wine", "--layers", "16:relu", "--dropout", "0.1", "--epochs", "4",
+                "--batch-size", "16", "--seed", "3", "--spark", "local[2]", "--checkpoint", checkpoints.toString(),
+                "--checkpoint-every", "5", "--out", whole.toString());
+        assertThat(run.code()).as(run.toString()).isZero();
+        dev.nabla.io.CheckpointFile.Checkpoint last = dev.nabla.io.CheckpointFile.latest(checkpoints);
+        assertThat(last.state().epoch()).isEqualTo(4);
+        assertThat(last.state().step()).isEqualTo(5);
+        Path resumed = dir.resolve("resumed.safetensors");
+        Cli again = Cli.run("train", "--resume", checkpoints.toString(), "--out", resumed.toString());
+        assertThat(again.code()).as(again.toString()).isZero();
+        assertThat(again.err()).contains("resuming").contains("epoch 4, step 5").contains("Spark local[2]");
+        assertThat(relativeDifference(whole, resumed)).isZero();
+
+        Cli batchNorm = Cli.run("train", "--data", "wine", "--layers", "16:relu", "--batch-norm", "--epochs", "1",
+                "--spark", "local[2]");
+        assertThat(batchNorm.code()).isEqualTo(2);
+        assertThat(batchNorm.err()).contains("nabla: batch norm cannot train data-parallel").doesNotContain("\tat ");
+    }
+
+    @Test
     void partitionsWithoutSparkIsAUsageError() {
         Cli r = Cli.run("train", "--data", "iris", "--partitions", "2");
         assertThat(r.code()).isEqualTo(2);

@@ -78,7 +78,16 @@ public final class Functional {
      * @param rate p in [0, 1)
      */
     public static Variable dropout(Variable x, double rate, long seed, long step) {
-        return NormOps.dropout(x, rate, seed, step);
+        return NormOps.dropout(x, rate, seed, step, null);
+    }
+
+    /**
+     * {@link #dropout(Variable, double, long, long)} on rows of a larger batch: row i of X takes row {@code rows[i]}
+     * of the mask the whole batch would draw (a data-parallel replica's share of a batch draws the whole batch's masks
+     * for its rows).
+     */
+    public static Variable dropout(Variable x, double rate, long seed, long step, int[] rows) {
+        return NormOps.dropout(x, rate, seed, step, rows);
     }
 
     /**

@@ -132,10 +132,10 @@ final class NormOps {
     private static final Formula DROPOUT = Formula.of("dropout", "X", "Y = X ⊙ M", "X̄ = Ȳ ⊙ M");
 
     /** Inverted dropout Y = X ⊙ M, M the mask of (seed, step): 1/(1 − p) where kept, 0 where dropped. Backward: X̄ = Ȳ ⊙ M. */
-    static Variable dropout(Variable input, double rate, long seed, long step) {
+    static Variable dropout(Variable input, double rate, long seed, long step, int[] rows) {
         Tensor x = input.data();
         Tensor mask = Workspace.temporaryLike(x, false);
-        Normalization.dropoutMask(seed, step, rate, mask);
+        Normalization.dropoutMask(seed, step, rate, mask, rows);
         Tensor y = Workspace.temporaryLike(x, false);
         Pointwise.mul(x, mask, y, false);
         return Variable.fromOp(DROPOUT, y, g -> Pointwise.mul(g, mask, input.gradBuffer(), true), input);

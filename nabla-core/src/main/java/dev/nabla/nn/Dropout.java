@@ -15,8 +15,9 @@ import java.util.random.RandomGenerator;
  */
 public final class Dropout extends Module implements Positioned {
     private final DropoutSpec spec;
-    private final long seed;
+    private long seed;
     private long steps;
+    private int[] rows;
 
     /** Dropout with rate p in [0, 1) whose masks derive from {@code seed}. */
     public Dropout(double rate, long seed) {
@@ -34,7 +35,7 @@ public final class Dropout extends Module implements Positioned {
         if (!isTraining() || spec.rate() == 0) {
             return x;
         }
-        return Functional.dropout(x, spec.rate(), seed, steps++);
+        return Functional.dropout(x, spec.rate(), seed, steps++, rows);
     }
 
     /**
@@ -46,7 +47,7 @@ public final class Dropout extends Module implements Positioned {
             return null;
         }
         Tensor mask = Workspace.temporaryLike(x, false);
-        Normalization.dropoutMask(seed, steps++, spec.rate(), mask);
+        Normalization.dropoutMask(seed, steps++, spec.rate(), mask, rows);
         return mask;
     }
 
@@ -56,8 +57,14 @@ public final class Dropout extends Module implements Positioned {
     }
 
     /** The seed the masks derive from. */
+    @Override
     public long seed() {
         return seed;
+    }
+
+    @Override
+    public void reseed(long value) {
+        this.seed = value;
     }
 
     /** The number of training forwards so far: the mask of the next one is that of step {@code steps()}. */
@@ -77,6 +84,18 @@ public final class Dropout extends Module implements Positioned {
             throw new IllegalArgumentException("dropout step must not be negative, got " + step);
         }
         this.steps = step;
+    }
+
+    @Override
+    public void rows(int[] positions) {
+        this.rows = positions;
+    }
+
+    @Override
+    public void skip() {
+        if (isTraining() && spec.rate() != 0) {
+            steps++;
+        }
     }
 
     @Override

@@ -139,11 +139,33 @@ public final class Normalization {
      * @throws IllegalArgumentException for a rate outside [0, 1)
      */
     public static void dropoutMask(long seed, long step, double rate, Tensor mask) {
+        dropoutMask(seed, step, rate, mask, null);
+    }
+
+    /**
+     * The rows of a larger batch's mask: row i of {@code mask} [rows, features] is row {@code rows[i]} of the mask
+     * {@link #dropoutMask(long, long, double, Tensor)} draws for the whole batch (null: rows 0, 1, …) — so that a
+     * data-parallel replica's share of a batch draws what the whole batch draws for its rows.
+     */
+    public static void dropoutMask(long seed, long step, double rate, Tensor mask, int[] rows) {
         double scale = 1 / (1 - requireDropoutRate(rate));
-        if (mask.dtype() == DType.F32) {
-            DropoutMask.fill(seed, step, rate, (float) scale, mask.floats(), mask.size());
-        } else {
-            DropoutMask.fill(seed, step, rate, scale, mask.doubles(), mask.size());
+        boolean f32 = mask.dtype() == DType.F32;
+        if (rows == null) {
+            if (f32) {
+                DropoutMask.fill(seed, step, rate, (float) scale, mask.floats(), mask.size());
+            } else {
+                DropoutMask.fill(seed, step, rate, scale, mask.doubles(), 0, mask.size(), 0);
+            }
+            return;
+        }
+        int cols = mask.rank() == 2 ? mask.cols() : mask.size();
+        int n = mask.size() / Math.max(1, cols);
+        for (int i = 0; i < n; i++) {
+            if (f32) {
+                DropoutMask.fill(seed, step, rate, (float) scale, mask.floats(), i * cols, cols, rows[i] * cols);
+            } else {
+                DropoutMask.fill(seed, step, rate, scale, mask.doubles(), i * cols, cols, rows[i] * cols);
+            }
         }
     }
 

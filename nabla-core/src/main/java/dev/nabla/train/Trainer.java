@@ -15,7 +15,6 @@ import dev.nabla.tensor.Tensor;
 import dev.nabla.tensor.Workspace;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +45,7 @@ public final class Trainer {
     private final long checkpointEvery;
     private final java.util.function.Consumer<TrainingState> sink;
     private final java.util.function.BooleanSupplier stopWhen;
+    private final Replication replication;
 
     private Trainer(Builder b) {
         this.epochs = b.epochs;
@@ -60,6 +60,7 @@ public final class Trainer {
         this.checkpointEvery = b.checkpointEvery;
         this.sink = b.sink;
         this.stopWhen = b.stopWhen;
+        this.replication = b.replication;
     }
 
     public static Builder builder() {
@@ -129,23 +130,21 @@ public final class Trainer {
      */
     public History fit(Module model, Optimizer optimizer, Dataset train, Dataset validation, TrainingState resume) {
         Objective obj = objectiveFor(train);
-        // An optimiser that re-evaluates the loss within a step (L-BFGS) must see the same rows each time.
-        Batches batches = optimizer.fullBatch()
-                ? Batches.inOrder(train.features(), train.targets(), Math.max(1, train.rows()))
-                : shuffle
-                ? Batches.miniBatch(train.features(), train.targets(), batchSize, new SplittableRandom(seed))
-                : Batches.inOrder(train.features(), train.targets(), batchSize);
+        Batches batches = batches(train, optimizer);
         long perEpoch = batches.batchesPerPass();
+        int rows = replication == null ? train.rows() : replication.rows();
+        int[] numbers = replication == null ? null : new int[Math.min(rows, optimizer.fullBatch() ? rows : batchSize)];
         for (TrainListener l : listeners) {
-            l.onTrainStart(epochs, (int) perEpoch, train.rows());
+            l.onTrainStart(epochs, (int) perEpoch, rows);
         }
-        Run run = new Run(model, optimizer, train, resume);
+        TrainingRun run = new TrainingRun(model, optimizer, train, resume, patience, listeners, sink);
         Schedule rates = schedule == null ? null : schedule.create(optimizer, perEpoch, epochs);
         if (resume != null) {
             run.restore(rates);
             batches.seek(resume.epoch() - 1, resume.step());
         }
-        try (TrainingStep step = new TrainingStep(model, obj, optimizer).clipping(clipping).schedule(rates)) {
+        try (TrainingStep step = new TrainingStep(model, obj, optimizer).clipping(clipping).schedule(rates)
+                .reduction(replication)) {
             for (int epoch = run.firstEpoch; epoch <= epochs && !run.stopped; epoch++) {
                 long start = System.nanoTime();
                 for (TrainListener l : listeners) {
@@ -164,11 +163,12 @@ public final class Trainer {
                         break;
                     }
                     Batch batch = it.next();
-                    double value = step.gradients(batch);
+                    Batch share = replication == null ? batch : replication.share(rowNumbers(batch, numbers), batch.size());
+                    double value = step.gradients(share);
                     rate = optimizer.learningRate();
                     run.guard(epoch, index + 1, value, rate);
                     // Before the update: an optimiser that re-evaluates the loss reuses the step's buffers.
-                    int correct = running.add(value, step.outputs(), batch);
+                    int correct = count(running, value, step.outputs(), share);
                     step.update();
                     index++;
                     for (TrainListener l : listeners) {
@@ -183,6 +183,9 @@ public final class Trainer {
                 }
                 Map<String, Double> validated = validation != null && validation.rows() > 0
                         ? evaluate(model, obj, validation) : Map.of();
+                if (replication != null) {
+                    validated = replication.validation(validated);
+                }
                 EpochResult result = new EpochResult(epoch, running.metrics(), validated,
                         Duration.ofNanos(System.nanoTime() - start), rate);
                 run.results.add(result);
@@ -207,120 +210,43 @@ public final class Trainer {
         return history;
     }
 
-    /** One fit's moving parts: where it is, the early-stopping record and the guard against divergence. */
-    private final class Run {
-        final Module model;
-        final Optimizer optimizer;
-        final Dataset train;
-        final TrainingState resume;
-        final List<EpochResult> results = new ArrayList<>();
-        final int firstEpoch;
-        Map<String, Tensor> best;
-        double bestLoss = Double.POSITIVE_INFINITY;
-        int bestEpoch;
-        boolean stopped;
-        boolean interrupted;
-        double lowestLoss = Double.POSITIVE_INFINITY;
-        boolean warned;
-
-        Run(Module model, Optimizer optimizer, Dataset train, TrainingState resume) {
-            this.model = model;
-            this.optimizer = optimizer;
-            this.train = train;
-            this.resume = resume;
-            this.firstEpoch = resume == null ? 1 : resume.epoch();
-        }
-
-        void restore(Schedule rates) {
-            model.loadStateDict(resume.model());
-            optimizer.loadStateDict(resume.optimizer());
-            Generators.seek(model, resume.generators());
-            if (rates != null) {
-                rates.loadState(resume.schedule());
+    /**
+     * The batches of a pass: of the training rows, or for a replica of their global row numbers (an F64 column) — the
+     * same shuffle and cuts either way, as they depend only on the number of rows, the batch size and the seed.
+     */
+    private Batches batches(Dataset train, Optimizer optimizer) {
+        Tensor x = train.features();
+        Tensor y = train.targets();
+        if (replication != null) {
+            double[] numbers = new double[replication.rows()];
+            for (int i = 0; i < numbers.length; i++) {
+                numbers[i] = i;
             }
-            results.addAll(resume.history());
-            bestLoss = resume.bestLoss();
-            bestEpoch = resume.bestEpoch();
-            best = resume.best();
+            x = Tensor.wrap(numbers, numbers.length, 1);
+            y = x;
         }
-
-        /** The running metrics of {@code epoch}: those the checkpoint recorded when it is the resumed one. */
-        RunningMetrics running(int epoch) {
-            if (resume != null && epoch == resume.epoch() && resume.step() > 0) {
-                return new RunningMetrics(train.task(), resume.lossSum(), resume.correct(), resume.rows());
-            }
-            return new RunningMetrics(train.task());
-        }
-
-        double rate(int epoch, Optimizer optimizer) {
-            return resume != null && epoch == resume.epoch() && resume.step() > 0 ? resume.learningRate()
-                    : optimizer.learningRate();
-        }
-
-        /** Stops at a loss or gradient that is not finite; warns once when the loss explodes while finite. */
-        void guard(int epoch, long step, double loss, double rate) {
-            String what = !Double.isFinite(loss) ? "the loss is " + loss
-                    : !Gradients.finite(optimizer.parameters()) ? "a gradient is not finite (the loss is " + loss + ")"
-                    : null;
-            if (what != null) {
-                throw new DivergedException(epoch, step, "training diverged at epoch " + epoch + ", step " + step
-                        + " (learning rate " + rate + "): " + what + "; the weights before this step are kept. Lower "
-                        + "the learning rate, clip the gradients (--clip-norm 1) or scale the features");
-            }
-            if (loss > EXPLODED * lowestLoss && !warned && lowestLoss > 0) {
-                warned = true;
-                for (TrainListener l : listeners) {
-                    l.onWarning("epoch " + epoch + ", step " + step + ": the loss " + loss + " is over " + (long) EXPLODED
-                            + " times its lowest so far (" + lowestLoss + "); the learning rate " + rate
-                            + " may be too high");
-                }
-            }
-            lowestLoss = Math.min(lowestLoss, loss);
-        }
-
-        void epochEnd(int epoch, double monitored) {
-            if (monitored < bestLoss) {
-                bestLoss = monitored;
-                bestEpoch = epoch;
-                if (patience > 0) {
-                    best = snapshot(model);
-                }
-            } else if (patience > 0 && epoch - bestEpoch >= patience) {
-                stopped = true;
-            }
-        }
-
-        void interrupt(int epoch, long step, RunningMetrics running, double rate, Schedule rates) {
-            interrupted = true;
-            if (sink != null) {
-                sink.accept(state(epoch, step, running, rate, rates));
-            }
-        }
-
-        TrainingState state(int epoch, long step, RunningMetrics running, double rate, Schedule rates) {
-            return new TrainingState(epoch, step, snapshot(model), copies(optimizer.stateDict()),
-                    rates == null ? Map.of() : rates.state(), Generators.positions(model), running.lossSum(),
-                    running.correct(), running.rows(), rate, results, bestLoss, bestEpoch, best);
-        }
-
-        History finish() {
-            int kept = bestEpoch;
-            if (best != null && bestEpoch != results.size()) {
-                Trainer.restore(model, best);
-            } else if (best == null) {
-                kept = results.size();
-            }
-            return new History(results, kept, stopped, interrupted);
-        }
+        // An optimiser that re-evaluates the loss within a step (L-BFGS) must see the same rows each time.
+        return optimizer.fullBatch() ? Batches.inOrder(x, y, Math.max(1, x.rows()))
+                : shuffle ? Batches.miniBatch(x, y, batchSize, new SplittableRandom(seed))
+                : Batches.inOrder(x, y, batchSize);
     }
 
-    /** A finite loss this many times the lowest so far is worth a warning. */
-    private static final double EXPLODED = 1000;
-
-    private static Map<String, Tensor> copies(Map<String, Tensor> state) {
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        state.forEach((k, t) -> out.put(k, t.copy()));
+    /** The global row numbers of a replica's batch, into {@code out}. */
+    private static int[] rowNumbers(Batch batch, int[] out) {
+        Tensor column = batch.features();
+        for (int i = 0; i < batch.size(); i++) {
+            out[i] = (int) column.get(i);
+        }
         return out;
+    }
+
+    /** Adds a trained batch to the running metrics (for a replica, the whole batch); returns its rows classified right. */
+    private int count(RunningMetrics running, double value, Tensor outputs, Batch batch) {
+        if (replication == null) {
+            return running.add(value, outputs, batch);
+        }
+        running.add(value, replication.batchRows(), replication.batchCorrect());
+        return (int) replication.batchCorrect();
     }
 
     /** Loss and accuracy (classification) of {@code model} on {@code data}, in evaluation mode. */
@@ -340,17 +266,6 @@ public final class Trainer {
         return running.metrics();
     }
 
-    /** The state dict's values copied (buffers such as running statistics are part of the best epoch too). */
-    private static Map<String, Tensor> snapshot(Module model) {
-        Map<String, Tensor> copies = new LinkedHashMap<>();
-        model.stateDict().forEach((name, t) -> copies.put(name, t.copy()));
-        return copies;
-    }
-
-    private static void restore(Module model, Map<String, Tensor> saved) {
-        model.loadStateDict(saved);
-    }
-
     /** Settings of a {@link Trainer}; every one has a default. */
     public static final class Builder {
         private int epochs = 10;
@@ -365,6 +280,7 @@ public final class Trainer {
         private long checkpointEvery;
         private java.util.function.Consumer<TrainingState> sink;
         private java.util.function.BooleanSupplier stopWhen = () -> false;
+        private Replication replication;
 
         /**
          * Hands {@code sink} the run's state at the start of every epoch after the first and every {@code everySteps}
@@ -386,6 +302,15 @@ public final class Trainer {
          */
         public Builder stopWhen(java.util.function.BooleanSupplier value) {
             this.stopWhen = java.util.Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Runs the loop as one replica of exact data-parallel training (null, the default: the whole of every batch in
+         * this process); see {@link Replication}.
+         */
+        public Builder replication(Replication value) {
+            this.replication = value;
             return this;
         }
 
@@ -471,6 +396,7 @@ public final class Trainer {
             c.checkpointEvery = checkpointEvery;
             c.sink = sink;
             c.stopWhen = stopWhen;
+            c.replication = replication;
             return c;
         }
 

@@ -3,6 +3,7 @@ package dev.nabla.train;
 import dev.nabla.autograd.Variable;
 import dev.nabla.data.Batch;
 import dev.nabla.nn.Module;
+import dev.nabla.nn.Positioned;
 import dev.nabla.optim.Clipping;
 import dev.nabla.optim.Optimizer;
 import dev.nabla.optim.Schedule;
@@ -28,6 +29,7 @@ public final class TrainingStep implements AutoCloseable {
     private final Optimizer optimizer;
     private final Workspace workspace;
     private final Optimizer.Closure closure = this::reevaluate;
+    private final Positioned[] positioned;
     private Clipping clipping = Clipping.NONE;
     private Reduction reduction;
     private Schedule schedule;
@@ -42,6 +44,8 @@ public final class TrainingStep implements AutoCloseable {
         this.objective = objective;
         this.optimizer = optimizer;
         this.workspace = Workspace.open();
+        this.positioned = model.modules().stream().filter(m -> m instanceof Positioned).map(m -> (Positioned) m)
+                .toArray(Positioned[]::new);
     }
 
     /**
@@ -62,7 +66,10 @@ public final class TrainingStep implements AutoCloseable {
                 value.backward();
             }
         } else {
-            // A replica's share of a batch may hold no row: its gradient is zero.
+            // A replica's share of a batch may hold no row: its gradient is zero, its generators move on as the others'.
+            for (Positioned p : positioned) {
+                p.skip();
+            }
             outputs = null;
             loss = 0;
         }

@@ -39,6 +39,13 @@ final class NormalisationCases {
             long seed = rng.nextLong();
             cases.add(new Case("dropout(0.3) " + sh, "Functional.dropout(Variable,double,long,long)", "",
                     inputs("a", random(rng, r, c)), p -> Functional.dropout(p.get("a"), 0.3, seed, 5)));
+            int[] rows = new int[r];
+            for (int i = 0; i < r; i++) {
+                rows[i] = 2 * i + 1;
+            }
+            cases.add(new Case("dropout(0.3) rows 1, 3, … of a batch " + sh,
+                    "Functional.dropout(Variable,double,long,long,int[])", "", inputs("a", random(rng, r, c)),
+                    p -> Functional.dropout(p.get("a"), 0.3, seed, 5, rows)));
         }
         for (Activation f : new Activation[] {Activation.IDENTITY, Activation.TANH, Activation.SIGMOID, Activation.GELU,
                 Activation.ELU, Activation.SILU, Activation.SOFTPLUS}) {

@@ -55,6 +55,37 @@ class DropoutTest {
     }
 
     @Test
+    void rowsOfALargerBatchDrawThatBatchsMaskForThemAndSkipMovesOnAsAForward() {
+        for (DType dtype : DType.values()) {
+            Tensor whole = new Dropout(0.4, 9).forward(Variable.constant(ones(dtype))).data().copy();
+            int[] rows = {3, 17, 18, 199};
+            Dropout share = new Dropout(0.4, 9);
+            share.rows(rows);
+            Tensor part = share.forward(Variable.constant(Tensor.full(dtype, 1, rows.length, COLS))).data();
+            for (int i = 0; i < rows.length; i++) {
+                for (int j = 0; j < COLS; j++) {
+                    assertThat(part.get(i * COLS + j)).as("row %d, column %d", rows[i], j)
+                            .isEqualTo(whole.get(rows[i] * COLS + j));
+                }
+            }
+            // Sequential's fused batch norm draws its masks through the same rows.
+            Dropout fused = new Dropout(0.4, 9);
+            fused.rows(rows);
+            Tensor mask = fused.nextMask(Tensor.zeros(dtype, rows.length, COLS));
+            for (int i = 0; i < mask.size(); i++) {
+                assertThat(mask.get(i)).isEqualTo(part.get(i));
+            }
+        }
+        Dropout d = new Dropout(0.4, 9);
+        d.skip();
+        assertThat(d.steps()).isEqualTo(1);
+        d.eval();
+        d.skip();
+        new Dropout(0, 9).skip();
+        assertThat(d.steps()).as("no draw in evaluation").isEqualTo(1);
+    }
+
+    @Test
     void evaluationAndRateZeroAreTheIdentityAndTheGradientIsMasked() {
         Dropout d = new Dropout(0.4, 1);
         Variable x = Variable.constant(ones(DType.F32));

@@ -5,11 +5,14 @@ import dev.nabla.io.Safetensors;
 import dev.nabla.nn.Module;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.tensor.Threads;
+import dev.nabla.train.DivergedException;
 import dev.nabla.train.History;
+import dev.nabla.train.TrainingState;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -30,18 +33,23 @@ final class BarrierTraining extends AbstractFunction1<Iterator<byte[]>, Iterator
     static final String PLAN = "plan";
     static final String SPEC = "spec";
     static final String HISTORY = "history";
+    static final String DIVERGED = "diverged";
+    static final String GENERATORS = "generators";
 
     private final Broadcast<byte[]> start;
+    private final Broadcast<byte[]> resume;
     private final Broadcast<byte[]> validation;
     private final long[] offsets;
 
     /**
      * @param start      the initial weights with the plan and the architecture in their metadata ({@link Transfer})
+     * @param resume     the state to continue from as checkpoint bytes ({@link Transfer#state}), or null
      * @param validation the validation rows as one {@link Rows} block, or null
      * @param offsets    the global number of each partition's first row
      */
-    BarrierTraining(Broadcast<byte[]> start, Broadcast<byte[]> validation, long[] offsets) {
+    BarrierTraining(Broadcast<byte[]> start, Broadcast<byte[]> resume, Broadcast<byte[]> validation, long[] offsets) {
         this.start = start;
+        this.resume = resume;
         this.validation = validation;
         this.offsets = offsets.clone();
     }
@@ -58,13 +66,22 @@ final class BarrierTraining extends AbstractFunction1<Iterator<byte[]>, Iterator
         Module model = network(begin);
         Threads.set(plan.threads());
         Rows heldOut = rank == 0 && validation != null ? Rows.decode(List.of(validation.value())) : null;
+        TrainingState from = Checkpoints.startingState(plan, resume == null ? null : Transfer.state(resume.value()),
+                context);
         try (Ring ring = Ring.connect(rank, size, host(context.getTaskInfos()[rank].address()),
                 context::allGather)) {
-            History history = new Replica(plan, model, Rows.decode(blocks), offsets[rank], ring,
-                    heldOut == null ? null : heldOut.dataset(plan.task(), plan.classes())).train();
-            List<byte[]> out = rank == 0
-                    ? List.of(Transfer.encode(model.stateDict(), Map.of(HISTORY, Transfer.history(history))))
-                    : List.of();
+            Replica replica = new Replica(plan, model, Rows.decode(blocks), offsets[rank], ring,
+                    heldOut == null ? null : heldOut.dataset(plan.task(), plan.classes()));
+            Map<String, String> told = new LinkedHashMap<>();
+            try {
+                History history = replica.train(from, rank == 0 ? Checkpoints.sink(plan) : null,
+                        Checkpoints.fault(plan, from, context, rank == size - 1));
+                told.put(HISTORY, Transfer.history(history));
+            } catch (DivergedException e) {
+                // Every replica diverges at the same step (the reduced gradient is the same): not a fault to retry.
+                told.put(DIVERGED, e.epoch() + " " + e.step() + " " + e.getMessage());
+            }
+            List<byte[]> out = rank == 0 ? List.of(Transfer.encode(model.stateDict(), told)) : List.of();
             return CollectionConverters.asScala(out.iterator());
         } catch (IOException e) {
             throw new UncheckedIOException("replica " + rank + " of " + size + ": " + e.getMessage(), e);
@@ -79,7 +96,10 @@ final class BarrierTraining extends AbstractFunction1<Iterator<byte[]>, Iterator
         return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     }
 
-    /** The network of a start: its architecture built, converted to the weights' dtype and loaded with them. */
+    /**
+     * The network of a start: its architecture built, converted to the weights' dtype, loaded with them and its
+     * generators put where the driver's stood.
+     */
     static Module network(Safetensors.Contents contents) {
         Module model;
         try {
@@ -91,6 +111,7 @@ final class BarrierTraining extends AbstractFunction1<Iterator<byte[]>, Iterator
         Tensor any = contents.tensors().values().iterator().next();
         model.to(any.dtype());
         model.loadStateDict(contents.tensors());
+        Transfer.generators(model, contents.metadata().get(GENERATORS));
         return model;
     }
 }

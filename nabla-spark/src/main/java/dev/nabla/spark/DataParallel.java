@@ -4,19 +4,24 @@ import dev.nabla.autograd.Variable;
 import dev.nabla.data.Dataset;
 import dev.nabla.io.ModelSpecJson;
 import dev.nabla.io.Safetensors;
+import dev.nabla.nn.BatchNorm;
 import dev.nabla.nn.ModelSpec;
 import dev.nabla.nn.Module;
 import dev.nabla.optim.Optimizer;
 import dev.nabla.optim.OptimizerConfig;
 import dev.nabla.tensor.Threads;
+import dev.nabla.train.DivergedException;
 import dev.nabla.train.EpochResult;
 import dev.nabla.train.History;
 import dev.nabla.train.Objective;
 import dev.nabla.train.TrainListener;
 import dev.nabla.train.Trainer;
+import dev.nabla.train.TrainingException;
 import dev.nabla.train.TrainingLoop;
 import dev.nabla.train.TrainingState;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -42,6 +47,7 @@ public final class DataParallel implements TrainingLoop {
     private final JavaSparkContext spark;
     private final int partitions;
     private final int threads;
+    private final Plan.Recovery recovery;
 
     /** Training over {@code partitions} replicas, each using one kernel thread. */
     public DataParallel(SparkContext spark, int partitions) {
@@ -54,25 +60,49 @@ public final class DataParallel implements TrainingLoop {
             throw new IllegalArgumentException("partitions and threads must be at least 1, got " + partitions + " and "
                     + threads);
         }
-        this.spark = JavaSparkContext.fromSparkContext(spark);
+        this(JavaSparkContext.fromSparkContext(spark), partitions, threads, Plan.Recovery.NONE);
+    }
+
+    private DataParallel(JavaSparkContext spark, int partitions, int threads, Plan.Recovery recovery) {
+        this.spark = spark;
         this.partitions = partitions;
         this.threads = threads;
+        this.recovery = recovery;
+    }
+
+    /**
+     * This loop keeping checkpoints: rank 0 writes the run's state into {@code dir} (which every executor must be able
+     * to read) at every epoch start and every {@code everySteps} steps (0: epoch starts only), with {@code args} for
+     * {@code nabla train --resume}; when a task dies, Spark runs the stage again and its replicas continue from the
+     * newest checkpoint, ending with the weights of an uninterrupted run.
+     */
+    public DataParallel checkpoints(Path dir, long everySteps, List<String> args) {
+        if (everySteps < 0) {
+            throw new IllegalArgumentException("checkpoint interval must be zero or positive, got " + everySteps);
+        }
+        return new DataParallel(spark, partitions, threads, new Plan.Recovery(dir.toAbsolutePath().toString(),
+                everySteps, args, -1, recovery.failAt()));
+    }
+
+    /** For tests: the last replica of the stage's first attempt fails before global step {@code step}. */
+    DataParallel failOnceAt(long step) {
+        return new DataParallel(spark, partitions, threads, new Plan.Recovery(recovery.dir(), recovery.every(),
+                recovery.args(), recovery.existing(), step));
     }
 
     @Override
     public History fit(Trainer trainer, Module network, Function<List<Variable>, Optimizer> optimizer, Dataset train,
                        Dataset validation, TrainingState resume) {
-        if (resume != null) {
-            throw new IllegalArgumentException("a data-parallel run starts from the beginning; it cannot resume a "
-                    + "checkpoint");
-        }
         if (!(optimizer instanceof OptimizerConfig config)) {
             throw new IllegalArgumentException("data-parallel training builds the optimiser on every replica: give it "
                     + "as data (Optimizers.config), not as a function");
         }
+        requireNoBatchNorm(network);
         int k = Math.min(partitions, Math.max(1, train.rows()));
         Objective objective = trainer.objectiveFor(train);
-        Plan plan = Plan.of(trainer, objective, config, train.task(), train.classNames().size(), train.rows(), threads);
+        Plan plan = Plan.of(trainer, objective, config, train.task(), train.classNames().size(), train.rows(), threads,
+                recovery);
+        plan = plan.with(recovery.after(Checkpoints.existing(recovery.directory(), plan.batchesPerPass())));
         byte[] start = start(plan, ModelSpec.of(network, train.featureCount()), network);
         List<Broadcast<byte[]>> blocks = new ArrayList<>();
         long[] offsets = new long[k];
@@ -89,13 +119,11 @@ public final class DataParallel implements TrainingLoop {
             ids.add(p);
         }
         JavaRDD<byte[]> rows = spark.parallelize(ids, k).map(new FromBroadcast(blocks));
-        int batchSize = Math.min(trainer.batchSize(), Math.max(1, train.rows()));
-        int perPass = config.fullBatch() ? 1 : (train.rows() + batchSize - 1) / batchSize;
         for (TrainListener l : trainer.listeners()) {
-            l.onTrainStart(trainer.epochs(), perPass, train.rows());
+            l.onTrainStart(trainer.epochs(), (int) plan.batchesPerPass(), train.rows());
         }
         try {
-            History history = run(rows.rdd(), offsets, start, heldOut, network);
+            History history = run(rows.rdd(), offsets, start, resume, heldOut, network);
             for (TrainListener l : trainer.listeners()) {
                 for (EpochResult e : history.epochs()) {
                     l.onEpochStart(e.epoch());
@@ -109,32 +137,59 @@ public final class DataParallel implements TrainingLoop {
         }
     }
 
-    /** The bytes a replica starts from: the network's weights, with the plan and the architecture as metadata. */
+    /**
+     * The bytes a replica starts from: the network's weights, with the plan, the architecture and its own generators
+     * (dropout's seeds and positions, which are not in the state dict) as metadata.
+     */
     static byte[] start(Plan plan, ModelSpec spec, Module network) {
         return Transfer.encode(network.stateDict(), Map.of(BarrierTraining.PLAN, plan.toText(),
-                BarrierTraining.SPEC, ModelSpecJson.write(spec)));
+                BarrierTraining.SPEC, ModelSpecJson.write(spec), BarrierTraining.GENERATORS, Transfer.generators(network)));
+    }
+
+    /**
+     * Each replica would normalise its share by the share's statistics, not the whole batch's, so batch norm would
+     * train another model than one process does.
+     */
+    private static void requireNoBatchNorm(Module network) {
+        if (network.modules().stream().anyMatch(m -> m instanceof BatchNorm)) {
+            throw new TrainingException("batch norm cannot train data-parallel: each replica would normalise its share "
+                    + "of a batch by the share's statistics, not the whole batch's; train without batch norm or "
+                    + "without Spark");
+        }
     }
 
     /**
      * Runs the barrier stage over {@code rows} — one partition per replica, partition p's rows being global rows
-     * {@code offsets[p]…} — and loads the trained weights into {@code network}; returns the history.
+     * {@code offsets[p]…} — from {@code resume} (null: the start), and loads the trained weights into
+     * {@code network}; returns the history.
+     *
+     * @throws DivergedException when training diverged (the weights before the step that did are loaded)
      */
-    History run(RDD<byte[]> rows, long[] offsets, byte[] start, byte[] validation, Module network) {
+    History run(RDD<byte[]> rows, long[] offsets, byte[] start, TrainingState resume, byte[] validation,
+                Module network) {
         Broadcast<byte[]> begin = spark.broadcast(start);
+        Broadcast<byte[]> from = resume == null ? null : spark.broadcast(Transfer.state(resume));
         Broadcast<byte[]> heldOut = validation == null ? null : spark.broadcast(validation);
         int before = Threads.count();
         try {
-            RDD<byte[]> result = rows.barrier().mapPartitions(new BarrierTraining(begin, heldOut, offsets), false,
+            RDD<byte[]> result = rows.barrier().mapPartitions(new BarrierTraining(begin, from, heldOut, offsets), false,
                     ClassTag$.MODULE$.apply(byte[].class));
-            List<byte[]> out = result.toJavaRDD().collect();
+            // Through a shuffle: Spark retries a failed barrier stage only when it is a shuffle map stage.
+            List<byte[]> out = result.toJavaRDD().repartition(1).collect();
             Safetensors.Contents end = Transfer.decode(out.get(0));
             network.loadStateDict(end.tensors());
+            String diverged = end.metadata().get(BarrierTraining.DIVERGED);
+            if (diverged != null) {
+                String[] f = diverged.split(" ", 3);
+                throw new DivergedException(Integer.parseInt(f[0]), Long.parseLong(f[1]), f[2]);
+            }
             return Transfer.history(end.metadata().get(BarrierTraining.HISTORY));
         } finally {
             Threads.set(before);
-            begin.destroy();
-            if (heldOut != null) {
-                heldOut.destroy();
+            for (Broadcast<byte[]> b : Arrays.asList(begin, from, heldOut)) {
+                if (b != null) {
+                    b.destroy();
+                }
             }
         }
     }

@@ -196,10 +196,11 @@ public abstract class NablaEstimator<M extends Model<M>, E extends NablaEstimato
                 .schedule(getOrDefault(schedule).isEmpty() ? null : Schedules.config(getOrDefault(schedule), whole(warmup)))
                 .clipping(new Clipping(number(clipNorm), number(clipValue))).build();
 
-        Plan plan = Plan.of(trainer, objective, config, task, classNames.size(), placed.rows(), whole(threads));
+        Plan plan = Plan.of(trainer, objective, config, task, classNames.size(), placed.rows(), whole(threads),
+                Plan.Recovery.NONE);
         DataParallel loop = new DataParallel(spark, placed.offsets().length, whole(threads));
         History history = loop.run(placed.blocks().rdd(), placed.offsets(), DataParallel.start(plan, spec, network),
-                null, network);
+                null, null, network);
         TrainedModel trained = new TrainedModel(spec, network, task, objective, pipeline,
                 x, y, classNames, label, TrainedModel.DEFAULT_THRESHOLD,
                 Map.of("trainer", "nabla-spark, " + placed.offsets().length + " replicas, " + history.epochs().size()

@@ -10,8 +10,11 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -22,25 +25,66 @@ import java.util.stream.Collectors;
  * travels to the executors as plain key = value lines (never as a Java-serialised object), and every value reads
  * back to the same number ({@link Double#toString} is exact).
  *
- * @param classes the target's classes (0 for numbers)
- * @param rows    the training rows of all partitions together
- * @param threads kernel threads each replica uses
+ * @param classes  the target's classes (0 for numbers)
+ * @param rows     the training rows of all partitions together
+ * @param threads  kernel threads each replica uses
+ * @param recovery where checkpoints go and come from
  */
 record Plan(int epochs, int batchSize, boolean shuffle, long seed, int patience, Objective objective,
             OptimizerConfig optimizer, ScheduleConfig schedule, Clipping clipping, Task task, int classes, long rows,
-            int threads) {
+            int threads, Recovery recovery) {
+
+    /**
+     * Checkpoints of a run: rank 0 writes one into {@code dir} (null: none) every {@code every} steps and at epoch
+     * starts, with the run's arguments {@code args}; a retried stage resumes from the newest one numbered above
+     * {@code existing} (those up to it were there before the run began).
+     *
+     * @param failAt for tests: the last replica of the stage's first attempt fails before global step {@code failAt}
+     *               (0: never)
+     */
+    record Recovery(String dir, long every, List<String> args, long existing, long failAt) {
+        static final Recovery NONE = new Recovery(null, 0, List.of(), -1, 0);
+
+        Recovery {
+            args = List.copyOf(args);
+        }
+
+        /** These checkpoints, of a run that finds checkpoints up to global step {@code step} in the directory. */
+        Recovery after(long step) {
+            return new Recovery(dir, every, args, step, failAt);
+        }
+
+        Path directory() {
+            return dir == null ? null : Path.of(dir);
+        }
+    }
 
     /** The plan of {@code trainer}'s loop on {@code rows} rows of a target of {@code classes} classes (0: numbers). */
     static Plan of(Trainer trainer, Objective objective, OptimizerConfig optimizer, Task task, int classes, long rows,
-                   int threads) {
+                   int threads, Recovery recovery) {
         return new Plan(trainer.epochs(), trainer.batchSize(), trainer.shuffle(), trainer.seed(), trainer.patience(),
-                objective, optimizer, trainer.schedule(), trainer.clipping(), task, classes, rows, threads);
+                objective, optimizer, trainer.schedule(), trainer.clipping(), task, classes, rows, threads, recovery);
+    }
+
+    /** This plan with {@code value} for its checkpoints. */
+    Plan with(Recovery value) {
+        return new Plan(epochs, batchSize, shuffle, seed, patience, objective, optimizer, schedule, clipping, task,
+                classes, rows, threads, value);
+    }
+
+    /** Batches in one pass over the rows, as the trainer cuts them. */
+    long batchesPerPass() {
+        if (optimizer.fullBatch() || rows == 0) {
+            return 1;
+        }
+        long b = Math.min(batchSize, rows);
+        return (rows + b - 1) / b;
     }
 
     /** A trainer with these settings (listeners aside), for a replica. */
-    Trainer trainer() {
+    Trainer.Builder trainer() {
         return Trainer.builder().epochs(epochs).batchSize(batchSize).shuffle(shuffle).seed(seed).patience(patience)
-                .objective(objective).schedule(schedule).clipping(clipping).build();
+                .objective(objective).schedule(schedule).clipping(clipping);
     }
 
     String toText() {
@@ -73,6 +117,16 @@ record Plan(int epochs, int batchSize, boolean shuffle, long seed, int patience,
         p.setProperty("classes", Integer.toString(classes));
         p.setProperty("rows", Long.toString(rows));
         p.setProperty("threads", Integer.toString(threads));
+        if (recovery.dir() != null) {
+            p.setProperty("checkpoint.dir", recovery.dir());
+        }
+        p.setProperty("checkpoint.every", Long.toString(recovery.every()));
+        p.setProperty("checkpoint.existing", Long.toString(recovery.existing()));
+        p.setProperty("checkpoint.fail_at", Long.toString(recovery.failAt()));
+        p.setProperty("checkpoint.args", Integer.toString(recovery.args().size()));
+        for (int i = 0; i < recovery.args().size(); i++) {
+            p.setProperty("checkpoint.args." + i, recovery.args().get(i));
+        }
         StringWriter w = new StringWriter();
         try {
             p.store(w, null);
@@ -99,7 +153,18 @@ record Plan(int epochs, int batchSize, boolean shuffle, long seed, int patience,
                 Boolean.parseBoolean(p.getProperty("shuffle")), Long.parseLong(p.getProperty("seed")),
                 Integer.parseInt(p.getProperty("patience")), objective, optimizer, schedule,
                 new Clipping(number(p, "clip_norm"), number(p, "clip_value")), Task.fromId(p.getProperty("task")),
-                Integer.parseInt(p.getProperty("classes")), Long.parseLong(p.getProperty("rows")), Integer.parseInt(p.getProperty("threads")));
+                Integer.parseInt(p.getProperty("classes")), Long.parseLong(p.getProperty("rows")),
+                Integer.parseInt(p.getProperty("threads")), recovery(p));
+    }
+
+    private static Recovery recovery(Properties p) {
+        List<String> args = new ArrayList<>();
+        int n = Integer.parseInt(p.getProperty("checkpoint.args"));
+        for (int i = 0; i < n; i++) {
+            args.add(p.getProperty("checkpoint.args." + i));
+        }
+        return new Recovery(p.getProperty("checkpoint.dir"), Long.parseLong(p.getProperty("checkpoint.every")), args,
+                Long.parseLong(p.getProperty("checkpoint.existing")), Long.parseLong(p.getProperty("checkpoint.fail_at")));
     }
 
     private static Objective objective(Properties p) {

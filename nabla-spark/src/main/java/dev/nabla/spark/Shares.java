@@ -7,9 +7,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A replica's share of each global batch: of the rows {@code order[from..to)} (global row numbers, the batch the
- * single-process trainer would draw), those this replica holds, in the batch's order. Buffers are kept per share
- * size, so a run allocates a few dozen of them, not one per step.
+ * A replica's share of each global batch: of the rows {@code numbers[0..n)} (global row numbers, the batch the
+ * single-process trainer would draw), those this replica holds, in the batch's order, and where each stands in the
+ * batch ({@link #positions()}, for dropout masks). Buffers are kept per share size, so a run allocates a few dozen of
+ * them, not one per step.
  */
 final class Shares {
     private final Rows rows;
@@ -17,6 +18,7 @@ final class Shares {
     private final Tensor targetRows;
     private final Map<Integer, Batch> bySize = new HashMap<>();
     private int[] local = new int[0];
+    private int[] positions = new int[0];
 
     /** Shares of {@code rows}, whose first row is global row {@code first}. */
     Shares(Rows rows, long first) {
@@ -26,16 +28,18 @@ final class Shares {
         this.targetRows = y.rank() == 1 ? y.reshape(y.size(), 1) : y;
     }
 
-    /** This replica's rows of the global batch {@code order[from..to)}; valid until the next call. */
-    Batch of(int[] order, int from, int to) {
-        if (local.length < to - from) {
-            local = new int[to - from];
+    /** This replica's rows of the global batch of rows {@code numbers[0..n)}; valid until the next call. */
+    Batch of(int[] numbers, int n) {
+        if (local.length < n) {
+            local = new int[n];
+            positions = new int[n];
         }
         int m = 0;
         long end = first + rows.count();
-        for (int k = from; k < to; k++) {
-            if (order[k] >= first && order[k] < end) {
-                local[m++] = (int) (order[k] - first);
+        for (int k = 0; k < n; k++) {
+            if (numbers[k] >= first && numbers[k] < end) {
+                positions[m] = k;
+                local[m++] = (int) (numbers[k] - first);
             }
         }
         Batch share = bySize.computeIfAbsent(m, this::buffers);
@@ -43,6 +47,11 @@ final class Shares {
         Tensor t = share.targets();
         Linalg.gatherRows(targetRows, local, 0, t.rank() == 1 ? t.reshape(m, 1) : t);
         return share;
+    }
+
+    /** Where the rows of the last share stand in their global batch (the first {@code share.size()} entries). */
+    int[] positions() {
+        return positions;
     }
 
     private Batch buffers(int size) {

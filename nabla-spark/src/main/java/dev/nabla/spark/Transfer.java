@@ -1,11 +1,16 @@
 package dev.nabla.spark;
 
+import dev.nabla.io.CheckpointFile;
 import dev.nabla.io.ModelFile;
+import dev.nabla.io.ModelFileException;
 import dev.nabla.io.Safetensors;
-import dev.nabla.train.TrainedModel;
+import dev.nabla.nn.Module;
+import dev.nabla.nn.Positioned;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.train.EpochResult;
 import dev.nabla.train.History;
+import dev.nabla.train.TrainedModel;
+import dev.nabla.train.TrainingState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,6 +54,56 @@ final class Transfer {
     /** The model of model-file bytes. */
     static TrainedModel model(byte[] bytes) {
         return throughFile(file -> ModelFile.load(Files.write(file, bytes)));
+    }
+
+    /** The seeds and positions of a network's own generators ({@link Positioned}), in module order, as text. */
+    static String generators(Module network) {
+        StringBuilder s = new StringBuilder();
+        for (Module m : network.modules()) {
+            if (m instanceof Positioned p) {
+                s.append(s.isEmpty() ? "" : ",").append(p.seed()).append(':').append(p.position());
+            }
+        }
+        return s.toString();
+    }
+
+    /** Puts the generators of {@code network}, built from the same architecture, where {@link #generators} says. */
+    static void generators(Module network, String text) {
+        String[] each = text.isEmpty() ? new String[0] : text.split(",");
+        int i = 0;
+        for (Module m : network.modules()) {
+            if (m instanceof Positioned p) {
+                String[] f = each[i++].split(":");
+                p.reseed(Long.parseLong(f[0]));
+                p.seek(Long.parseLong(f[1]));
+            }
+        }
+    }
+
+    /** A training state as checkpoint bytes ({@link CheckpointFile}, without arguments). */
+    static byte[] state(TrainingState state) {
+        return throughFile(file -> {
+            Path dir = Files.createTempDirectory("nabla-spark-state-");
+            try {
+                Path written = CheckpointFile.write(dir, 0, state, List.of());
+                byte[] bytes = Files.readAllBytes(written);
+                Files.delete(written);
+                return bytes;
+            } finally {
+                Files.deleteIfExists(dir);
+            }
+        });
+    }
+
+    /** The training state of checkpoint bytes made by {@link #state(TrainingState)}. */
+    static TrainingState state(byte[] bytes) {
+        return throughFile(file -> {
+            try {
+                return CheckpointFile.read(Files.write(file, bytes)).state();
+            } catch (ModelFileException e) {
+                throw new IllegalStateException("the driver sent a state it cannot read back: " + e.getMessage(), e);
+            }
+        });
     }
 
     private interface FileUse<T> {

@@ -33,8 +33,10 @@ class DataParallelTest {
         return dev.nabla.spark.bench.Compare.relativeDifference(a, b);
     }
 
+    /** With dropout, whose masks a replica draws by each row's place in the global batch. */
     private static Module network(DType dtype) {
-        Module m = ModelSpec.mlp(DIGITS.featureCount(), "32:relu,16:tanh", 10).build(new SplittableRandom(3));
+        Module m = ModelSpec.mlp(DIGITS.featureCount(), "32:relu,16:tanh", 10, false, 0.2)
+                .build(new SplittableRandom(3));
         return m.to(dtype);
     }
 

@@ -16,23 +16,31 @@ public final class DropoutMask {
 
     /** m_i = keep_i ? scale : 0 for i &lt; n, keep_i drawn as the class comment says. */
     public static void fill(long seed, long step, double rate, float scale, float[] m, int n) {
+        fill(seed, step, rate, scale, m, 0, n, 0);
+    }
+
+    /**
+     * m[at + i] = keep_{first + i} ? scale : 0 for i &lt; n: elements first… of the mask, e.g. one row of a larger
+     * batch's mask (a data-parallel replica's share of it).
+     */
+    public static void fill(long seed, long step, double rate, float scale, float[] m, int at, int n, int first) {
         int base = base(seed, step);
         int threshold = threshold(rate);
         int i = 0;
         if (Vectorization.enabled()) {
-            i = VectorDropoutMask.fill(base, threshold, scale, m, n);
+            i = VectorDropoutMask.fill(base, threshold, scale, m, at, n, first);
         }
         for (; i < n; i++) {
-            m[i] = Integer.compareUnsigned(draw(base, i), threshold) >= 0 ? scale : 0f;
+            m[at + i] = Integer.compareUnsigned(draw(base, first + i), threshold) >= 0 ? scale : 0f;
         }
     }
 
-    /** The float64 twin of {@link #fill(long, long, double, float, float[], int)}: the same elements are kept. */
-    public static void fill(long seed, long step, double rate, double scale, double[] m, int n) {
+    /** The float64 twin of {@link #fill(long, long, double, float, float[], int, int, int)}: the same elements are kept. */
+    public static void fill(long seed, long step, double rate, double scale, double[] m, int at, int n, int first) {
         int base = base(seed, step);
         int threshold = threshold(rate);
         for (int i = 0; i < n; i++) {
-            m[i] = Integer.compareUnsigned(draw(base, i), threshold) >= 0 ? scale : 0.0;
+            m[at + i] = Integer.compareUnsigned(draw(base, first + i), threshold) >= 0 ? scale : 0.0;
         }
     }
 

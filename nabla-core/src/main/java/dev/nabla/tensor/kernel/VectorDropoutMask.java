@@ -22,8 +22,11 @@ final class VectorDropoutMask {
     private VectorDropoutMask() {
     }
 
-    /** Fills whole vectors of the mask with {@link DropoutMask#draw}'s decisions; returns where it stopped. */
-    static int fill(int base, int threshold, float scale, float[] m, int n) {
+    /**
+     * Fills whole vectors of m[at…at + n) with {@link DropoutMask#draw}'s decisions for elements first…; returns where
+     * it stopped.
+     */
+    static int fill(int base, int threshold, float scale, float[] m, int at, int n, int first) {
         if (FS.length() != L) {
             return 0;
         }
@@ -31,12 +34,12 @@ final class VectorDropoutMask {
         FloatVector zero = FloatVector.zero(FS);
         int i = 0;
         for (int bound = IS.loopBound(n); i < bound; i += L) {
-            IntVector h = lanes.add(i).mul(DropoutMask.GOLDEN).add(base);
+            IntVector h = lanes.add(first + i).mul(DropoutMask.GOLDEN).add(base);
             h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 16)).mul(0x85EBCA6B);
             h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 13)).mul(0xC2B2AE35);
             h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 16));
             VectorMask<Integer> keep = h.compare(VectorOperators.UGE, threshold);
-            zero.blend(scale, keep.cast(FS)).intoArray(m, i);
+            zero.blend(scale, keep.cast(FS)).intoArray(m, at + i);
         }
         return i;
     }
