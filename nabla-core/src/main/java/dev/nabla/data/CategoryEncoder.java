@@ -70,33 +70,21 @@ public final class CategoryEncoder implements Encoder {
         return dimension;
     }
 
+    /** Fits the levels on {@code rows} of {@code c}, as {@link #fit(ColumnProfile, int, int)}. */
+    static CategoryEncoder fit(Table.Column c, int[] rows, int minRows, int maxOneHot) {
+        return fit(ColumnProfile.of(c, rows, ColumnProfile.LEVELS), minRows, maxOneHot);
+    }
+
     /**
-     * Fits the levels on {@code rows} of {@code c}: levels in at least {@code minRows} rows are kept, most frequent
+     * Fits the levels of a column with this profile: levels in at least {@code minRows} rows are kept, most frequent
      * first (ties by name); one-hot when the columns needed are at most {@code maxOneHot}, else an embedding.
      */
-    static CategoryEncoder fit(Table.Column c, int[] rows, int minRows, int maxOneHot) {
-        // Texts are counted by their reader's code; only numbers in a category column need their level's name.
-        int[] byCode = new int[c.distinctTexts()];
-        Map<String, Integer> counts = new HashMap<>();
-        boolean missing = false;
-        for (int i : rows) {
-            int code = c.code(i);
-            if (code >= 0) {
-                byCode[code]++;
-            } else if (c.isMissing(i)) {
-                missing = true;
-            } else {
-                counts.merge(c.level(i), 1, Integer::sum);
-            }
-        }
-        for (int k = 0; k < byCode.length; k++) {
-            if (byCode[k] > 0) {
-                counts.merge(c.texts().get(k), byCode[k], Integer::sum);
-            }
-        }
+    static CategoryEncoder fit(ColumnProfile c, int minRows, int maxOneHot) {
+        Map<String, Long> counts = c.levels();
+        boolean missing = c.missing() > 0;
         List<String> kept = new ArrayList<>();
         boolean other = false;
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
             if (e.getValue() >= minRows) {
                 kept.add(e.getKey());
             } else {
@@ -104,7 +92,7 @@ public final class CategoryEncoder implements Encoder {
             }
         }
         kept.sort((a, b) -> {
-            int byCount = Integer.compare(counts.get(b), counts.get(a));
+            int byCount = Long.compare(counts.get(b), counts.get(a));
             return byCount != 0 ? byCount : a.compareTo(b);
         });
         int oneHotColumns = kept.size() + (other ? 1 : 0) + (missing ? 1 : 0);

@@ -23,75 +23,23 @@ public record NumberEncoder(String column, float fill, boolean indicator) implem
 
     /** Fits the fill value on {@code rows} of {@code c}. */
     static NumberEncoder fit(Table.Column c, int[] rows, TableOptions.Impute impute) {
-        float[] present = new float[rows.length];
-        int n = 0;
-        for (int i : rows) {
-            float v = c.number(i);
-            if (!Float.isNaN(v)) {
-                present[n++] = v;
-            }
-        }
+        return fit(ColumnProfile.of(c, rows, 2), impute, impute == TableOptions.Impute.MEDIAN ? median(c, rows) : 0f);
+    }
+
+    /** The encoder of a column with this profile, its missing cells filled as {@code impute} says. */
+    static NumberEncoder fit(ColumnProfile c, TableOptions.Impute impute, float median) {
         float fill = switch (impute) {
             case ZERO -> 0f;
-            case MEAN -> {
-                double sum = 0;
-                for (int k = 0; k < n; k++) {
-                    sum += present[k];
-                }
-                yield n == 0 ? 0f : (float) (sum / n);
-            }
-            case MEDIAN -> median(present, n);
+            case MEAN -> c.mean();
+            case MEDIAN -> median;
         };
-        return new NumberEncoder(c.name(), fill, n < rows.length);
+        return new NumberEncoder(c.name(), fill, c.missing() + c.texts() > 0);
     }
 
-    /**
-     * The middle value (the mean of the two middle ones for an even count), as numpy and scikit-learn take it; found
-     * by selection in linear time, since a million-row column is not worth sorting.
-     */
-    static float median(float[] values, int n) {
-        if (n == 0) {
-            return 0f;
-        }
-        float upper = select(values, n, n / 2);
-        if (n % 2 == 1) {
-            return upper;
-        }
-        return (float) (((double) select(values, n, n / 2 - 1) + upper) / 2);
-    }
-
-    /**
-     * The k-th smallest of values[0, n) (no NaN), by radix selection on the floats' bits ordered as integers: a
-     * histogram of the upper 16 bits finds the k-th's bucket, a histogram of the lower 16 bits within it the k-th.
-     */
-    static float select(float[] values, int n, int k) {
-        int[] counts = new int[1 << 16];
-        for (int i = 0; i < n; i++) {
-            counts[ordered(values[i]) >>> 16]++;
-        }
-        int upper = 0;
-        while (k >= counts[upper]) {
-            k -= counts[upper++];
-        }
-        java.util.Arrays.fill(counts, 0);
-        for (int i = 0; i < n; i++) {
-            int key = ordered(values[i]);
-            if (key >>> 16 == upper) {
-                counts[key & 0xFFFF]++;
-            }
-        }
-        int lower = 0;
-        while (k >= counts[lower]) {
-            k -= counts[lower++];
-        }
-        int key = (upper << 16 | lower) ^ Integer.MIN_VALUE;
-        return Float.intBitsToFloat(key ^ ((key >> 31) & Integer.MAX_VALUE));
-    }
-
-    /** The float's bits as an int whose unsigned order is the floats' order (−0 before +0). */
-    private static int ordered(float v) {
-        int bits = Float.floatToRawIntBits(v);
-        return (bits ^ ((bits >> 31) & Integer.MAX_VALUE)) ^ Integer.MIN_VALUE;
+    /** The median of the numbers of {@code rows} of {@code c} (0 without numbers). */
+    static float median(Table.Column c, int[] rows) {
+        float[] present = MedianSearch.numbers(c, rows);
+        return RadixSelect.median(present, present.length);
     }
 
     @Override

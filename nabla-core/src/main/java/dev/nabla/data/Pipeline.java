@@ -3,6 +3,7 @@ package dev.nabla.data;
 import dev.nabla.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Raw table columns → the network's input matrix: one {@link Encoder} per input column, in order, fitted on the
@@ -26,12 +27,38 @@ public record Pipeline(List<Encoder> encoders, List<String> missing) {
 
     /** Fits an encoder per input column of {@code schema} on {@code rows} of {@code table}. */
     public static Pipeline fit(Table table, int[] rows, Schema schema, TableOptions options) {
-        // Each column's encoder is fitted on its own, so on every core, in the schema's order.
-        List<Encoder> out = schema.inputs().parallelStream().map(name -> {
-            Table.Column c = table.column(name);
-            return schema.kinds().get(name) == ColumnKind.NUMBER ? (Encoder) NumberEncoder.fit(c, rows, options.impute())
-                    : CategoryEncoder.fit(c, rows, options.minLevelRows(), options.maxOneHot());
-        }).toList();
+        Map<String, Float> medians = new java.util.concurrent.ConcurrentHashMap<>();
+        if (options.impute() == TableOptions.Impute.MEDIAN) {
+            schema.columns(ColumnKind.NUMBER).parallelStream()
+                    .forEach(name -> medians.put(name, NumberEncoder.median(table.column(name), rows)));
+        }
+        return fit(TableProfile.of(table, rows, options, schema.target()), schema, options, medians);
+    }
+
+    /**
+     * Fits an encoder per input column of {@code schema} from the profile of the training rows and, when missing
+     * numbers are filled with the median, the median of each number column's numbers (found on many machines by
+     * {@link RadixSelect}'s counts).
+     *
+     * @throws DataException when a category has too many levels to count
+     */
+    public static Pipeline fit(TableProfile profile, Schema schema, TableOptions options, Map<String, Float> medians) {
+        List<Encoder> out = new ArrayList<>();
+        for (String name : schema.inputs()) {
+            ColumnProfile c = profile.column(name);
+            if (schema.kinds().get(name) == ColumnKind.NUMBER) {
+                Float median = medians.get(name);
+                if (options.impute() == TableOptions.Impute.MEDIAN && median == null) {
+                    throw new IllegalArgumentException("no median for column '" + name + "'");
+                }
+                out.add(NumberEncoder.fit(c, options.impute(), median == null ? 0f : median));
+            } else if (c.many()) {
+                throw new DataException(profile.source() + ": column '" + TableReader.shorten(name) + "' has "
+                        + ColumnProfile.LEVELS + " distinct values or more, too many levels for a category");
+            } else {
+                out.add(CategoryEncoder.fit(c, options.minLevelRows(), options.maxOneHot()));
+            }
+        }
         return new Pipeline(out, options.missing());
     }
 

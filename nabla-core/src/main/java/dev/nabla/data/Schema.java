@@ -1,7 +1,6 @@
 package dev.nabla.data;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,67 +33,61 @@ public record Schema(Map<String, ColumnKind> kinds, Map<String, Integer> missing
      * @throws DataException when an option names a column the table lacks, or a {@code --numeric} column holds text
      */
     public static Schema infer(Table table, int[] rows, String target, TableOptions options) {
-        requireColumns(table, options.categorical(), "--categorical");
-        requireColumns(table, options.numeric(), "--numeric");
-        requireColumns(table, options.ignore(), "--ignore");
-        // Each column on its own (in parallel for large tables); the first column at fault, in order, is reported.
-        List<Table.Column> columns = table.columns();
-        Object[] found = new Object[columns.size()];
-        java.util.stream.IntStream each = java.util.stream.IntStream.range(0, columns.size());
-        if ((long) rows.length * columns.size() >= Pipeline.PARALLEL_CELLS) {
-            each = each.parallel();
-        }
-        each.forEach(j -> {
-            Table.Column c = columns.get(j);
-            if (c.name().equals(target)) {
-                return;
-            }
-            try {
-                ColumnKind kind = kindOf(table, c, rows, options);
-                int empty = 0;
+        requireColumns(table.source(), table.names(), options);
+        // A --numeric column's first text is reported where it stands in the file.
+        for (Table.Column c : table.columns()) {
+            if (options.numeric().contains(c.name()) && !c.name().equals(target)) {
                 for (int i : rows) {
-                    empty += c.isMissing(i) ? 1 : 0;
+                    if (c.isText(i)) {
+                        throw table.cellError(i, c.name(), "'" + TableReader.shorten(c.level(i))
+                                + "' is not a number, and the column is given as --numeric");
+                    }
                 }
-                found[j] = new Inferred(kind, empty);
-            } catch (DataException e) {
-                found[j] = e;
             }
-        });
+        }
+        return infer(TableProfile.of(table, rows, options, target), target, options);
+    }
+
+    /**
+     * Infers the kinds from the profile of the training rows, which may have been counted on many machines.
+     *
+     * @throws DataException when an option names a column the table lacks, or a {@code --numeric} column holds text
+     */
+    public static Schema infer(TableProfile profile, String target, TableOptions options) {
+        requireColumns(profile.source(), profile.names(), options);
         Map<String, ColumnKind> kinds = new LinkedHashMap<>();
         Map<String, Integer> missing = new LinkedHashMap<>();
-        for (int j = 0; j < found.length; j++) {
-            if (found[j] instanceof DataException e) {
-                throw e;
+        for (ColumnProfile c : profile.columns()) {
+            if (c.name().equals(target)) {
+                continue;
             }
-            if (found[j] instanceof Inferred r) {
-                kinds.put(columns.get(j).name(), r.kind());
-                if (r.kind().isInput() && r.missing() > 0) {
-                    missing.put(columns.get(j).name(), r.missing());
-                }
+            ColumnKind kind = kindOf(profile.source(), c, options);
+            kinds.put(c.name(), kind);
+            if (kind.isInput() && c.missing() > 0) {
+                missing.put(c.name(), Math.toIntExact(c.missing()));
             }
         }
         Schema schema = new Schema(kinds, missing, target);
         if (schema.inputs().isEmpty()) {
-            throw new DataException(table.source() + ": no input column left (" + schema.describeDropped()
+            throw new DataException(profile.source() + ": no input column left (" + schema.describeDropped()
                     + "); a model needs at least one");
         }
         return schema;
     }
 
-    /** A column's kind and its missing cells among the rows. */
-    private record Inferred(ColumnKind kind, int missing) {
-    }
-
-    private static void requireColumns(Table table, Set<String> names, String option) {
-        for (String n : names) {
-            if (table.column(n) == null) {
-                throw new DataException(table.source() + ": " + option + " names column '" + n
-                        + "', which the file does not have; the columns are " + Table.abbreviate(table.names()));
+    private static void requireColumns(String source, List<String> columns, TableOptions options) {
+        for (Map.Entry<String, Set<String>> e : List.of(Map.entry("--categorical", options.categorical()),
+                Map.entry("--numeric", options.numeric()), Map.entry("--ignore", options.ignore()))) {
+            for (String n : new java.util.TreeSet<>(e.getValue())) {
+                if (!columns.contains(n)) {
+                    throw new DataException(source + ": " + e.getKey() + " names column '" + n
+                            + "', which the file does not have; the columns are " + Table.abbreviate(columns));
+                }
             }
         }
     }
 
-    private static ColumnKind kindOf(Table table, Table.Column c, int[] rows, TableOptions options) {
+    private static ColumnKind kindOf(String source, ColumnProfile c, TableOptions options) {
         String name = c.name();
         if (options.ignore().contains(name)) {
             return ColumnKind.IGNORED;
@@ -103,45 +96,20 @@ public record Schema(Map<String, ColumnKind> kinds, Map<String, Integer> missing
             return ColumnKind.CATEGORY;
         }
         boolean forcedNumber = options.numeric().contains(name);
-        int filled = 0;
-        boolean missing = false;
-        boolean text = false;
-        // Texts are told apart by their reader's code; numbers by their level's name, and only until a second one.
-        boolean[] seen = new boolean[c.distinctTexts()];
-        int distinctTexts = 0;
-        Set<String> distinct = new HashSet<>();
-        for (int i : rows) {
-            int code = c.code(i);
-            if (code >= 0) {
-                if (forcedNumber) {
-                    throw table.cellError(i, name, "'" + TableReader.shorten(c.level(i))
-                            + "' is not a number, and the column is given as --numeric");
-                }
-                text = true;
-                filled++;
-                if (!seen[code]) {
-                    seen[code] = true;
-                    distinctTexts++;
-                }
-                continue;
-            }
-            if (c.isMissing(i)) {
-                missing = true;
-                continue;
-            }
-            filled++;
-            if (text || distinct.size() < 2) {
-                distinct.add(c.level(i));
-            }
+        boolean text = c.texts() > 0;
+        if (forcedNumber && text) {
+            throw new DataException(source + ": column '" + TableReader.shorten(name) + "' holds " + c.texts()
+                    + " texts that are not numbers, and the column is given as --numeric");
         }
-        int distinctValues = distinctTexts + distinct.size();
-        if (distinctValues + (missing ? 1 : 0) <= 1) {
+        if (!c.many() && c.distinct() + (c.missing() > 0 ? 1 : 0) <= 1) {
             return ColumnKind.CONSTANT;
         }
         if (!text || forcedNumber) {
             return ColumnKind.NUMBER;
         }
-        if (filled >= IDENTIFIER_MIN_ROWS && distinctValues >= IDENTIFIER_SHARE * filled) {
+        // A text column with more distinct values than a profile counts is an identifier whatever its length.
+        long filled = c.numbers() + c.texts();
+        if (c.many() || filled >= IDENTIFIER_MIN_ROWS && c.distinct() >= IDENTIFIER_SHARE * filled) {
             return ColumnKind.IDENTIFIER;
         }
         return ColumnKind.CATEGORY;

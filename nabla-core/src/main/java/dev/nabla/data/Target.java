@@ -68,30 +68,18 @@ public record Target(String name, int[] rows, int[] labels, List<String> classNa
             }
             return new Target(column, rows, null, List.of(), values, dropped);
         }
-        List<String> names = new ArrayList<>();
-        if (text) {
-            // Class names sorted as text; texts by their reader's code, numbers among them by their level's name.
-            TreeSet<String> all = new TreeSet<>();
-            for (int k = 0; k < seenCodes.length; k++) {
-                if (seenCodes[k]) {
-                    all.add(c.texts().get(k));
-                }
+        java.util.Set<String> levels = new java.util.HashSet<>();
+        for (int k = 0; k < seenCodes.length; k++) {
+            if (seenCodes[k]) {
+                levels.add(c.texts().get(k));
             }
-            for (int i : rows) {
-                if (c.code(i) < 0) {
-                    all.add(c.level(i));
-                }
-            }
-            names.addAll(all);
-        } else {
-            // Numeric classes in numeric order, named as integers ("1.0" and "1" are one class).
-            Comparator<String> numeric = Comparator.comparing(java.math.BigDecimal::new);
-            TreeSet<String> all = new TreeSet<>(numeric.thenComparing(Comparator.naturalOrder()));
-            for (int i : rows) {
-                all.add(c.level(i));
-            }
-            names.addAll(all);
         }
+        for (int i : rows) {
+            if (c.code(i) < 0) {
+                levels.add(c.level(i));
+            }
+        }
+        List<String> names = classNames(levels, text);
         Map<String, Integer> index = new HashMap<>();
         for (int k = 0; k < names.size(); k++) {
             index.put(names.get(k), k);
@@ -107,6 +95,18 @@ public record Target(String name, int[] rows, int[] labels, List<String> classNa
             labels[k] = code >= 0 ? byCode[code] : index.get(c.level(rows[k]));
         }
         return new Target(column, rows, labels, names, null, dropped);
+    }
+
+    /**
+     * The class names of a target's distinct levels (index = label): sorted as text when any cell is a text, else
+     * in numeric order, named as integers ("1.0" and "1" are one class).
+     */
+    public static List<String> classNames(java.util.Collection<String> levels, boolean text) {
+        Comparator<String> numeric = Comparator.comparing(java.math.BigDecimal::new);
+        TreeSet<String> all = new TreeSet<>(text ? Comparator.naturalOrder()
+                : numeric.thenComparing(Comparator.naturalOrder()));
+        all.addAll(levels);
+        return new ArrayList<>(all);
     }
 
     /** The task: two classes are binary, more are multi-class, numbers are regression. */

@@ -20,7 +20,7 @@ import java.util.Set;
  *               "dimension": 0}]}
  * }</pre>
  */
-final class PipelineJson {
+public final class PipelineJson {
     private static final Set<String> KEYS = Set.of("missing", "columns");
     private static final Set<String> NUMBER_KEYS = Set.of("column", "kind", "fill", "indicator");
     private static final Set<String> CATEGORY_KEYS = Set.of("column", "kind", "levels", "other", "missing", "dimension");
@@ -28,6 +28,16 @@ final class PipelineJson {
     private static final String CATEGORY = "category";
 
     private PipelineJson() {
+    }
+
+    /** The pipeline as JSON text, as a model file holds it (for shipping a fitted pipeline to a cluster's tasks). */
+    public static String text(Pipeline p) {
+        return toJson(p).toString();
+    }
+
+    /** The pipeline {@link #text} wrote. */
+    public static Pipeline parse(String json, String source) throws ModelFileException {
+        return fromJson(JsonPlace.root(source), JsonPlace.parseObject(json, source));
     }
 
     static JsonObject toJson(Pipeline p) {

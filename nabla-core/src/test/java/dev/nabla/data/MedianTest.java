@@ -17,7 +17,7 @@ class MedianTest {
         float[] sorted = values.clone();
         Arrays.sort(sorted);
         int k = Math.floorMod(pick, values.length);
-        assertThat(Float.compare(Math.abs(NumberEncoder.select(values, values.length, k)), Math.abs(sorted[k])))
+        assertThat(Float.compare(Math.abs(RadixSelect.select(values, values.length, k)), Math.abs(sorted[k])))
                 .as("k = %d of %s", k, Arrays.toString(sorted)).isZero();
     }
 
@@ -28,19 +28,19 @@ class MedianTest {
         Arrays.sort(sorted);
         int n = values.length;
         float expected = n % 2 == 1 ? sorted[n / 2] : (float) (((double) sorted[n / 2 - 1] + sorted[n / 2]) / 2);
-        assertThat(NumberEncoder.median(values, n) == expected).as("%s", Arrays.toString(sorted)).isTrue();
+        assertThat(RadixSelect.median(values, n) == expected).as("%s", Arrays.toString(sorted)).isTrue();
     }
 
     @Test
     void valuesInOneBucketAndAtTheExtremes() {
         float[] close = {1.0000001f, 1f, 1.0000002f, 1f, 0.99999994f};
-        assertThat(NumberEncoder.median(close, 5)).isEqualTo(1f);
+        assertThat(RadixSelect.median(close, 5)).isEqualTo(1f);
         float[] wide = {-Float.MAX_VALUE, Float.MAX_VALUE, -1e-45f, 0f, -0f, 3f};
-        assertThat(NumberEncoder.median(wide, 6)).isEqualTo(0f);
-        assertThat(NumberEncoder.select(wide, 6, 0)).isEqualTo(-Float.MAX_VALUE);
-        assertThat(NumberEncoder.select(wide, 6, 5)).isEqualTo(Float.MAX_VALUE);
-        assertThat(NumberEncoder.median(new float[] {2f, 7f, 4f, 4f}, 4)).isEqualTo(4f);
-        assertThat(NumberEncoder.median(new float[] {1f, 2f}, 2)).isEqualTo(1.5f);
+        assertThat(RadixSelect.median(wide, 6)).isEqualTo(0f);
+        assertThat(RadixSelect.select(wide, 6, 0)).isEqualTo(-Float.MAX_VALUE);
+        assertThat(RadixSelect.select(wide, 6, 5)).isEqualTo(Float.MAX_VALUE);
+        assertThat(RadixSelect.median(new float[] {2f, 7f, 4f, 4f}, 4)).isEqualTo(4f);
+        assertThat(RadixSelect.median(new float[] {1f, 2f}, 2)).isEqualTo(1.5f);
     }
 
     /** jqwik's floats with NaN and infinities (which a column never holds) made finite, and some repeats. */

@@ -16,56 +16,25 @@ import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
- * A DataFrame's rows (a features vector and a numeric label) on their way to the replicas: column statistics in two
- * distributed passes, summed per partition and then in partition order on the driver, so that the same rows give the
- * same numbers; then the rows, scaled, as K contiguous blocks — global row i is the i-th row of the DataFrame in its
+ * A DataFrame's rows on their way to the replicas: (features vector, numeric label) rows as blocks of {@link Rows},
+ * and blocks (scaled by {@link Blocks}) as K contiguous blocks — global row i is the i-th row of the DataFrame in its
  * partitions' order, exactly the row order single-process training would see — one block per replica partition.
  */
 final class FrameRows {
     private FrameRows() {
     }
 
-    /**
-     * Per column j of the features and then the label (column d): rows, Σx, min, max (rows first, then d + 1 values
-     * of each), over all rows.
-     */
-    static double[] moments(JavaRDD<Row> rows, int d) {
-        double[] total = null;
-        for (double[] part : rows.mapPartitions(new Moments(d, null)).collect()) {
-            if (total == null) {
-                total = part;
-                continue;
-            }
-            total[0] += part[0];
-            for (int j = 0; j <= d; j++) {
-                total[1 + j] += part[1 + j];
-                total[2 + d + j] = Math.min(total[2 + d + j], part[2 + d + j]);
-                total[3 + 2 * d + j] = Math.max(total[3 + 2 * d + j], part[3 + 2 * d + j]);
-            }
-        }
-        return total;
-    }
-
-    /** Σ (x − mean)² per column (features, then the label), in a second pass. */
-    static double[] squaredDeviations(JavaRDD<Row> rows, int d, double[] mean) {
-        double[] total = new double[d + 1];
-        for (double[] part : rows.mapPartitions(new Moments(d, mean)).collect()) {
-            for (int j = 0; j <= d; j++) {
-                total[j] += part[j];
-            }
-        }
-        return total;
+    /** The (features, label) rows of a DataFrame as one block of {@link Rows} per partition, unscaled. */
+    static JavaRDD<byte[]> blocks(JavaRDD<Row> rows, int d) {
+        return rows.mapPartitions(new ToBlock(d));
     }
 
     /**
-     * The rows as K blocks of {@link Rows} (features scaled as (x − shift)/scale; the label as (y − yShift)/yScale,
-     * as [rows] labels when {@code labelVector}, else [rows, 1]), partition q holding global rows
-     * ⌊q·N/K⌋…⌊(q+1)·N/K⌋; returns them with the first global row of each.
+     * Blocks of {@link Rows}, one per source partition in the DataFrame's order, as K contiguous blocks: partition q
+     * holding global rows ⌊q·N/K⌋…⌊(q+1)·N/K⌋; returns them with the first global row of each.
      */
-    static Placed place(JavaRDD<Row> rows, int d, int k, float[] shift, float[] scale, float yShift, float yScale,
-                        boolean labelVector) {
-        JavaRDD<byte[]> blocks = rows.mapPartitions(new ToBlock(d, shift, scale, yShift, yScale, labelVector))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+    static Placed place(JavaRDD<byte[]> source, int k) {
+        JavaRDD<byte[]> blocks = source.persist(StorageLevel.MEMORY_AND_DISK());
         List<Integer> counts = blocks.map(b -> Rows.count(b)).collect();
         long[] starts = new long[counts.size()];
         long n = 0;
@@ -88,45 +57,6 @@ final class FrameRows {
     record Placed(JavaRDD<byte[]> blocks, long[] offsets, long rows, JavaRDD<byte[]> cached) {
     }
 
-    /** A partition's column sums, minima and maxima — or, given the means, its squared deviations. */
-    private static final class Moments implements FlatMapFunction<Iterator<Row>, double[]> {
-        private static final long serialVersionUID = 1L;
-        private final int d;
-        private final double[] mean;
-
-        Moments(int d, double[] mean) {
-            this.d = d;
-            this.mean = mean;
-        }
-
-        @Override
-        public Iterator<double[]> call(Iterator<Row> rows) {
-            double[] out = mean != null ? new double[d + 1] : new double[1 + 3 * (d + 1)];
-            if (mean == null) {
-                java.util.Arrays.fill(out, 2 + d, 3 + 2 * d, Double.POSITIVE_INFINITY);
-                java.util.Arrays.fill(out, 3 + 2 * d, out.length, Double.NEGATIVE_INFINITY);
-            }
-            double[] x = new double[d + 1];
-            while (rows.hasNext()) {
-                read(rows.next(), d, x);
-                if (mean != null) {
-                    for (int j = 0; j <= d; j++) {
-                        double t = x[j] - mean[j];
-                        out[j] += t * t;
-                    }
-                    continue;
-                }
-                out[0]++;
-                for (int j = 0; j <= d; j++) {
-                    out[1 + j] += x[j];
-                    out[2 + d + j] = Math.min(out[2 + d + j], x[j]);
-                    out[3 + 2 * d + j] = Math.max(out[3 + 2 * d + j], x[j]);
-                }
-            }
-            return List.of(out).iterator();
-        }
-    }
-
     /** Features then label of a (features, label) row into {@code x}; refuses a wrong width or a missing label. */
     static void read(Row row, int d, double[] x) {
         Vector v = (Vector) row.get(0);
@@ -144,23 +74,13 @@ final class FrameRows {
         x[d] = number.doubleValue();
     }
 
-    /** A partition's rows as one block, scaled. */
+    /** A partition's rows as one block, the label as [rows, 1]. */
     private static final class ToBlock implements FlatMapFunction<Iterator<Row>, byte[]> {
         private static final long serialVersionUID = 1L;
         private final int d;
-        private final float[] shift;
-        private final float[] scale;
-        private final float yShift;
-        private final float yScale;
-        private final boolean labelVector;
 
-        ToBlock(int d, float[] shift, float[] scale, float yShift, float yScale, boolean labelVector) {
+        ToBlock(int d) {
             this.d = d;
-            this.shift = shift.clone();
-            this.scale = scale.clone();
-            this.yShift = yShift;
-            this.yScale = yScale;
-            this.labelVector = labelVector;
         }
 
         @Override
@@ -172,10 +92,10 @@ final class FrameRows {
                 read(rows.next(), d, x);
                 float[] f = new float[d];
                 for (int j = 0; j < d; j++) {
-                    f[j] = ((float) x[j] - shift[j]) / scale[j];
+                    f[j] = (float) x[j];
                 }
                 features.add(f);
-                labels.add(((float) x[d] - yShift) / yScale);
+                labels.add((float) x[d]);
             }
             int n = features.size();
             float[] all = new float[n * d];
@@ -184,8 +104,7 @@ final class FrameRows {
                 System.arraycopy(features.get(i), 0, all, i * d, d);
                 y[i] = labels.get(i);
             }
-            Tensor targets = labelVector ? Tensor.wrap(y, n) : Tensor.wrap(y, n, 1);
-            return List.of(Rows.encode(Tensor.wrap(all, n, d), targets, 0, n)).iterator();
+            return List.of(Rows.encode(Tensor.wrap(all, n, d), Tensor.wrap(y, n, 1), 0, n)).iterator();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.nabla.spark;
 
 import dev.nabla.data.Pipeline;
 import dev.nabla.data.Scaling;
+import dev.nabla.data.TableOptions;
 import dev.nabla.data.Task;
 import dev.nabla.io.ModelFileException;
 import dev.nabla.io.ModelSpecJson;
@@ -15,6 +16,7 @@ import dev.nabla.train.History;
 import dev.nabla.train.Objective;
 import dev.nabla.train.TrainedModel;
 import dev.nabla.train.Trainer;
+import dev.nabla.train.Training;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +30,15 @@ import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.param.StringArrayParam;
 import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * What {@link NablaClassifier} and {@link NablaRegressor} share: the training settings as Spark ML params (named
@@ -49,6 +54,7 @@ public abstract class NablaEstimator<M extends Model<M>, E extends NablaEstimato
     private static final long serialVersionUID = 1L;
     private final String uid;
     private final Param<String> featuresCol;
+    private final StringArrayParam inputCols;
     private final Param<String> labelCol;
     private final Param<String> predictionCol;
     private final Param<String> layers;
@@ -71,6 +77,8 @@ public abstract class NablaEstimator<M extends Model<M>, E extends NablaEstimato
     protected NablaEstimator(String uid) {
         this.uid = uid;
         featuresCol = new Param<>(this, "featuresCol", "features column name (a vector)");
+        inputCols = new StringArrayParam(this, "inputCols", "raw input columns, read through Nabla's table pipeline "
+                + "instead of a features vector (empty: the features vector)");
         labelCol = new Param<>(this, "labelCol", "label column name");
         predictionCol = new Param<>(this, "predictionCol", "prediction column name");
         layers = new Param<>(this, "layers", "hidden layers, e.g. 64:relu,32:tanh");
@@ -92,6 +100,7 @@ public abstract class NablaEstimator<M extends Model<M>, E extends NablaEstimato
                 ParamValidators.gtEq(0));
         threads = new IntParam(this, "threads", "kernel threads per replica", ParamValidators.gt(0));
         setDefault(featuresCol, "features");
+        setDefault(inputCols, new String[0]);
         setDefault(labelCol, "label");
         setDefault(predictionCol, "prediction");
         setDefault(layers, "64:relu");
@@ -127,35 +136,58 @@ public abstract class NablaEstimator<M extends Model<M>, E extends NablaEstimato
     public M fit(Dataset<?> dataset) {
         StructType schema = dataset.schema();
         transformSchema(schema, true);
-        String features = getOrDefault(featuresCol);
         String label = getOrDefault(labelCol);
+        var spark = dataset.sparkSession().sparkContext();
+        if (getOrDefault(inputCols).length > 0) {
+            TableFrame.Prepared p = TableFrame.prepare(dataset, getOrDefault(inputCols), label, classifies(),
+                    Scaling.Kind.fromId(getOrDefault(scaling)), replicas(spark, dataset.rdd().getNumPartitions()),
+                    TableOptions.defaults());
+            try {
+                return train(spark, p.placed(), p.task(), p.classNames(), p.pipeline(), p.x(), p.y());
+            } finally {
+                p.free();
+            }
+        }
+        String features = getOrDefault(featuresCol);
         int d = width(dataset, features);
         var rows = dataset.select(features, label).toJavaRDD();
-        double[] m = FrameRows.moments(rows, d);
-        long n = (long) m[0];
-        if (n == 0) {
-            throw new IllegalArgumentException("no rows to train on");
+        JavaRDD<byte[]> blocks = FrameRows.blocks(rows, d).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Blocks.Moments m = Blocks.moments(blocks, d);
+            if (m.rows() == 0) {
+                throw new IllegalArgumentException("no rows to train on");
+            }
+            List<String> classNames = classifies() ? classNames(schema.apply(label), m.max()[d]) : List.of();
+            Task task = !classifies() ? Task.REGRESSION : classNames.size() == 2 ? Task.BINARY : Task.MULTICLASS;
+            boolean[] all = new boolean[d];
+            java.util.Arrays.fill(all, true);
+            Scaling x = m.features(Scaling.Kind.fromId(getOrDefault(scaling)), all);
+            Scaling y = m.target(task);
+            FrameRows.Placed placed = FrameRows.place(blocks.map(new Blocks.Scale(x, y, task == Task.MULTICLASS)),
+                    replicas(spark, rows.getNumPartitions()));
+            try {
+                return train(spark, placed, task, classNames, Pipeline.numeric(names(schema, features, d)), x, y);
+            } finally {
+                placed.cached().unpersist(false);
+            }
+        } finally {
+            blocks.unpersist(false);
         }
-        double[] mean = new double[d + 1];
-        double[] min = new double[d + 1];
-        double[] range = new double[d + 1];
-        for (int j = 0; j <= d; j++) {
-            mean[j] = m[1 + j] / n;
-            min[j] = m[2 + d + j];
-            range[j] = m[3 + 2 * d + j] - min[j];
-        }
-        Scaling.Kind kind = Scaling.Kind.fromId(getOrDefault(scaling));
-        double[] deviation = kind == Scaling.Kind.STANDARD || !classifies() ? deviations(rows, d, mean, n) : null;
-        Scaling x = kind == Scaling.Kind.MINMAX ? Scaling.of(kind, java.util.Arrays.copyOf(min, d),
-                java.util.Arrays.copyOf(range, d)) : Scaling.of(kind, java.util.Arrays.copyOf(mean, d),
-                deviation == null ? new double[d] : java.util.Arrays.copyOf(deviation, d));
-        List<String> classNames = classifies() ? classNames(schema.apply(label), m[3 + 3 * d]) : List.of();
-        Task task = !classifies() ? Task.REGRESSION : classNames.size() == 2 ? Task.BINARY : Task.MULTICLASS;
-        Scaling y = task == Task.REGRESSION ? Scaling.of(Scaling.Kind.STANDARD, new double[] {mean[d]},
-                new double[] {deviation[d]}) : new Scaling(Scaling.Kind.NONE, new float[1], new float[] {1});
+    }
 
+    /** The replicas for a DataFrame of {@code partitions} partitions: the param, else those, at most the slots. */
+    private int replicas(org.apache.spark.SparkContext spark, int partitions) {
+        int wanted = whole(this.partitions) > 0 ? whole(this.partitions) : partitions;
+        return Math.max(1, Math.min(wanted, spark.defaultParallelism()));
+    }
+
+    /** Trains on the placed rows and makes the model, whose file holds {@code pipeline} and the scalings. */
+    private M train(org.apache.spark.SparkContext spark, FrameRows.Placed placed, Task task, List<String> classNames,
+                    Pipeline pipeline, Scaling x, Scaling y) {
+        String label = getOrDefault(labelCol);
         Objective objective = getOrDefault(loss).isEmpty() ? Objective.forTask(task) : Objective.fromId(getOrDefault(loss));
-        ModelSpec spec = spec(d, objective.outputs(task, classNames.size()));
+        ModelSpec spec = Training.withEmbeddings(pipeline, spec(Training.widthAfterEmbedding(pipeline),
+                objective.outputs(task, classNames.size())));
         Module network = spec.build(new SplittableRandom(whole(seed)));
         OptimizerConfig config = Optimizers.config(getOrDefault(optimizer), orNull(number(learningRate)),
                 orNull(number(weightDecay)));
@@ -164,27 +196,18 @@ public abstract class NablaEstimator<M extends Model<M>, E extends NablaEstimato
                 .schedule(getOrDefault(schedule).isEmpty() ? null : Schedules.config(getOrDefault(schedule), whole(warmup)))
                 .clipping(new Clipping(number(clipNorm), number(clipValue))).build();
 
-        var spark = dataset.sparkSession().sparkContext();
-        int wanted = whole(partitions) > 0 ? whole(partitions) : rows.getNumPartitions();
-        int k = Math.max(1, Math.min(wanted, spark.defaultParallelism()));
-        FrameRows.Placed placed = FrameRows.place(rows, d, k, x.shift(), x.scale(), y.shift()[0], y.scale()[0],
-                task == Task.MULTICLASS);
-        try {
-            Plan plan = Plan.of(trainer, objective, config, task, classNames.size(), placed.rows(), whole(threads),
-                    Plan.Recovery.NONE);
-            DataParallel loop = new DataParallel(spark, placed.offsets().length, whole(threads));
-            History history = loop.run(placed.blocks().rdd(), placed.offsets(), DataParallel.start(plan, spec, network),
-                    null, null, network);
-            TrainedModel trained = new TrainedModel(spec, network, task, objective, Pipeline.numeric(names(schema, features, d)),
-                    x, y, classNames, label, TrainedModel.DEFAULT_THRESHOLD,
-                    Map.of("trainer", "nabla-spark, " + placed.offsets().length + " replicas, " + history.epochs().size()
-                            + " epochs"));
-            M model = model(Transfer.model(trained));
-            model.setParent(this);
-            return copyValues(model, extractParamMap());
-        } finally {
-            placed.cached().unpersist(false);
-        }
+        Plan plan = Plan.of(trainer, objective, config, task, classNames.size(), placed.rows(), whole(threads),
+                Plan.Recovery.NONE);
+        DataParallel loop = new DataParallel(spark, placed.offsets().length, whole(threads));
+        History history = loop.run(placed.blocks().rdd(), placed.offsets(), DataParallel.start(plan, spec, network),
+                null, null, network);
+        TrainedModel trained = new TrainedModel(spec, network, task, objective, pipeline,
+                x, y, classNames, label, TrainedModel.DEFAULT_THRESHOLD,
+                Map.of("trainer", "nabla-spark, " + placed.offsets().length + " replicas, " + history.epochs().size()
+                        + " epochs"));
+        M model = model(Transfer.model(trained));
+        model.setParent(this);
+        return copyValues(model, extractParamMap());
     }
 
     private int whole(IntParam p) {
@@ -197,15 +220,6 @@ public abstract class NablaEstimator<M extends Model<M>, E extends NablaEstimato
 
     private static Double orNull(double value) {
         return Double.isNaN(value) ? null : value;
-    }
-
-    private double[] deviations(org.apache.spark.api.java.JavaRDD<Row> rows, int d, double[] mean, long n) {
-        double[] squares = FrameRows.squaredDeviations(rows, d, mean);
-        double[] out = new double[d + 1];
-        for (int j = 0; j <= d; j++) {
-            out[j] = Math.sqrt(squares[j] / n);
-        }
-        return out;
     }
 
     private ModelSpec spec(int inputs, int outputs) {
@@ -260,6 +274,11 @@ public abstract class NablaEstimator<M extends Model<M>, E extends NablaEstimato
     @Override
     public StructType transformSchema(StructType schema) {
         StructField label = schema.apply(getOrDefault(labelCol));
+        if (getOrDefault(inputCols).length > 0) {
+            // Raw columns are read as a table: any type, nulls and texts in the label too.
+            java.util.Arrays.stream(getOrDefault(inputCols)).forEach(schema::apply);
+            return NablaModel.withOutputs(schema, null, getOrDefault(predictionCol), null, null);
+        }
         if (!(label.dataType() instanceof NumericType)) {
             throw new IllegalArgumentException("label column '" + label.name() + "' must be numeric (index strings with "
                     + "StringIndexer), got " + label.dataType().simpleString());
@@ -269,6 +288,10 @@ public abstract class NablaEstimator<M extends Model<M>, E extends NablaEstimato
 
     public Param<String> featuresCol() {
         return featuresCol;
+    }
+
+    public StringArrayParam inputCols() {
+        return inputCols;
     }
 
     public Param<String> labelCol() {
@@ -350,6 +373,12 @@ public abstract class NablaEstimator<M extends Model<M>, E extends NablaEstimato
 
     public E setFeaturesCol(String value) {
         set(featuresCol, value);
+        return self();
+    }
+
+    /** Trains on these raw columns through Nabla's table pipeline instead of a features vector. */
+    public E setInputCols(String[] value) {
+        set(inputCols, value);
         return self();
     }
 

@@ -11,6 +11,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.StringArrayParam;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsReader$;
 import org.apache.spark.ml.util.DefaultParamsWriter$;
@@ -40,6 +41,7 @@ public abstract class NablaModel<M extends NablaModel<M>> extends Model<M> imple
     private final byte[] modelFile;
     private transient TrainedModel trained;
     private final Param<String> featuresCol;
+    private final StringArrayParam inputCols;
     private final Param<String> predictionCol;
 
     protected NablaModel(String uid, byte[] modelFile) {
@@ -47,7 +49,10 @@ public abstract class NablaModel<M extends NablaModel<M>> extends Model<M> imple
         this.modelFile = modelFile.clone();
         featuresCol = new Param<>(this, "featuresCol", "features column name (a vector)");
         predictionCol = new Param<>(this, "predictionCol", "prediction column name");
+        inputCols = new StringArrayParam(this, "inputCols", "raw input columns the model's table pipeline reads "
+                + "(empty: the features vector)");
         setDefault(featuresCol, "features");
+        setDefault(inputCols, new String[0]);
         setDefault(predictionCol, "prediction");
     }
 
@@ -81,21 +86,31 @@ public abstract class NablaModel<M extends NablaModel<M>> extends Model<M> imple
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
         StructType out = transformSchema(dataset.schema());
-        int features = dataset.schema().fieldIndex(getOrDefault(featuresCol));
-        return dataset.toDF().mapPartitions(new Predictions(modelFile, features, rawPredictionColumn() != null,
+        // Raw columns: the fields the pipeline reads, found by name (others pass through); else the features vector.
+        int[] fields = raw() ? trained().pipeline().columns().stream().mapToInt(dataset.schema()::fieldIndex).toArray()
+                : new int[] {dataset.schema().fieldIndex(getOrDefault(featuresCol))};
+        return dataset.toDF().mapPartitions(new Predictions(modelFile, fields, raw(), rawPredictionColumn() != null,
                 probabilityColumn() != null), Encoders.row(out));
+    }
+
+    /** Whether the model reads raw columns through its table pipeline rather than a features vector. */
+    private boolean raw() {
+        return getOrDefault(inputCols).length > 0;
     }
 
     @Override
     public StructType transformSchema(StructType schema) {
-        return withOutputs(schema, getOrDefault(featuresCol), getOrDefault(predictionCol), rawPredictionColumn(),
-                probabilityColumn());
+        return withOutputs(schema, raw() ? null : getOrDefault(featuresCol), getOrDefault(predictionCol),
+                rawPredictionColumn(), probabilityColumn());
     }
 
-    /** {@code schema} with the output columns added, after checking that the features column holds vectors. */
+    /**
+     * {@code schema} with the output columns added, after checking that the features column (null: none, raw columns)
+     * holds vectors.
+     */
     static StructType withOutputs(StructType schema, String features, String prediction, String raw, String probability) {
-        StructField f = schema.apply(features);
-        if (!f.dataType().equals(SQLDataTypes.VectorType())) {
+        StructField f = features == null ? null : schema.apply(features);
+        if (f != null && !f.dataType().equals(SQLDataTypes.VectorType())) {
             throw new IllegalArgumentException("features column '" + features + "' must hold vectors (assemble them "
                     + "with VectorAssembler), got " + f.dataType().simpleString());
         }
@@ -119,6 +134,10 @@ public abstract class NablaModel<M extends NablaModel<M>> extends Model<M> imple
         return featuresCol;
     }
 
+    public StringArrayParam inputCols() {
+        return inputCols;
+    }
+
     public Param<String> predictionCol() {
         return predictionCol;
     }
@@ -126,6 +145,13 @@ public abstract class NablaModel<M extends NablaModel<M>> extends Model<M> imple
     @SuppressWarnings("unchecked")
     public M setFeaturesCol(String value) {
         set(featuresCol, value);
+        return (M) this;
+    }
+
+    /** Reads these raw columns (those the model's pipeline needs, by name) instead of a features vector. */
+    @SuppressWarnings("unchecked")
+    public M setInputCols(String[] value) {
+        set(inputCols, value);
         return (M) this;
     }
 

@@ -22,13 +22,19 @@ final class Predictions implements MapPartitionsFunction<Row, Row> {
     private static final int CHUNK = 1024;
 
     private final byte[] modelFile;
-    private final int features;
+    private final int[] fields;
+    private final boolean columns;
     private final boolean raw;
     private final boolean probability;
 
-    Predictions(byte[] modelFile, int features, boolean raw, boolean probability) {
+    /**
+     * Predictions of the model file's model from the features vector in field {@code fields[0]}, or when
+     * {@code columns}, from the raw columns its pipeline reads, in fields {@code fields} in the pipeline's order.
+     */
+    Predictions(byte[] modelFile, int[] fields, boolean columns, boolean raw, boolean probability) {
         this.modelFile = modelFile;
-        this.features = features;
+        this.fields = fields.clone();
+        this.columns = columns;
         this.raw = raw;
         this.probability = probability;
     }
@@ -42,14 +48,7 @@ final class Predictions implements MapPartitionsFunction<Row, Row> {
         while (rows.hasNext()) {
             chunk.add(rows.next());
             if (chunk.size() == CHUNK || !rows.hasNext()) {
-                float[] x = new float[chunk.size() * d];
-                for (int i = 0; i < chunk.size(); i++) {
-                    Vector v = (Vector) chunk.get(i).get(features);
-                    for (int j = 0; j < d; j++) {
-                        x[i * d + j] = (float) v.apply(j);
-                    }
-                }
-                Tensor input = Tensor.wrap(x, chunk.size(), d);
+                Tensor input = columns ? encoded(model, chunk) : vectors(chunk, d);
                 Tensor z = raw ? model.outputs(input) : null;
                 Prediction p = model.predict(input);
                 for (int i = 0; i < chunk.size(); i++) {
@@ -59,6 +58,27 @@ final class Predictions implements MapPartitionsFunction<Row, Row> {
             }
         }
         return out.iterator();
+    }
+
+    private Tensor vectors(List<Row> chunk, int d) {
+        float[] x = new float[chunk.size() * d];
+        for (int i = 0; i < chunk.size(); i++) {
+            Vector v = (Vector) chunk.get(i).get(fields[0]);
+            for (int j = 0; j < d; j++) {
+                x[i * d + j] = (float) v.apply(j);
+            }
+        }
+        return Tensor.wrap(x, chunk.size(), d);
+    }
+
+    /** Raw cells read as {@code nabla predict} reads a file's ({@link TrainedModel#predictRows}), then encoded. */
+    private Tensor encoded(TrainedModel model, List<Row> chunk) {
+        String[] names = model.pipeline().columns().toArray(String[]::new);
+        List<java.util.Map<String, Object>> cells = new ArrayList<>(chunk.size());
+        for (Row r : chunk) {
+            cells.add(PartTable.cells(r, names, fields));
+        }
+        return model.pipeline().encode(model.pipeline().reader().rows(TableFrame.SOURCE, List.of(names), cells));
     }
 
     private Row append(Row row, int i, Tensor z, Prediction p) {

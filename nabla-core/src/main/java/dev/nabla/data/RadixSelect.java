@@ -1,0 +1,94 @@
+package dev.nabla.data;
+
+import java.util.function.LongFunction;
+
+/**
+ * The k-th smallest of many floats by radix selection on their bits ordered as integers: a histogram of the upper 16
+ * bits finds the k-th's bucket, a histogram of the lower 16 bits within that bucket the k-th itself. Histograms are
+ * counts, so the parts of a column held in different places can be counted apart and added: the same steps find a
+ * median on one machine ({@link #select}) and over a cluster's partitions.
+ */
+public final class RadixSelect {
+    /** Buckets of a histogram: 2¹⁶. */
+    public static final int BUCKETS = 1 << 16;
+
+    private RadixSelect() {
+    }
+
+    /**
+     * Where the k-th smallest lies in a histogram.
+     *
+     * @param bucket the bucket holding it
+     * @param rank   its rank among that bucket's values
+     */
+    public record Position(int bucket, long rank) {
+    }
+
+    /** Counts of values[0, n) by their upper 16 bits. */
+    public static long[] upper(float[] values, int n) {
+        long[] counts = new long[BUCKETS];
+        for (int i = 0; i < n; i++) {
+            counts[ordered(values[i]) >>> 16]++;
+        }
+        return counts;
+    }
+
+    /** Counts of the values of values[0, n) in upper bucket {@code bucket} by their lower 16 bits. */
+    public static long[] lower(float[] values, int n, int bucket) {
+        long[] counts = new long[BUCKETS];
+        for (int i = 0; i < n; i++) {
+            int key = ordered(values[i]);
+            if (key >>> 16 == bucket) {
+                counts[key & 0xFFFF]++;
+            }
+        }
+        return counts;
+    }
+
+    /** The bucket of the k-th smallest (k from 0) of the values a histogram counts, and its rank within it. */
+    public static Position locate(long[] counts, long k) {
+        int b = 0;
+        while (k >= counts[b]) {
+            k -= counts[b++];
+        }
+        return new Position(b, k);
+    }
+
+    /** The float whose upper and lower 16 ordered bits these are. */
+    public static float value(int upper, int lower) {
+        int key = (upper << 16 | lower) ^ Integer.MIN_VALUE;
+        return Float.intBitsToFloat(key ^ ((key >> 31) & Integer.MAX_VALUE));
+    }
+
+    /** The k-th smallest of values[0, n) (no NaN). */
+    static float select(float[] values, int n, int k) {
+        Position top = locate(upper(values, n), k);
+        return value(top.bucket(), locate(lower(values, n, top.bucket()), top.rank()).bucket());
+    }
+
+    /**
+     * The middle of n values (the mean of the two middle ones for an even count), as numpy and scikit-learn take it,
+     * from a function giving the k-th smallest; 0 without values.
+     */
+    public static float median(long n, LongFunction<Float> kth) {
+        if (n == 0) {
+            return 0f;
+        }
+        float upper = kth.apply(n / 2);
+        if (n % 2 == 1) {
+            return upper;
+        }
+        return (float) (((double) kth.apply(n / 2 - 1) + upper) / 2);
+    }
+
+    /** The median of values[0, n), found in linear time: a million-row column is not worth sorting. */
+    static float median(float[] values, int n) {
+        return median(n, k -> select(values, n, (int) k));
+    }
+
+    /** The float's bits as an int whose unsigned order is the floats' order (−0 before +0). */
+    private static int ordered(float v) {
+        int bits = Float.floatToRawIntBits(v);
+        return (bits ^ ((bits >> 31) & Integer.MAX_VALUE)) ^ Integer.MIN_VALUE;
+    }
+}
