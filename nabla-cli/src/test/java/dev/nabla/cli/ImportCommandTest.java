@@ -25,7 +25,7 @@ class ImportCommandTest {
     void everyFixtureImportsAndPredictsAsPyTorch() throws Exception {
         List<String> fixtures = Files.readAllLines(FIXTURES.resolve("fixtures.txt")).stream()
                 .filter(l -> !l.startsWith("#")).toList();
-        assertThat(fixtures).hasSize(4);
+        assertThat(fixtures).hasSize(5);
         for (String line : fixtures) {
             String[] fields = line.split("\t");
             String name = fields[0];
