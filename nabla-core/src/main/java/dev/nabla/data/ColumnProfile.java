@@ -32,7 +32,7 @@ public final class ColumnProfile {
     /** Texts (and integers beyond 2²⁴, by their text) → count. */
     private final Map<String, Long> named = new HashMap<>();
     /** Other numbers, by their bits (−0 as +0) → count. */
-    private final Map<Integer, Long> valued = new HashMap<>();
+    private final BitsCounts valued = new BitsCounts();
     private boolean many;
 
     /** An empty profile of column {@code name}, counting levels up to {@code limit}. */
@@ -95,7 +95,7 @@ public final class ColumnProfile {
         if (integer && Math.abs(v) >= EXACT) {
             count(c.level(i), 1);
         } else {
-            valued.merge(Float.floatToIntBits(v + 0f), 1L, Long::sum);
+            valued.add(Float.floatToIntBits(v + 0f), 1);
             checkLimit();
         }
     }
@@ -130,7 +130,7 @@ public final class ColumnProfile {
         many |= other.many;
         if (!many) {
             other.named.forEach((k, n) -> named.merge(k, n, Long::sum));
-            other.valued.forEach((k, n) -> valued.merge(k, n, Long::sum));
+            other.valued.forEach(valued::add);
             checkLimit();
         } else {
             named.clear();
@@ -217,9 +217,17 @@ public final class ColumnProfile {
             out.writeLong(e.getValue());
         }
         out.writeInt(valued.size());
-        for (Map.Entry<Integer, Long> e : valued.entrySet()) {
-            out.writeInt(e.getKey());
-            out.writeLong(e.getValue());
+        IOException[] failed = new IOException[1];
+        valued.forEach((bits, n) -> {
+            try {
+                out.writeInt(bits);
+                out.writeLong(n);
+            } catch (IOException e) {
+                failed[0] = e;
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
         }
     }
 
@@ -244,7 +252,7 @@ public final class ColumnProfile {
             p.named.put(TableProfile.readText(in), in.readLong());
         }
         for (int k = in.readInt(); k > 0; k--) {
-            p.valued.put(in.readInt(), in.readLong());
+            p.valued.add(in.readInt(), in.readLong());
         }
         return p;
     }
