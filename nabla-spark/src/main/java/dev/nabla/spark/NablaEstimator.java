@@ -21,17 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.attribute.Attribute;
 import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.param.DoubleParam;
-import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.Param;
-import org.apache.spark.ml.param.ParamValidators;
-import org.apache.spark.ml.param.StringArrayParam;
-import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -41,89 +34,19 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * What {@link NablaClassifier} and {@link NablaRegressor} share: the training settings as Spark ML params (named
- * as on Nabla's command line), and a fit that trains a Nabla network on a vector column with exact synchronous
+ * What {@link NablaClassifier} and {@link NablaRegressor} share: the training settings ({@link NablaParams}) and a
+ * fit that trains a Nabla network on a vector column with exact synchronous
  * data parallelism ({@link DataParallel}). Features are scaled with statistics gathered in two distributed passes
  * (param {@code scaling}); the trained model keeps its model file, which is all that is ever shipped or saved.
  *
  * @param <M> the model the estimator makes
  * @param <E> the estimator itself, which its setters return
  */
-public abstract class NablaEstimator<M extends Model<M>, E extends NablaEstimator<M, E>> extends Estimator<M>
-        implements DefaultParamsWritable {
+public abstract class NablaEstimator<M extends Model<M>, E extends NablaEstimator<M, E>> extends NablaParams<M, E> {
     private static final long serialVersionUID = 1L;
-    private final String uid;
-    private final Param<String> featuresCol;
-    private final StringArrayParam inputCols;
-    private final Param<String> labelCol;
-    private final Param<String> predictionCol;
-    private final Param<String> layers;
-    private final Param<String> modelSpec;
-    private final Param<String> optimizer;
-    private final DoubleParam learningRate;
-    private final DoubleParam weightDecay;
-    private final Param<String> schedule;
-    private final IntParam warmup;
-    private final Param<String> loss;
-    private final IntParam batchSize;
-    private final IntParam epochs;
-    private final IntParam seed;
-    private final Param<String> scaling;
-    private final DoubleParam clipNorm;
-    private final DoubleParam clipValue;
-    private final IntParam partitions;
-    private final IntParam threads;
 
     protected NablaEstimator(String uid) {
-        this.uid = uid;
-        featuresCol = new Param<>(this, "featuresCol", "features column name (a vector)");
-        inputCols = new StringArrayParam(this, "inputCols", "raw input columns, read through Nabla's table pipeline "
-                + "instead of a features vector (empty: the features vector)");
-        labelCol = new Param<>(this, "labelCol", "label column name");
-        predictionCol = new Param<>(this, "predictionCol", "prediction column name");
-        layers = new Param<>(this, "layers", "hidden layers, e.g. 64:relu,32:tanh");
-        modelSpec = new Param<>(this, "modelSpec", "a JSON network description instead of layers (empty: none)");
-        optimizer = new Param<>(this, "optimizer", "optimizer NAME[:OPTIONS] as on the command line, e.g. adam or lbfgs");
-        learningRate = new DoubleParam(this, "learningRate", "learning rate (NaN: the optimizer's usual one)");
-        weightDecay = new DoubleParam(this, "weightDecay", "weight decay as torch.optim applies it (NaN: the default)");
-        schedule = new Param<>(this, "schedule", "learning-rate schedule NAME[:ARGS] (empty: constant)");
-        warmup = new IntParam(this, "warmup", "linear warm-up steps", ParamValidators.gtEq(0));
-        loss = new Param<>(this, "loss", "loss NAME[:ARGS] (empty: chosen by the target)");
-        batchSize = new IntParam(this, "batchSize", "rows per mini-batch", ParamValidators.gt(0));
-        epochs = new IntParam(this, "epochs", "passes over the training rows", ParamValidators.gt(0));
-        seed = new IntParam(this, "seed", "seed of the initial weights and the shuffling");
-        scaling = new Param<>(this, "scaling", "feature scaling fitted on the rows: standard, minmax or none",
-                ParamValidators.inArray(new String[] {"standard", "minmax", "none"}));
-        clipNorm = new DoubleParam(this, "clipNorm", "clip the gradients' global L2 norm (0: no)", ParamValidators.gtEq(0));
-        clipValue = new DoubleParam(this, "clipValue", "clamp every gradient element (0: no)", ParamValidators.gtEq(0));
-        partitions = new IntParam(this, "partitions", "replicas (0: the data's partitions, at most the slots)",
-                ParamValidators.gtEq(0));
-        threads = new IntParam(this, "threads", "kernel threads per replica", ParamValidators.gt(0));
-        setDefault(featuresCol, "features");
-        setDefault(inputCols, new String[0]);
-        setDefault(labelCol, "label");
-        setDefault(predictionCol, "prediction");
-        setDefault(layers, "64:relu");
-        setDefault(modelSpec, "");
-        setDefault(optimizer, "adam");
-        setDefault(learningRate, Double.NaN);
-        setDefault(weightDecay, Double.NaN);
-        setDefault(schedule, "");
-        setDefault(warmup, 0);
-        setDefault(loss, "");
-        setDefault(batchSize, 32);
-        setDefault(epochs, 10);
-        setDefault(seed, 42);
-        setDefault(scaling, "standard");
-        setDefault(clipNorm, 0.0);
-        setDefault(clipValue, 0.0);
-        setDefault(partitions, 0);
-        setDefault(threads, 1);
-    }
-
-    @Override
-    public String uid() {
-        return uid;
+        super(uid);
     }
 
     /** The task of this estimator's targets: classes or numbers. */
@@ -136,11 +59,11 @@ public abstract class NablaEstimator<M extends Model<M>, E extends NablaEstimato
     public M fit(Dataset<?> dataset) {
         StructType schema = dataset.schema();
         transformSchema(schema, true);
-        String label = getOrDefault(labelCol);
+        String label = getOrDefault(labelCol());
         var spark = dataset.sparkSession().sparkContext();
-        if (getOrDefault(inputCols).length > 0) {
-            TableFrame.Prepared p = TableFrame.prepare(dataset, getOrDefault(inputCols), label, classifies(),
-                    Scaling.Kind.fromId(getOrDefault(scaling)), replicas(spark, dataset.rdd().getNumPartitions()),
+        if (getOrDefault(inputCols()).length > 0) {
+            TableFrame.Prepared p = TableFrame.prepare(dataset, getOrDefault(inputCols()), label, classifies(),
+                    Scaling.Kind.fromId(getOrDefault(scaling())), replicas(spark, dataset.rdd().getNumPartitions()),
                     TableOptions.defaults());
             try {
                 return train(spark, p.placed(), p.task(), p.classNames(), p.pipeline(), p.x(), p.y());
@@ -148,7 +71,7 @@ public abstract class NablaEstimator<M extends Model<M>, E extends NablaEstimato
                 p.free();
             }
         }
-        String features = getOrDefault(featuresCol);
+        String features = getOrDefault(featuresCol());
         int d = width(dataset, features);
         var rows = dataset.select(features, label).toJavaRDD();
         JavaRDD<byte[]> blocks = FrameRows.blocks(rows, d).persist(StorageLevel.MEMORY_AND_DISK());
@@ -161,7 +84,7 @@ public abstract class NablaEstimator<M extends Model<M>, E extends NablaEstimato
             Task task = !classifies() ? Task.REGRESSION : classNames.size() == 2 ? Task.BINARY : Task.MULTICLASS;
             boolean[] all = new boolean[d];
             java.util.Arrays.fill(all, true);
-            Scaling x = m.features(Scaling.Kind.fromId(getOrDefault(scaling)), all);
+            Scaling x = m.features(Scaling.Kind.fromId(getOrDefault(scaling())), all);
             Scaling y = m.target(task);
             FrameRows.Placed placed = FrameRows.place(blocks.map(new Blocks.Scale(x, y, task == Task.MULTICLASS)),
                     replicas(spark, rows.getNumPartitions()));
@@ -177,28 +100,30 @@ public abstract class NablaEstimator<M extends Model<M>, E extends NablaEstimato
 
     /** The replicas for a DataFrame of {@code partitions} partitions: the param, else those, at most the slots. */
     private int replicas(org.apache.spark.SparkContext spark, int partitions) {
-        int wanted = whole(this.partitions) > 0 ? whole(this.partitions) : partitions;
+        int wanted = whole(partitions()) > 0 ? whole(partitions()) : partitions;
         return Math.max(1, Math.min(wanted, spark.defaultParallelism()));
     }
 
     /** Trains on the placed rows and makes the model, whose file holds {@code pipeline} and the scalings. */
     private M train(org.apache.spark.SparkContext spark, FrameRows.Placed placed, Task task, List<String> classNames,
                     Pipeline pipeline, Scaling x, Scaling y) {
-        String label = getOrDefault(labelCol);
-        Objective objective = getOrDefault(loss).isEmpty() ? Objective.forTask(task) : Objective.fromId(getOrDefault(loss));
+        String label = getOrDefault(labelCol());
+        Objective objective = getOrDefault(loss()).isEmpty() ? Objective.forTask(task)
+                : Objective.fromId(getOrDefault(loss()));
         ModelSpec spec = Training.withEmbeddings(pipeline, spec(Training.widthAfterEmbedding(pipeline),
                 objective.outputs(task, classNames.size())));
-        Module network = spec.build(new SplittableRandom(whole(seed)));
-        OptimizerConfig config = Optimizers.config(getOrDefault(optimizer), orNull(number(learningRate)),
-                orNull(number(weightDecay)));
-        Trainer trainer = Trainer.builder().epochs(whole(epochs)).batchSize(whole(batchSize))
-                .seed(whole(seed)).objective(objective)
-                .schedule(getOrDefault(schedule).isEmpty() ? null : Schedules.config(getOrDefault(schedule), whole(warmup)))
-                .clipping(new Clipping(number(clipNorm), number(clipValue))).build();
+        Module network = spec.build(new SplittableRandom(whole(seed())));
+        OptimizerConfig config = Optimizers.config(getOrDefault(optimizer()), orNull(number(learningRate())),
+                orNull(number(weightDecay())));
+        Trainer trainer = Trainer.builder().epochs(whole(epochs())).batchSize(whole(batchSize()))
+                .seed(whole(seed())).objective(objective)
+                .schedule(getOrDefault(schedule()).isEmpty() ? null
+                        : Schedules.config(getOrDefault(schedule()), whole(warmup())))
+                .clipping(new Clipping(number(clipNorm()), number(clipValue()))).build();
 
-        Plan plan = Plan.of(trainer, objective, config, task, classNames.size(), placed.rows(), whole(threads),
+        Plan plan = Plan.of(trainer, objective, config, task, classNames.size(), placed.rows(), whole(threads()),
                 Plan.Recovery.NONE);
-        DataParallel loop = new DataParallel(spark, placed.offsets().length, whole(threads));
+        DataParallel loop = new DataParallel(spark, placed.offsets().length, whole(threads()));
         History history = loop.run(placed.blocks().rdd(), placed.offsets(), DataParallel.start(plan, spec, network),
                 null, null, network);
         TrainedModel trained = new TrainedModel(spec, network, task, objective, pipeline,
@@ -210,24 +135,16 @@ public abstract class NablaEstimator<M extends Model<M>, E extends NablaEstimato
         return copyValues(model, extractParamMap());
     }
 
-    private int whole(IntParam p) {
-        return (Integer) getOrDefault(p);
-    }
-
-    private double number(DoubleParam p) {
-        return (Double) getOrDefault(p);
-    }
-
     private static Double orNull(double value) {
         return Double.isNaN(value) ? null : value;
     }
 
     private ModelSpec spec(int inputs, int outputs) {
-        if (getOrDefault(modelSpec).isEmpty()) {
-            return ModelSpec.mlp(inputs, getOrDefault(layers), outputs);
+        if (getOrDefault(modelSpec()).isEmpty()) {
+            return ModelSpec.mlp(inputs, getOrDefault(layers()), outputs);
         }
         try {
-            return ModelSpecJson.parse(getOrDefault(modelSpec), "modelSpec", inputs, outputs);
+            return ModelSpecJson.parse(getOrDefault(modelSpec()), "modelSpec", inputs, outputs);
         } catch (ModelFileException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -273,202 +190,16 @@ public abstract class NablaEstimator<M extends Model<M>, E extends NablaEstimato
 
     @Override
     public StructType transformSchema(StructType schema) {
-        StructField label = schema.apply(getOrDefault(labelCol));
-        if (getOrDefault(inputCols).length > 0) {
+        StructField label = schema.apply(getOrDefault(labelCol()));
+        if (getOrDefault(inputCols()).length > 0) {
             // Raw columns are read as a table: any type, nulls and texts in the label too.
-            java.util.Arrays.stream(getOrDefault(inputCols)).forEach(schema::apply);
-            return NablaModel.withOutputs(schema, null, getOrDefault(predictionCol), null, null);
+            java.util.Arrays.stream(getOrDefault(inputCols())).forEach(schema::apply);
+            return NablaModel.withOutputs(schema, null, getOrDefault(predictionCol()), null, null);
         }
         if (!(label.dataType() instanceof NumericType)) {
             throw new IllegalArgumentException("label column '" + label.name() + "' must be numeric (index strings with "
                     + "StringIndexer), got " + label.dataType().simpleString());
         }
-        return NablaModel.withOutputs(schema, getOrDefault(featuresCol), getOrDefault(predictionCol), null, null);
-    }
-
-    public Param<String> featuresCol() {
-        return featuresCol;
-    }
-
-    public StringArrayParam inputCols() {
-        return inputCols;
-    }
-
-    public Param<String> labelCol() {
-        return labelCol;
-    }
-
-    public Param<String> predictionCol() {
-        return predictionCol;
-    }
-
-    public Param<String> layers() {
-        return layers;
-    }
-
-    public Param<String> modelSpec() {
-        return modelSpec;
-    }
-
-    public Param<String> optimizer() {
-        return optimizer;
-    }
-
-    public DoubleParam learningRate() {
-        return learningRate;
-    }
-
-    public DoubleParam weightDecay() {
-        return weightDecay;
-    }
-
-    public Param<String> schedule() {
-        return schedule;
-    }
-
-    public IntParam warmup() {
-        return warmup;
-    }
-
-    public Param<String> loss() {
-        return loss;
-    }
-
-    public IntParam batchSize() {
-        return batchSize;
-    }
-
-    public IntParam epochs() {
-        return epochs;
-    }
-
-    public IntParam seed() {
-        return seed;
-    }
-
-    public Param<String> scaling() {
-        return scaling;
-    }
-
-    public DoubleParam clipNorm() {
-        return clipNorm;
-    }
-
-    public DoubleParam clipValue() {
-        return clipValue;
-    }
-
-    public IntParam partitions() {
-        return partitions;
-    }
-
-    public IntParam threads() {
-        return threads;
-    }
-
-    @SuppressWarnings("unchecked")
-    private E self() {
-        return (E) this;
-    }
-
-    public E setFeaturesCol(String value) {
-        set(featuresCol, value);
-        return self();
-    }
-
-    /** Trains on these raw columns through Nabla's table pipeline instead of a features vector. */
-    public E setInputCols(String[] value) {
-        set(inputCols, value);
-        return self();
-    }
-
-    public E setLabelCol(String value) {
-        set(labelCol, value);
-        return self();
-    }
-
-    public E setPredictionCol(String value) {
-        set(predictionCol, value);
-        return self();
-    }
-
-    public E setLayers(String value) {
-        set(layers, value);
-        return self();
-    }
-
-    public E setModelSpec(String value) {
-        set(modelSpec, value);
-        return self();
-    }
-
-    public E setOptimizer(String value) {
-        set(optimizer, value);
-        return self();
-    }
-
-    public E setLearningRate(double value) {
-        set(learningRate, value);
-        return self();
-    }
-
-    public E setWeightDecay(double value) {
-        set(weightDecay, value);
-        return self();
-    }
-
-    public E setSchedule(String value) {
-        set(schedule, value);
-        return self();
-    }
-
-    public E setWarmup(int value) {
-        set(warmup, value);
-        return self();
-    }
-
-    public E setLoss(String value) {
-        set(loss, value);
-        return self();
-    }
-
-    public E setBatchSize(int value) {
-        set(batchSize, value);
-        return self();
-    }
-
-    public E setEpochs(int value) {
-        set(epochs, value);
-        return self();
-    }
-
-    public E setSeed(int value) {
-        set(seed, value);
-        return self();
-    }
-
-    public E setScaling(String value) {
-        set(scaling, value);
-        return self();
-    }
-
-    public E setClipNorm(double value) {
-        set(clipNorm, value);
-        return self();
-    }
-
-    public E setClipValue(double value) {
-        set(clipValue, value);
-        return self();
-    }
-
-    public E setPartitions(int value) {
-        set(partitions, value);
-        return self();
-    }
-
-    public E setThreads(int value) {
-        set(threads, value);
-        return self();
+        return NablaModel.withOutputs(schema, getOrDefault(featuresCol()), getOrDefault(predictionCol()), null, null);
     }
 }
