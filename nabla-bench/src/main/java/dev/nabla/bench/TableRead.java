@@ -120,8 +120,7 @@ public final class TableRead {
     static Tensor encode(Table table) {
         DataSource.TableData t = DataSource.of(table, "y", TableOptions.defaults()).table();
         int[] all = IntStream.range(0, t.cells().rows()).toArray();
-        Schema schema = Schema.infer(t.cells(), all, "y", t.options());
-        return Pipeline.fit(t.cells(), all, schema, t.options()).encode(t.cells());
+        return dev.nabla.data.TableFit.of(t.cells(), all, "y", t.options()).pipeline().encode(t.cells());
     }
 
     private static void generate(Path file, int rows) throws IOException {

@@ -3,7 +3,6 @@ package dev.nabla.cli;
 import dev.nabla.onnx.OnnxExport;
 import dev.nabla.train.TrainedModel;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,9 +31,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (Files.isDirectory(out)) {
-            new Checks(spec.commandLine()).fail("--out " + out + " is a directory; expected a file name");
-        }
+        new Outputs(new Checks(spec.commandLine())).input("--model", model).file("--out", out).check();
         TrainedModel m = Models.load(model);
         byte[] onnx = OnnxExport.write(m, out);
         PrintWriter stdout = spec.commandLine().getOut();

@@ -4,7 +4,6 @@ import dev.nabla.io.ModelSpecJson;
 import dev.nabla.io.TorchImport;
 import dev.nabla.nn.ModelSpec;
 import dev.nabla.train.TrainedModel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -78,9 +77,7 @@ final class ImportCommand implements Callable<Integer> {
         if (!target.regression && (classes.size() < 2 || new HashSet<>(classes).size() != classes.size())) {
             checks.fail("--classes needs at least two distinct names, got " + String.join(",", classes));
         }
-        if (Files.isDirectory(out)) {
-            checks.fail("--out " + out + " is a directory; expected a file name");
-        }
+        new Outputs(checks).input("--weights", weights).file("--out", out).check();
         int d = names.size();
         IntFunction<ModelSpec> network;
         if (architecture.layers != null) {

@@ -124,11 +124,6 @@ public final class Batches implements Iterator<Batch>, Iterable<Batch> {
         return this;
     }
 
-    /** Batches drawn so far in the current pass. */
-    public long drawn() {
-        return drawn;
-    }
-
     /** Batches in one pass. */
     public long batchesPerPass() {
         return batchesPerPass;

@@ -1,5 +1,9 @@
 package dev.nabla.data;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * Counts by an int key (a float's bits), in one open-addressing table of primitives: a profile counts every numeric
  * cell of a column here until it holds its limit of distinct values, and a boxed map made that the data path's
@@ -50,6 +54,24 @@ final class BitsCounts {
             if (counts[s] != 0) {
                 action.accept(keys[s], counts[s]);
             }
+        }
+    }
+
+    /** Writes the entries: their number, then each key and count. */
+    void write(DataOutput out) throws IOException {
+        out.writeInt(size);
+        for (int s = 0; s < keys.length; s++) {
+            if (counts[s] != 0) {
+                out.writeInt(keys[s]);
+                out.writeLong(counts[s]);
+            }
+        }
+    }
+
+    /** Adds the entries {@link #write} wrote. */
+    void read(DataInput in) throws IOException {
+        for (int k = in.readInt(); k > 0; k--) {
+            add(in.readInt(), in.readLong());
         }
     }
 

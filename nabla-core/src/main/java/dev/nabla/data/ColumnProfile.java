@@ -71,13 +71,8 @@ public final class ColumnProfile {
         return p;
     }
 
-    /** Counts cell {@code i} of {@code c}. */
-    public void add(Table.Column c, int i) {
-        if (c.isText(i)) {
-            texts++;
-            count(c.level(i), 1);
-            return;
-        }
+    /** Counts cell {@code i} of {@code c}, a number or a missing cell (texts are counted by code in {@link #of}). */
+    private void add(Table.Column c, int i) {
         float v = c.number(i);
         if (Float.isNaN(v)) {
             missing++;
@@ -216,19 +211,7 @@ public final class ColumnProfile {
             TableProfile.writeText(out, e.getKey());
             out.writeLong(e.getValue());
         }
-        out.writeInt(valued.size());
-        IOException[] failed = new IOException[1];
-        valued.forEach((bits, n) -> {
-            try {
-                out.writeInt(bits);
-                out.writeLong(n);
-            } catch (IOException e) {
-                failed[0] = e;
-            }
-        });
-        if (failed[0] != null) {
-            throw failed[0];
-        }
+        valued.write(out);
     }
 
     static ColumnProfile read(DataInput in) throws IOException {
@@ -251,9 +234,7 @@ public final class ColumnProfile {
         for (int k = in.readInt(); k > 0; k--) {
             p.named.put(TableProfile.readText(in), in.readLong());
         }
-        for (int k = in.readInt(); k > 0; k--) {
-            p.valued.add(in.readInt(), in.readLong());
-        }
+        p.valued.read(in);
         return p;
     }
 }

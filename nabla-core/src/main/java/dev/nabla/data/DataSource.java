@@ -74,8 +74,7 @@ public record DataSource(Dataset data, Dataset presetTest, Scaling.Kind scaling,
             return data;
         }
         int[] all = java.util.stream.IntStream.range(0, table.cells().rows()).toArray();
-        Schema schema = Schema.infer(table.cells(), all, table.target().name(), table.options());
-        Pipeline pipeline = Pipeline.fit(table.cells(), all, schema, table.options());
+        Pipeline pipeline = TableFit.of(table.cells(), all, table.target().name(), table.options()).pipeline();
         return table.target().toDataset(data.name(), pipeline.encode(table.cells()), pipeline.names());
     }
 

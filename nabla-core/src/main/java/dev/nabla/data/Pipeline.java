@@ -27,12 +27,17 @@ public record Pipeline(List<Encoder> encoders, List<String> missing) {
 
     /** Fits an encoder per input column of {@code schema} on {@code rows} of {@code table}. */
     public static Pipeline fit(Table table, int[] rows, Schema schema, TableOptions options) {
+        return fit(table, rows, schema, options, TableProfile.of(table, rows, options, schema.target()));
+    }
+
+    /** {@link #fit(Table, int[], Schema, TableOptions)} from the profile of those rows, already taken. */
+    static Pipeline fit(Table table, int[] rows, Schema schema, TableOptions options, TableProfile profile) {
         Map<String, Float> medians = new java.util.concurrent.ConcurrentHashMap<>();
         if (options.impute() == TableOptions.Impute.MEDIAN) {
             schema.columns(ColumnKind.NUMBER).parallelStream()
                     .forEach(name -> medians.put(name, NumberEncoder.median(table.column(name), rows)));
         }
-        return fit(TableProfile.of(table, rows, options, schema.target()), schema, options, medians);
+        return fit(profile, schema, options, medians);
     }
 
     /**

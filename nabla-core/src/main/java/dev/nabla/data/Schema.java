@@ -33,6 +33,12 @@ public record Schema(Map<String, ColumnKind> kinds, Map<String, Integer> missing
      * @throws DataException when an option names a column the table lacks, or a {@code --numeric} column holds text
      */
     public static Schema infer(Table table, int[] rows, String target, TableOptions options) {
+        requireNumeric(table, rows, target, options);
+        return infer(TableProfile.of(table, rows, options, target), target, options);
+    }
+
+    /** Checks the option's columns exist and the {@code --numeric} ones hold no text, naming the first cell at fault. */
+    static void requireNumeric(Table table, int[] rows, String target, TableOptions options) {
         requireColumns(table.source(), table.names(), options);
         // A --numeric column's first text is reported where it stands in the file.
         for (Table.Column c : table.columns()) {
@@ -45,7 +51,6 @@ public record Schema(Map<String, ColumnKind> kinds, Map<String, Integer> missing
                 }
             }
         }
-        return infer(TableProfile.of(table, rows, options, target), target, options);
     }
 
     /**

@@ -180,7 +180,11 @@ public record TrainedModel(ModelSpec spec, Module network, Task task, Objective 
 
     /** Predicted classes with probabilities, or predicted values, for unscaled features X. */
     public Prediction predict(Tensor features) {
-        Tensor z = outputs(features);
+        return predictFromOutputs(outputs(features));
+    }
+
+    /** {@link #predict} from the network's outputs Z for those features, already computed by {@link #outputs}. */
+    public Prediction predictFromOutputs(Tensor z) {
         int n = z.rows();
         if (task == Task.REGRESSION) {
             Tensor y = targetScaling.invert(z);

@@ -152,8 +152,7 @@ public final class Trainer {
                 }
                 model.train(true);
                 RunningMetrics running = run.running(epoch);
-                // The resumed epoch continues the pass the checkpoint stood in; every other epoch is a new pass.
-                boolean continued = resume != null && epoch == resume.epoch() && resume.step() > 0;
+                boolean continued = run.continues(epoch);
                 Iterator<Batch> it = continued ? batches : batches.iterator();
                 long index = continued ? resume.step() : 0;
                 double rate = run.rate(epoch, optimizer);

@@ -8,6 +8,7 @@ import dev.nabla.data.Schema;
 import dev.nabla.data.Dataset;
 import dev.nabla.data.Scaling;
 import dev.nabla.data.Split;
+import dev.nabla.data.TableFit;
 import dev.nabla.data.TableReader;
 import dev.nabla.data.Task;
 import dev.nabla.nn.BatchNorm;
@@ -77,8 +78,9 @@ public final class Training {
         if (source.table() != null) {
             DataSource.TableData t = source.table();
             int[][] parts = Split.rows(source, b.validation, b.test, seed);
-            Schema schema = init != null ? null : Schema.infer(t.cells(), parts[0], t.target().name(), t.options());
-            Pipeline pipeline = init != null ? init.pipeline() : Pipeline.fit(t.cells(), parts[0], schema, t.options());
+            TableFit fit = init != null ? null : TableFit.of(t.cells(), parts[0], t.target().name(), t.options());
+            Schema schema = fit == null ? null : fit.schema();
+            Pipeline pipeline = fit == null ? init.pipeline() : fit.pipeline();
             Dataset encoded = t.target().toDataset(data.name(), pipeline.encode(t.cells()), pipeline.names());
             return new Prepared(data.name(), Split.of(encoded, parts, null), pipeline, schema, source.scaling(),
                     t.target().dropped());

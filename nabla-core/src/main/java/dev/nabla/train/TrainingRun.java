@@ -59,16 +59,21 @@ final class TrainingRun {
         best = resume.best();
     }
 
+    /** Whether {@code epoch} continues the pass the checkpoint stood in (every other epoch is a new pass). */
+    boolean continues(int epoch) {
+        return resume != null && epoch == resume.epoch() && resume.step() > 0;
+    }
+
     /** The running metrics of {@code epoch}: those the checkpoint recorded when it is the resumed one. */
     RunningMetrics running(int epoch) {
-        if (resume != null && epoch == resume.epoch() && resume.step() > 0) {
+        if (continues(epoch)) {
             return new RunningMetrics(train.task(), resume.lossSum(), resume.correct(), resume.rows());
         }
         return new RunningMetrics(train.task());
     }
 
     double rate(int epoch, Optimizer optimizer) {
-        return resume != null && epoch == resume.epoch() && resume.step() > 0 ? resume.learningRate()
+        return continues(epoch) ? resume.learningRate()
                 : optimizer.learningRate();
     }
 
@@ -98,7 +103,7 @@ final class TrainingRun {
             bestLoss = monitored;
             bestEpoch = epoch;
             if (patience > 0) {
-                best = snapshot(model);
+                best = copies(model.stateDict());
             }
         } else if (patience > 0 && epoch - bestEpoch >= patience) {
             stopped = true;
@@ -113,7 +118,7 @@ final class TrainingRun {
     }
 
     TrainingState state(int epoch, long step, RunningMetrics running, double rate, Schedule rates) {
-        return new TrainingState(epoch, step, snapshot(model), copies(optimizer.stateDict()),
+        return new TrainingState(epoch, step, copies(model.stateDict()), copies(optimizer.stateDict()),
                 rates == null ? Map.of() : rates.state(), Generators.positions(model), running.lossSum(),
                 running.correct(), running.rows(), rate, results, bestLoss, bestEpoch, best);
     }
@@ -128,16 +133,10 @@ final class TrainingRun {
         return new History(results, kept, stopped, interrupted);
     }
 
+    /** The tensors copied (a model's buffers such as running statistics are part of the best epoch too). */
     private static Map<String, Tensor> copies(Map<String, Tensor> state) {
         Map<String, Tensor> out = new LinkedHashMap<>();
         state.forEach((k, t) -> out.put(k, t.copy()));
         return out;
-    }
-
-    /** The state dict's values copied (buffers such as running statistics are part of the best epoch too). */
-    private static Map<String, Tensor> snapshot(Module model) {
-        Map<String, Tensor> copies = new LinkedHashMap<>();
-        model.stateDict().forEach((name, t) -> copies.put(name, t.copy()));
-        return copies;
     }
 }

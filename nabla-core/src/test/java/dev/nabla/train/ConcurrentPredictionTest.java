@@ -81,18 +81,24 @@ class ConcurrentPredictionTest {
         row.put("flipper_length_mm", "200");
         float[] alone = model.predictRows(List.of(row)).probabilities().floats().clone();
         AtomicLong differences = new AtomicLong();
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            threads.add(Thread.ofPlatform().start(() -> {
-                for (int c = 0; c < CALLS / 10; c++) {
-                    if (!java.util.Arrays.equals(model.predictRows(List.of(row)).probabilities().floats(), alone)) {
-                        differences.incrementAndGet();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                done.add(pool.submit(() -> {
+                    for (int c = 0; c < CALLS / 10; c++) {
+                        if (!java.util.Arrays.equals(model.predictRows(List.of(row)).probabilities().floats(), alone)) {
+                            differences.incrementAndGet();
+                        }
                     }
-                }
-            }));
-        }
-        for (Thread t : threads) {
-            t.join();
+                }));
+            }
+            // get() rethrows what a worker threw, so a failing prediction fails the test rather than a thread.
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
         assertThat(differences.get()).isZero();
     }

@@ -61,7 +61,8 @@ public abstract class NablaParams<M extends Model<M>, E extends NablaParams<M, E
         epochs = new IntParam(this, "epochs", "passes over the training rows", ParamValidators.gt(0));
         seed = new IntParam(this, "seed", "seed of the initial weights and the shuffling");
         scaling = new Param<>(this, "scaling", "feature scaling fitted on the rows: standard, minmax or none",
-                ParamValidators.inArray(new String[] {"standard", "minmax", "none"}));
+                ParamValidators.inArray(java.util.Arrays.stream(dev.nabla.data.Scaling.Kind.values())
+                        .map(dev.nabla.data.Scaling.Kind::id).toArray(String[]::new)));
         clipNorm = new DoubleParam(this, "clipNorm", "clip the gradients' global L2 norm (0: no)", ParamValidators.gtEq(0));
         clipValue = new DoubleParam(this, "clipValue", "clamp every gradient element (0: no)", ParamValidators.gtEq(0));
         partitions = new IntParam(this, "partitions", "replicas (0: the data's partitions, at most the slots)",

@@ -49,8 +49,8 @@ final class Predictions implements MapPartitionsFunction<Row, Row> {
             chunk.add(rows.next());
             if (chunk.size() == CHUNK || !rows.hasNext()) {
                 Tensor input = columns ? encoded(model, chunk) : vectors(chunk, d);
-                Tensor z = raw ? model.outputs(input) : null;
-                Prediction p = model.predict(input);
+                Tensor z = model.outputs(input);
+                Prediction p = model.predictFromOutputs(z);
                 for (int i = 0; i < chunk.size(); i++) {
                     out.add(append(chunk.get(i), i, z, p));
                 }

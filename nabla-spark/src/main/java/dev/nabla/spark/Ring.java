@@ -73,10 +73,6 @@ final class Ring implements AutoCloseable {
         }
     }
 
-    int rank() {
-        return rank;
-    }
-
     int size() {
         return size;
     }

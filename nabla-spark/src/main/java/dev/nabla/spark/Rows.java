@@ -1,6 +1,5 @@
 package dev.nabla.spark;
 
-import dev.nabla.data.Batch;
 import dev.nabla.data.Dataset;
 import dev.nabla.data.Task;
 import dev.nabla.tensor.DType;
@@ -23,11 +22,6 @@ record Rows(Tensor features, Tensor targets) {
 
     int count() {
         return features.rows();
-    }
-
-    /** The rows as one batch (the tensors themselves). */
-    Batch batch() {
-        return Batch.of(features, targets);
     }
 
     /** The rows as a dataset of a {@code task} target with {@code classes} classes named by number (0: numbers). */

@@ -82,7 +82,7 @@ final class Transfer {
 
     /** A training state as checkpoint bytes ({@link CheckpointFile}, without arguments). */
     static byte[] state(TrainingState state) {
-        return throughFile(file -> {
+        try {
             Path dir = Files.createTempDirectory("nabla-spark-state-");
             try {
                 Path written = CheckpointFile.write(dir, 0, state, List.of());
@@ -92,7 +92,9 @@ final class Transfer {
             } finally {
                 Files.deleteIfExists(dir);
             }
-        });
+        } catch (IOException e) {
+            throw new UncheckedIOException("a training state through a temporary file: " + e.getMessage(), e);
+        }
     }
 
     /** The training state of checkpoint bytes made by {@link #state(TrainingState)}. */
