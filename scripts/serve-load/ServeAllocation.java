@@ -1,20 +1,15 @@
 import dev.nabla.io.ModelFile;
-import dev.nabla.io.PredictionJson;
+import dev.nabla.io.PredictionEndpoint;
 import dev.nabla.tensor.Threads;
-import dev.nabla.train.Prediction;
 import dev.nabla.train.TrainedModel;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Bytes allocated by the prediction path of nabla serve for one request (JSON body parsed, rows predicted, JSON
- * answer written), for each body given, after a warm-up of 200,000 rows; the difference between a 1-row and a 100-row
+ * Bytes allocated by the prediction path of nabla serve for one request (body read, JSON parsed, rows predicted, JSON
+ * answer written, by one PredictionEndpoint as the server's pool keeps them), for each body given, after a warm-up of 200,000 rows; the difference between a 1-row and a 100-row
  * body is what a row costs. Usage:
  * java --add-modules jdk.incubator.vector -cp nabla-cli/target/nabla.jar scripts/serve-load/ServeAllocation.java
  * MODEL BODY.json...
@@ -44,14 +39,13 @@ public class ServeAllocation {
         }
     }
 
+    static PredictionEndpoint endpoint;
+
     static int serve(TrainedModel model, byte[] body) throws Exception {
-        var rows = PredictionJson.rows(new InputStreamReader(new java.io.ByteArrayInputStream(body),
-                StandardCharsets.UTF_8), "request");
-        Prediction p = model.predictRows(rows);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 48 * p.rows() * 2);
-        try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-            PredictionJson.write(model, p, w);
+        if (endpoint == null) {
+            endpoint = new PredictionEndpoint(model);
         }
-        return p.rows();
+        endpoint.readBody(new ByteArrayInputStream(body), Long.MAX_VALUE);
+        return endpoint.predictJson("request");
     }
 }

@@ -3,25 +3,19 @@ package dev.nabla.cli;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.nabla.data.DataException;
-import dev.nabla.data.Table;
 import dev.nabla.data.TextInput;
+import dev.nabla.io.PredictionEndpoint;
 import dev.nabla.io.PredictionJson;
-import dev.nabla.train.Prediction;
 import dev.nabla.train.TrainedModel;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -38,6 +32,8 @@ final class PredictionServer {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final byte[] description;
+    /** Endpoints not in use, each with its buffers; more are made when every one is busy. */
+    private final BlockingQueue<PredictionEndpoint> endpoints = new ArrayBlockingQueue<>(64);
 
     PredictionServer(TrainedModel model, InetSocketAddress address, long maxBody, PrintStream log) throws IOException {
         this.model = model;
@@ -83,10 +79,8 @@ final class PredictionServer {
             };
             status = reply.status();
             rows = reply.rows();
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-            exchange.sendResponseHeaders(status, reply.body().length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(reply.body());
+            if (reply.body() != null) {
+                send(exchange, status, reply.body(), reply.body().length);
             }
         }
         // One string, one write: a PrintStream that flushes at line ends writes each piece of a printf on its own.
@@ -100,46 +94,49 @@ final class PredictionServer {
     }
 
     private Reply predict(HttpExchange exchange) throws IOException {
-        byte[] body = readBody(exchange);
-        if (body == null) {
-            return Reply.error(413, "request body over the limit of " + maxBody + " bytes (--max-body)");
+        PredictionEndpoint endpoint = endpoints.poll();
+        if (endpoint == null) {
+            endpoint = new PredictionEndpoint(model);
         }
-        String type = exchange.getRequestHeaders().getFirst("Content-Type");
         try {
-            Prediction p;
-            if (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/csv")) {
-                Table table = model.pipeline().reader().read(TextInput.of("request", new ByteArrayInputStream(body)));
-                p = model.predict(table);
-            } else {
-                List<Map<String, Object>> rows = PredictionJson.rows(
-                        new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8), "request");
-                p = model.predictRows(rows);
+            String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+            boolean fits;
+            try (InputStream in = exchange.getRequestBody()) {
+                fits = (declared == null || Long.parseLong(declared.trim()) <= maxBody) && endpoint.readBody(in, maxBody);
+            } catch (NumberFormatException e) {
+                fits = false;
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 48 * p.rows() * Math.max(1, model.classNames().size()));
-            try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-                PredictionJson.write(model, p, w);
+            if (!fits) {
+                return Reply.error(413, "request body over the limit of " + maxBody + " bytes (--max-body)");
             }
-            return new Reply(200, out.toByteArray(), p.rows());
-        } catch (DataException e) {
-            return Reply.error(400, e.getMessage());
+            String type = exchange.getRequestHeaders().getFirst("Content-Type");
+            int rows;
+            try {
+                if (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/csv")) {
+                    rows = endpoint.predict(model.pipeline().reader().read(TextInput.of("request", endpoint.body())));
+                } else {
+                    rows = endpoint.predictJson("request");
+                }
+            } catch (DataException e) {
+                return Reply.error(400, e.getMessage());
+            }
+            // The answer is sent from the endpoint's buffer before the endpoint serves anyone else.
+            send(exchange, 200, endpoint.answer(), endpoint.answerLength());
+            return new Reply(200, null, rows);
+        } finally {
+            endpoints.offer(endpoint);
         }
     }
 
-    /** The body, or null when it is longer than the limit (declared or as sent). */
-    private byte[] readBody(HttpExchange exchange) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        try (InputStream in = exchange.getRequestBody()) {
-            if (declared != null && Long.parseLong(declared.trim()) > maxBody) {
-                return null;
-            }
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
-            return body.length > maxBody ? null : body;
-        } catch (NumberFormatException e) {
-            return null;
+    private static void send(HttpExchange exchange, int status, byte[] body, int length) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body, 0, length);
         }
     }
 
-    /** A status, a JSON body and the rows it predicts (for the log). */
+    /** A status, a JSON body (null when already sent) and the rows it predicts (for the log). */
     private record Reply(int status, byte[] body, int rows) {
         static Reply json(int status, String json) {
             return new Reply(status, json.getBytes(StandardCharsets.UTF_8), 0);

@@ -24,6 +24,11 @@ public final class CategoryEncoder implements Encoder {
     private final int dimension;
     /** Level → index; built once and only read, so encoding is safe from many threads. */
     private final Map<String, Integer> index = new HashMap<>();
+    /** The same by characters, for rows encoded cell by cell ({@link RowEncoder}). */
+    private final CharTable byChars = new CharTable();
+    /** float32 bits (−0 as +0), ascending, of the levels that are numbers' level names, and their indices. */
+    private final int[] numberBits;
+    private final int[] numberIndex;
 
     public CategoryEncoder(String column, List<String> levels, boolean other, boolean missing, int dimension) {
         this.column = column;
@@ -42,6 +47,23 @@ public final class CategoryEncoder implements Encoder {
                 throw new IllegalArgumentException("column '" + column + "': level '" + this.levels.get(k)
                         + "' listed twice");
             }
+            byChars.put(this.levels.get(k), k);
+        }
+        long[] numbers = new long[this.levels.size()];
+        int n = 0;
+        for (int k = 0; k < this.levels.size(); k++) {
+            String level = this.levels.get(k);
+            double v = Numbers.parse(level);
+            if (!Double.isNaN(v) && Math.abs(v) <= Float.MAX_VALUE && Table.levelOf((float) v).equals(level)) {
+                numbers[n++] = (long) Float.floatToIntBits((float) v + 0f) << 32 | k;
+            }
+        }
+        java.util.Arrays.sort(numbers, 0, n);
+        numberBits = new int[n];
+        numberIndex = new int[n];
+        for (int m = 0; m < n; m++) {
+            numberBits[m] = (int) (numbers[m] >> 32);
+            numberIndex[m] = (int) numbers[m];
         }
     }
 
@@ -150,52 +172,57 @@ public final class CategoryEncoder implements Encoder {
             Integer at = index.get(c.texts().get(k));
             byCode[k] = at == null ? -1 : at;
         }
-        int otherAt = levels.size();
-        int missingAt = levels.size() + (other ? 1 : 0);
         for (int i = 0, n = c.rows(); i < n; i++) {
             int code = c.code(i);
-            int k;
-            boolean isMissing = false;
-            if (code >= 0) {
-                k = byCode[code];
-            } else if (c.isMissing(i)) {
-                k = -1;
-                isMissing = true;
-            } else {
-                Integer at = index.get(c.level(i));
-                k = at == null ? -1 : at;
-            }
-            int o = i * width + offset;
-            if (embedded()) {
-                out[o] = k >= 0 ? k : isMissing ? levels.size() + 1 : levels.size();
-                continue;
-            }
-            // The matrix is new, so its one-hot columns are zero already: only the 1 is written.
-            if (k >= 0) {
-                out[o + k] = 1f;
-            } else if (isMissing && missing) {
-                out[o + missingAt] = 1f;
-            } else if (other) {
-                out[o + otherAt] = 1f;
-            }
+            boolean isMissing = code < 0 && c.isMissing(i);
+            int k = code >= 0 ? byCode[code] : isMissing ? -1 : indexOf(c.level(i));
+            put(k, isMissing, out, i * width + offset, false);
         }
     }
 
     @Override
     public void encode(Table.Column c, int i, float[] out, int offset) {
         String level = c.level(i);
-        Integer k = level == null ? null : index.get(level);
+        put(level == null ? -1 : indexOf(level), level == null, out, offset, true);
+    }
+
+    /** The index of a level, or −1 if not kept. */
+    int indexOf(String level) {
+        Integer at = index.get(level);
+        return at == null ? -1 : at;
+    }
+
+    /** The index of a text's level ({@code buf[offset, offset + length)}, blanks stripped), or −1 if not kept. */
+    int indexOf(char[] buf, int offset, int length) {
+        int k = byChars.get(buf, offset, length);
+        return k == CharTable.ABSENT ? -1 : k;
+    }
+
+    /** The index of the level of number {@code v} ({@link Table.Column#level}), or −1 if not kept. */
+    int indexOf(float v) {
+        int at = java.util.Arrays.binarySearch(numberBits, Float.floatToIntBits(v + 0f));
+        return at < 0 ? -1 : numberIndex[at];
+    }
+
+    /**
+     * Writes level {@code k} — or, when k is −1, "missing" for a missing cell and "other" for a level not kept —
+     * into {@code out[offset …]}: the code of an embedded column, else the one-hot 1, after zeroing the one-hot
+     * columns when {@code clear}. Without an other column an unseen level sets no column, nor does a missing cell
+     * when training had neither.
+     */
+    void put(int k, boolean missingCell, float[] out, int offset, boolean clear) {
         if (embedded()) {
-            out[offset] = k != null ? k : level == null ? levels.size() + 1 : levels.size();
+            out[offset] = k >= 0 ? k : missingCell ? levels.size() + 1 : levels.size();
             return;
         }
-        java.util.Arrays.fill(out, offset, offset + width(), 0f);
-        if (k != null) {
+        if (clear) {
+            java.util.Arrays.fill(out, offset, offset + width(), 0f);
+        }
+        if (k >= 0) {
             out[offset + k] = 1f;
-        } else if (level == null && missing) {
+        } else if (missingCell && missing) {
             out[offset + levels.size() + (other ? 1 : 0)] = 1f;
         } else if (other) {
-            // An unseen level, or a missing cell when training had none, is "other"; without an other column, no level.
             out[offset + levels.size()] = 1f;
         }
     }

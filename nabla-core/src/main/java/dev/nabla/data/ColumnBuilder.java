@@ -26,12 +26,8 @@ final class ColumnBuilder {
     private final Map<Integer, String> exact = new HashMap<>();
 
     private final List<String> texts = new ArrayList<>();
-    /** Open addressing: slot → entry + 1 (0 is free). */
-    private int[] slots = new int[64];
-    private char[][] keys = new char[16][];
-    private int[] hashes = new int[16];
-    private int[] values = new int[16];
-    private int entries;
+    /** Each distinct text seen: its level's code, or {@link #MISSING} for a missing-value token. */
+    private final CharTable seen = new CharTable();
 
     ColumnBuilder(String name, Tokens missingTokens) {
         this(name, missingTokens, 1024);
@@ -55,35 +51,24 @@ final class ColumnBuilder {
         double v = Numbers.parse(buf, offset, length);
         if (!Double.isNaN(v)) {
             if (Math.abs(v) > Float.MAX_VALUE) {
-                return "'" + TableReader.shorten(new String(buf, offset, length).strip())
-                        + "' is beyond float32's range (±3.4e38)";
+                return beyondRange(buf, offset, length);
             }
             numbers[size] = (float) v;
             if (codes != null) {
                 codes[size] = -1;
             }
-            if (Math.abs(v) > FLOAT_EXACT_INTEGERS && v == Math.rint(v) && (double) (float) v != v) {
-                // The exact value in plain decimals, so that "1e19" and "10000000000000000000" are one level; trim()
-                // drops the control characters the number grammar skips, as strip() would not.
-                exact.put(size, new java.math.BigDecimal(new String(buf, offset, length).trim())
-                        .stripTrailingZeros().toPlainString());
+            if (needsExactText(v)) {
+                exact.put(size, exactText(buf, offset, length));
             }
             size++;
             return null;
         }
         numbers[size] = Float.NaN;
-        // Blanks around a text are not part of it (String.strip's whitespace).
-        int start = offset;
-        int end = offset + length;
-        while (start < end && Character.isWhitespace(buf[start])) {
-            start++;
-        }
-        while (end > start && Character.isWhitespace(buf[end - 1])) {
-            end--;
-        }
+        int start = stripStart(buf, offset, offset + length);
+        int end = stripEnd(buf, start, offset + length);
         int code = start == end ? MISSING : lookUp(buf, start, end - start);
         if (code == Integer.MIN_VALUE) {
-            return "'" + new String(buf, start, end - start) + "' is not a finite number";
+            return notFinite(buf, start, end - start);
         }
         if (code != MISSING || codes != null) {
             if (codes == null) {
@@ -98,20 +83,10 @@ final class ColumnBuilder {
 
     /** The text's code, {@link #MISSING} for a missing-value token, or {@code Integer.MIN_VALUE} for an infinity. */
     private int lookUp(char[] buf, int offset, int length) {
-        int h = 1;
-        for (int k = 0; k < length; k++) {
-            h = 31 * h + buf[offset + k];
-        }
-        h ^= h >>> 16;
-        int mask = slots.length - 1;
-        for (int s = h & mask; ; s = (s + 1) & mask) {
-            int e = slots[s] - 1;
-            if (e < 0) {
-                break;
-            }
-            if (hashes[e] == h && Arrays.equals(keys[e], 0, keys[e].length, buf, offset, offset + length)) {
-                return values[e];
-            }
+        int h = CharTable.hash(buf, offset, length);
+        int known = seen.get(buf, offset, length, h);
+        if (known != CharTable.ABSENT) {
+            return known;
         }
         if (Tokens.INFINITY.matches(buf, offset, length)) {
             return Integer.MIN_VALUE;
@@ -121,37 +96,47 @@ final class ColumnBuilder {
             value = texts.size();
             texts.add(new String(buf, offset, length));
         }
-        insert(Arrays.copyOfRange(buf, offset, offset + length), h, value);
+        seen.put(buf, offset, length, h, value);
         return value;
     }
 
-    private void insert(char[] key, int h, int value) {
-        if (entries == keys.length) {
-            keys = Arrays.copyOf(keys, entries * 2);
-            hashes = Arrays.copyOf(hashes, entries * 2);
-            values = Arrays.copyOf(values, entries * 2);
-        }
-        keys[entries] = key;
-        hashes[entries] = h;
-        values[entries] = value;
-        entries++;
-        if (entries * 2 > slots.length) {
-            slots = new int[slots.length * 2];
-            for (int e = 0; e < entries; e++) {
-                place(e);
-            }
-        } else {
-            place(entries - 1);
-        }
+    /** Why a number cell beyond float32's range is refused. */
+    static String beyondRange(char[] buf, int offset, int length) {
+        return "'" + TableReader.shorten(new String(buf, offset, length).strip()) + "' is beyond float32's range (±3.4e38)";
     }
 
-    private void place(int e) {
-        int mask = slots.length - 1;
-        int s = hashes[e] & mask;
-        while (slots[s] != 0) {
-            s = (s + 1) & mask;
+    /** Why a spelling of infinity is refused (the text without its surrounding blanks). */
+    static String notFinite(char[] buf, int offset, int length) {
+        return "'" + new String(buf, offset, length) + "' is not a finite number";
+    }
+
+    /** Whether a number's level must be its text: an integer beyond 2²⁴ that float32 cannot hold exactly. */
+    static boolean needsExactText(double v) {
+        return Math.abs(v) > FLOAT_EXACT_INTEGERS && v == Math.rint(v) && (double) (float) v != v;
+    }
+
+    /**
+     * The exact value in plain decimals, so that "1e19" and "10000000000000000000" are one level; trim() drops the
+     * control characters the number grammar skips, as strip() would not.
+     */
+    static String exactText(char[] buf, int offset, int length) {
+        return new java.math.BigDecimal(new String(buf, offset, length).trim()).stripTrailingZeros().toPlainString();
+    }
+
+    /** The first character of {@code buf[start, end)} that is not a blank (String.strip's whitespace). */
+    static int stripStart(char[] buf, int start, int end) {
+        while (start < end && Character.isWhitespace(buf[start])) {
+            start++;
         }
-        slots[s] = e + 1;
+        return start;
+    }
+
+    /** One past the last character of {@code buf[start, end)} that is not a blank. */
+    static int stripEnd(char[] buf, int start, int end) {
+        while (end > start && Character.isWhitespace(buf[end - 1])) {
+            end--;
+        }
+        return end;
     }
 
     Table.Column build(int rows) {

@@ -59,24 +59,28 @@ public record NumberEncoder(String column, float fill, boolean indicator) implem
 
     @Override
     public void encode(Table.Column c, int i, float[] out, int offset) {
-        float v = c.number(i);
-        boolean missing = Float.isNaN(v);
-        out[offset] = missing ? fill : v;
-        if (indicator) {
-            out[offset + 1] = missing ? 1f : 0f;
-        }
+        put(c.number(i), out, offset);
     }
 
     @Override
     public void encodeColumn(Table.Column c, float[] out, int width, int offset) {
         for (int i = 0, n = c.rows(), o = offset; i < n; i++, o += width) {
-            float v = c.number(i);
-            boolean missing = Float.isNaN(v);
-            out[o] = missing ? fill : v;
-            if (indicator) {
-                out[o + 1] = missing ? 1f : 0f;
-            }
+            put(c.number(i), out, o);
         }
+    }
+
+    /** Writes x — the fill value when x is NaN (missing), then the indicator when there is one — into out[offset …]. */
+    void put(float x, float[] out, int offset) {
+        boolean missing = Float.isNaN(x);
+        out[offset] = missing ? fill : x;
+        if (indicator) {
+            out[offset + 1] = missing ? 1f : 0f;
+        }
+    }
+
+    /** Why a text cell is refused in a number column. */
+    static String notANumber(String text) {
+        return "'" + TableReader.shorten(text) + "' is not a number, and the model reads this column as numbers";
     }
 
     @Override

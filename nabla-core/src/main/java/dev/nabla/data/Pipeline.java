@@ -163,8 +163,7 @@ public record Pipeline(List<Encoder> encoders, List<String> missing) {
                 Table.Column c = columns.get(k);
                 for (int i = 0; i < n; i++) {
                     if (c.isText(i)) {
-                        throw table.cellError(i, c.name(), "'" + TableReader.shorten(c.level(i))
-                                + "' is not a number, and the model reads this column as numbers");
+                        throw table.cellError(i, c.name(), NumberEncoder.notANumber(c.level(i)));
                     }
                 }
             }

@@ -133,6 +133,16 @@ public record Scaling(Kind kind, float[] shift, float[] scale) {
         return shift.length;
     }
 
+    /** x′ = (x − shift) / scale for column {@code j}. */
+    public float apply(float x, int j) {
+        return (x - shift[j]) / scale[j];
+    }
+
+    /** x = x′·scale + shift for column {@code j}. */
+    public float invert(float scaled, int j) {
+        return scaled * scale[j] + shift[j];
+    }
+
     /** A new float32 tensor (x − shift) / scale. */
     public Tensor apply(Tensor x) {
         if (x.cols() != columns()) {
@@ -142,8 +152,7 @@ public record Scaling(Kind kind, float[] shift, float[] scale) {
         float[] out = new float[in.length];
         int d = columns();
         for (int i = 0; i < in.length; i++) {
-            int j = i % d;
-            out[i] = (in[i] - shift[j]) / scale[j];
+            out[i] = apply(in[i], i % d);
         }
         return Tensor.wrap(out, x.rows(), d);
     }
@@ -154,8 +163,7 @@ public record Scaling(Kind kind, float[] shift, float[] scale) {
         float[] out = new float[in.length];
         int d = columns();
         for (int i = 0; i < in.length; i++) {
-            int j = i % d;
-            out[i] = in[i] * scale[j] + shift[j];
+            out[i] = invert(in[i], i % d);
         }
         return Tensor.wrap(out, scaled.rows(), d);
     }

@@ -44,6 +44,11 @@ public final class TableReader {
         this(DEFAULT_MISSING, null);
     }
 
+    /** The missing-value tokens, for cells read one by one ({@link RowEncoder}). */
+    Tokens missingTokens() {
+        return missing;
+    }
+
     /** Reads everything from {@code input} (and closes it). */
     public Table read(TextInput input) {
         String source = input.source();

@@ -33,6 +33,42 @@ public final class Workspace implements AutoCloseable {
         return ws;
     }
 
+    /**
+     * A workspace current on no thread, for an object that keeps its own between calls made on any thread (a
+     * predictor that serves one request at a time): {@link #enter} makes it current while it is used.
+     */
+    public static Workspace detached() {
+        return new Workspace(null);
+    }
+
+    /**
+     * Makes this workspace current on the calling thread until the returned scope is closed, when the workspace
+     * current before (if any) is again. For a {@link #detached} workspace, used by one thread at a time.
+     */
+    public Entered enter() {
+        Workspace before = CURRENT.get();
+        CURRENT.set(this);
+        return new Entered(before);
+    }
+
+    /** The scope of {@link #enter}. */
+    public static final class Entered implements AutoCloseable {
+        private final Workspace before;
+
+        private Entered(Workspace before) {
+            this.before = before;
+        }
+
+        @Override
+        public void close() {
+            if (before == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(before);
+            }
+        }
+    }
+
     /** Makes every tensor handed out so far available again. */
     public void reset() {
         for (int i = 0, n = buckets.size(); i < n; i++) {

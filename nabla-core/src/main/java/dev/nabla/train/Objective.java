@@ -199,7 +199,12 @@ public final class Objective {
 
     /** Predictions from raw outputs Z: class probabilities [rows, K] or values [rows, 1], in a new tensor. */
     public Tensor activate(Tensor outputs) {
-        Tensor out = outputs.to(DType.F32).copy();
+        return activateInto(outputs, Tensor.zeros(DType.F32, outputs.rows(), outputs.cols()));
+    }
+
+    /** {@link #activate} into {@code out}, a float32 tensor of the outputs' shape; returns it. */
+    Tensor activateInto(Tensor outputs, Tensor out) {
+        out.copyFromInPlace(outputs);
         switch (kind) {
             case SOFTMAX_CROSS_ENTROPY -> Linalg.softmax(out, out);
             case BINARY_CROSS_ENTROPY -> {

@@ -3,7 +3,6 @@ package dev.nabla.train;
 import dev.nabla.autograd.Grad;
 import dev.nabla.autograd.Variable;
 import dev.nabla.data.DataException;
-import dev.nabla.data.OneHot;
 import dev.nabla.data.Pipeline;
 import dev.nabla.data.Table;
 import dev.nabla.data.Scaling;
@@ -138,20 +137,6 @@ public record TrainedModel(ModelSpec spec, Module network, Task task, Objective 
      * in training mode), and each call's temporaries are its own.
      */
     public Tensor outputs(Tensor features) {
-        if (!network.isTraining()) {
-            return evaluate(features);
-        }
-        synchronized (network) {
-            network.eval();
-            try {
-                return evaluate(features);
-            } finally {
-                network.train(true);
-            }
-        }
-    }
-
-    private Tensor evaluate(Tensor features) {
         if (features.rank() != 2 || features.cols() != inputs()) {
             throw new DataException("model expects " + inputs() + " features per row, got "
                     + features.shapeString());
@@ -162,20 +147,39 @@ public record TrainedModel(ModelSpec spec, Module network, Task task, Objective 
         Tensor out = null;
         // Rows per pass: CHUNK, fewer when a layer is so wide that CHUNK of its rows would not fit one array.
         int passRows = (int) Math.max(1, Math.min(CHUNK, dev.nabla.tensor.Memory.MAX_ARRAY / spec.maxWidth()));
-        try (Grad.Scope ignored = Grad.noGrad()) {
-            for (int start = 0; start < n; start += passRows) {
-                int rows = Math.min(passRows, n - start);
-                float[] chunk = new float[rows * d];
-                System.arraycopy(x.floats(), start * d, chunk, 0, chunk.length);
-                Tensor z = network.forward(Variable.constant(Tensor.wrap(chunk, rows, d).to(dtype()))).data();
-                if (out == null) {
-                    out = Tensor.zeros(DType.F32, n, z.cols());
-                }
-                float[] zs = z.to(DType.F32).floats();
-                System.arraycopy(zs, 0, out.floats(), start * z.cols(), rows * z.cols());
+        for (int start = 0; start < n; start += passRows) {
+            int rows = Math.min(passRows, n - start);
+            float[] chunk = new float[rows * d];
+            System.arraycopy(x.floats(), start * d, chunk, 0, chunk.length);
+            Tensor z = forward(Tensor.wrap(chunk, rows, d).to(dtype()));
+            if (out == null) {
+                out = Tensor.zeros(DType.F32, n, z.cols());
             }
+            float[] zs = z.to(DType.F32).floats();
+            System.arraycopy(zs, 0, out.floats(), start * z.cols(), rows * z.cols());
         }
         return out != null ? out : Tensor.zeros(DType.F32, 0, spec.outputs());
+    }
+
+    /** Outputs Z of the network for scaled inputs X′ (in the network's dtype), in evaluation mode, without a graph. */
+    Tensor forward(Tensor scaled) {
+        if (!network.isTraining()) {
+            return evaluate(scaled);
+        }
+        synchronized (network) {
+            network.eval();
+            try {
+                return evaluate(scaled);
+            } finally {
+                network.train(true);
+            }
+        }
+    }
+
+    private Tensor evaluate(Tensor scaled) {
+        try (Grad.Scope ignored = Grad.noGrad()) {
+            return network.forward(Variable.constant(scaled)).data();
+        }
     }
 
     /** Predicted classes with probabilities, or predicted values, for unscaled features X. */
@@ -187,30 +191,49 @@ public record TrainedModel(ModelSpec spec, Module network, Task task, Objective 
     public Prediction predictFromOutputs(Tensor z) {
         int n = z.rows();
         if (task == Task.REGRESSION) {
-            Tensor y = targetScaling.invert(z);
-            return new Prediction(null, null, y.floats().clone());
+            float[] values = new float[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = targetScaling.invert((float) z.get(i, 0), 0);
+            }
+            return new Prediction(null, null, values);
         }
         Tensor p = objective.activate(z);
-        if (p.cols() == 1) {
-            Tensor two = Tensor.zeros(DType.F32, n, 2);
-            for (int i = 0; i < n; i++) {
-                two.set(i, 0, 1 - p.get(i));
-                two.set(i, 1, p.get(i));
-            }
-            p = two;
+        int k = classNames.size();
+        float[] probabilities = new float[n * k];
+        int[] classes = new int[n];
+        for (int i = 0; i < n; i++) {
+            classes[i] = decide(p.floats(), i * p.cols(), probabilities, i * k);
         }
-        if (classNames.size() == 2) {
-            // Binary: the second class when its probability exceeds the threshold (0.5 is the arg-max).
-            int[] classes = new int[n];
-            for (int i = 0; i < n; i++) {
-                classes[i] = p.get(i, 1) > threshold ? 1 : 0;
-            }
-            return new Prediction(classes, p, null);
-        }
-        return new Prediction(OneHot.decode(p), p, null);
+        return new Prediction(classes, Tensor.wrap(probabilities, n, k), null);
     }
 
-    private DType dtype() {
+    /**
+     * Row i's class probabilities, from the activated outputs {@code p[from …]} (one sigmoid output p₁ gives
+     * 1 − p₁ and p₁), written to {@code probabilities[to …]}; returns its class: for two classes the second when its
+     * probability exceeds the threshold (0.5 is the arg-max), otherwise the arg-max (the first of equal ones).
+     */
+    int decide(float[] p, int from, float[] probabilities, int to) {
+        int k = classNames.size();
+        if (objective.outputs(task, k) == 1) {
+            probabilities[to] = (float) (1 - (double) p[from]);
+            probabilities[to + 1] = p[from];
+        } else {
+            System.arraycopy(p, from, probabilities, to, k);
+        }
+        if (k == 2) {
+            return probabilities[to + 1] > threshold ? 1 : 0;
+        }
+        int best = 0;
+        for (int j = 1; j < k; j++) {
+            if (probabilities[to + j] > probabilities[to + best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /** The dtype of the network's parameters (float32 for a network without any). */
+    DType dtype() {
         List<Variable> ps = network.parameters();
         return ps.isEmpty() ? DType.F32 : ps.get(0).data().dtype();
     }
