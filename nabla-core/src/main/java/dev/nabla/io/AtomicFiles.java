@@ -240,12 +240,28 @@ public final class AtomicFiles {
 
     /** Deletes temporary files of {@code file} whose writing process has ended (a SIGKILL, a power cut). */
     private static void removeAbandoned(Path file) throws IOException {
-        String prefix = "." + file.getFileName() + TEMPORARY_MARK;
-        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(file.getParent(),
-                p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(TEMPORARY_SUFFIX))) {
+        removeAbandoned(file.getParent(), file.getFileName().toString(), true);
+    }
+
+    /**
+     * Deletes the temporary files in {@code dir} of any file whose name starts with {@code prefix}, written by a
+     * process that has ended: a checkpoint killed half-written leaves one under a name the next never has.
+     */
+    static void removeAbandoned(Path dir, String prefix) throws IOException {
+        removeAbandoned(dir, prefix, false);
+    }
+
+    private static void removeAbandoned(Path dir, String name, boolean whole) throws IOException {
+        String start = "." + name;
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(dir,
+                p -> p.getFileName().toString().startsWith(start) && isTemporary(p.getFileName().toString()))) {
             for (Path sibling : siblings) {
-                String name = sibling.getFileName().toString();
-                String tail = name.substring(prefix.length());
+                String file = sibling.getFileName().toString();
+                int mark = file.lastIndexOf(TEMPORARY_MARK);
+                if (whole && mark != start.length()) {
+                    continue;
+                }
+                String tail = file.substring(mark + TEMPORARY_MARK.length());
                 int dash = tail.indexOf('-');
                 long pid;
                 try {

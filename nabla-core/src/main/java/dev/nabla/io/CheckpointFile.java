@@ -63,12 +63,7 @@ public final class CheckpointFile {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(METADATA_KEY, new GsonBuilder().disableHtmlEscaping().create().toJson(describe(state, args)));
         Path file = dir.resolve(String.format(Locale.ROOT, "checkpoint-%012d.safetensors", step));
-        // One run writes a directory at a time: a temporary of ours still here was left by a killed process.
-        try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, ".checkpoint-*.tmp")) {
-            for (Path t : stale) {
-                Files.deleteIfExists(t);
-            }
-        }
+        AtomicFiles.removeAbandoned(dir, "checkpoint-");
         Safetensors.write(file, tensors, metadata);
         List<Path> all = list(dir);
         for (int i = 0; i < all.size() - KEEP; i++) {

@@ -96,9 +96,20 @@ class CheckpointResumeTest {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
                     .containsExactly("checkpoint-000000000002.safetensors", "checkpoint-000000000003.safetensors");
         }
-        Files.write(d.resolve("checkpoint-000000000003.safetensors"), new byte[] {1, 2, 3});
+        // A checkpoint a killed run left half-written goes; one another live run is writing here stays.
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String abandoned = ".checkpoint-000000000001.safetensors.nabla-" + gone.pid() + "-3f09c1d2e4b5a6f7.tmp";
+        String live = ".checkpoint-000000000009.safetensors.nabla-" + ProcessHandle.current().pid() + "-0123456789abcdef.tmp";
+        Files.writeString(d.resolve(abandoned), "partial");
+        Files.writeString(d.resolve(live), "partial");
+        CheckpointFile.write(d, 4, states.get(3), List.of());
+        assertThat(Files.exists(d.resolve(abandoned))).isFalse();
+        assertThat(Files.exists(d.resolve(live))).isTrue();
+        Files.delete(d.resolve(live));
+        Files.write(d.resolve("checkpoint-000000000004.safetensors"), new byte[] {1, 2, 3});
         assertThat(CheckpointFile.latest(d).file().getFileName().toString())
-                .isEqualTo("checkpoint-000000000002.safetensors");
+                .isEqualTo("checkpoint-000000000003.safetensors");
         assertThatThrownBy(() -> CheckpointFile.latest(dir.resolve("none"))).isInstanceOf(ModelFileException.class)
                 .hasMessageContaining("no such checkpoint directory");
     }
