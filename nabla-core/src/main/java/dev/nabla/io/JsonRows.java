@@ -60,17 +60,11 @@ final class JsonRows {
                     throw new DataException(source + ": unknown key \"" + TableReader.shorten(new String(stringBuf,
                             stringStart, stringLength)) + "\"; a request is {\"rows\": [{…}, …]}");
                 }
-                blanks();
-                expect(':', "':'");
-                blanks();
+                colon();
                 rows = rows();
-                blanks();
-                if (peek() == '}') {
-                    pos++;
+                if (objectEnds()) {
                     break;
                 }
-                expect(',', "',' or '}'");
-                blanks();
             }
         }
         blanks();
@@ -120,17 +114,11 @@ final class JsonRows {
                 int nameStart = stringStart;
                 int nameLength = stringLength;
                 char[] nameBuf = stringBuf;
-                blanks();
-                expect(':', "':'");
-                blanks();
+                colon();
                 cell(i, column, nameBuf, nameStart, nameLength);
-                blanks();
-                if (peek() == '}') {
-                    pos++;
+                if (objectEnds()) {
                     break;
                 }
-                expect(',', "',' or '}'");
-                blanks();
             }
         }
         float[] features = predictor.features(i + 1);
@@ -328,6 +316,25 @@ final class JsonRows {
     /** The character at the position, or 0 at the end. */
     private char peek() {
         return pos < end ? text[pos] : 0;
+    }
+
+    /** The ':' between a name and its value, with the blanks around it. */
+    private void colon() {
+        blanks();
+        expect(':', "':'");
+        blanks();
+    }
+
+    /** After a member of an object: true at its '}', false at the ',' before the next member (blanks skipped). */
+    private boolean objectEnds() {
+        blanks();
+        if (peek() == '}') {
+            pos++;
+            return true;
+        }
+        expect(',', "',' or '}'");
+        blanks();
+        return false;
     }
 
     private void expect(char c, String what) {
