@@ -42,6 +42,15 @@ public record AddSpec(List<List<LayerSpec>> branches) implements LayerSpec {
     }
 
     @Override
+    public int maxWidth(int width) {
+        int widest = width;
+        for (List<LayerSpec> branch : branches) {
+            widest = Math.max(widest, ModelSpec.maxWidth(width, branch));
+        }
+        return widest;
+    }
+
+    @Override
     public long stateSize(int width) {
         long n = 0;
         for (List<LayerSpec> branch : branches) {

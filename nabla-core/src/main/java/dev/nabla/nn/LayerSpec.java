@@ -26,6 +26,11 @@ public sealed interface LayerSpec
         return width;
     }
 
+    /** The widest row this layer makes or takes for inputs of {@code width}: its output's, or inside its branches. */
+    default int maxWidth(int width) {
+        return Math.max(width, outputWidth(width));
+    }
+
     /**
      * Numbers in this layer's state dict (parameters and buffers) for inputs of {@code width} features, counted without
      * building it: a size read from a file is checked against this before anything is allocated. None for a layer

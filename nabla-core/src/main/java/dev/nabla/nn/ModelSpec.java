@@ -144,11 +144,15 @@ public record ModelSpec(int inputs, List<LayerSpec> layers) {
 
     /** The widest row of a forward pass: the inputs or a layer's output (inside branches too). */
     public int maxWidth() {
-        int widest = inputs;
-        int width = inputs;
+        return maxWidth(inputs, layers);
+    }
+
+    /** The widest row of {@code layers} in order, for inputs of {@code width} (which counts too). */
+    static int maxWidth(int width, List<LayerSpec> layers) {
+        int widest = width;
         for (LayerSpec layer : layers) {
+            widest = Math.max(widest, layer.maxWidth(width));
             width = layer.outputWidth(width);
-            widest = Math.max(widest, width);
         }
         return widest;
     }

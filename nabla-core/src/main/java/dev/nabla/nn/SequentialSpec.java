@@ -27,6 +27,11 @@ public record SequentialSpec(List<LayerSpec> layers) implements LayerSpec {
     }
 
     @Override
+    public int maxWidth(int width) {
+        return ModelSpec.maxWidth(width, layers);
+    }
+
+    @Override
     public long stateSize(int width) {
         return ModelSpec.stateSize(width, layers);
     }

@@ -36,6 +36,18 @@ class ModelSpecTest {
     }
 
     @Test
+    void theWidestRowIsFoundInsideBranchesAndSequences() {
+        assertThat(ModelSpec.mlp(784, "256:relu,128:tanh", 10).maxWidth()).isEqualTo(784);
+        assertThat(ModelSpec.mlp(4, "256:relu,128:tanh", 10).maxWidth()).isEqualTo(256);
+        ModelSpec branched = new ModelSpec(4, List.of(
+                new AddSpec(List.of(
+                        List.of(new LinearSpec(900), new ActivationSpec(Activation.RELU), new LinearSpec(4)),
+                        List.of(new SequentialSpec(List.of(new LinearSpec(1200), new LinearSpec(4)))))),
+                new LinearSpec(3)));
+        assertThat(branched.maxWidth()).isEqualTo(1200);
+    }
+
+    @Test
     void buildingIsDeterministicInTheSeed() {
         ModelSpec spec = ModelSpec.mlp(4, "8:leaky_relu(0.1)", 3);
         assertThat(spec.build(new SplittableRandom(5)).parameters().get(0).data().floats())
