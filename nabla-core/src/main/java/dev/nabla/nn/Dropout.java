@@ -67,11 +67,7 @@ public final class Dropout extends Module implements Positioned {
         this.seed = value;
     }
 
-    /** The number of training forwards so far: the mask of the next one is that of step {@code steps()}. */
-    public long steps() {
-        return steps;
-    }
-
+    /** The number of training forwards so far: the mask of the next one is that of step {@code position()}. */
     @Override
     public long position() {
         return steps;

@@ -118,7 +118,7 @@ class BatchNormTest {
             assertThat(inFused.grad().floats()).containsExactly(in.grad().floats());
             assertThat(fused.parameters().get(0).grad().floats()).containsExactly(alone.parameters().get(0).grad().floats());
         }
-        assertThat(fusedDropout.steps()).isEqualTo(2);
+        assertThat(fusedDropout.position()).isEqualTo(2);
         assertThat(fused.stateDict().get("0.running_var").floats()).containsExactly(alone.stateDict().get("running_var").floats());
     }
 }

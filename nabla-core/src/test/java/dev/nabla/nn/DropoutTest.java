@@ -28,7 +28,7 @@ class DropoutTest {
         }
         // 100,000 Bernoulli(0.7) draws: standard deviation of the kept share 0.0014.
         assertThat((double) kept / y.size()).isCloseTo(0.7, org.assertj.core.data.Offset.offset(0.007));
-        assertThat(d.steps()).isEqualTo(1);
+        assertThat(d.position()).isEqualTo(1);
     }
 
     @Test
@@ -78,11 +78,11 @@ class DropoutTest {
         }
         Dropout d = new Dropout(0.4, 9);
         d.skip();
-        assertThat(d.steps()).isEqualTo(1);
+        assertThat(d.position()).isEqualTo(1);
         d.eval();
         d.skip();
         new Dropout(0, 9).skip();
-        assertThat(d.steps()).as("no draw in evaluation").isEqualTo(1);
+        assertThat(d.position()).as("no draw in evaluation").isEqualTo(1);
     }
 
     @Test
@@ -91,7 +91,7 @@ class DropoutTest {
         Variable x = Variable.constant(ones(DType.F32));
         d.eval();
         assertThat(d.forward(x)).isSameAs(x);
-        assertThat(d.steps()).isZero();
+        assertThat(d.position()).isZero();
         assertThat(new Dropout(0, 1).forward(x)).isSameAs(x);
 
         d.train(true);
