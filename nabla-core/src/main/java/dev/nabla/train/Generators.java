@@ -11,32 +11,31 @@ final class Generators {
     }
 
     static Map<String, Long> positions(Module model) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        collect("", model, out);
-        return out;
-    }
-
-    private static void collect(String path, Module m, Map<String, Long> out) {
-        if (m instanceof Positioned p) {
-            out.put(path, p.position());
-        }
-        m.children().forEach((name, child) -> collect(path.isEmpty() ? name : path + "." + name, child, out));
+        return generators(model).entrySet().stream().collect(LinkedHashMap::new,
+                (m, e) -> m.put(e.getKey(), e.getValue().position()), Map::putAll);
     }
 
     /** Puts each generator back to its recorded position; a module without a recorded position is an error. */
     static void seek(Module model, Map<String, Long> positions) {
-        Map<String, Long> now = positions(model);
-        if (!now.keySet().equals(positions.keySet())) {
+        Map<String, Positioned> generators = generators(model);
+        if (!generators.keySet().equals(positions.keySet())) {
             throw new IllegalArgumentException("generator positions for " + positions.keySet() + ", the network has "
-                    + now.keySet());
+                    + generators.keySet());
         }
-        seekAll("", model, positions);
+        generators.forEach((path, p) -> p.seek(positions.get(path)));
     }
 
-    private static void seekAll(String path, Module m, Map<String, Long> positions) {
+    /** The network's generators by module path ("0.2"), in the order of its modules. */
+    private static Map<String, Positioned> generators(Module model) {
+        Map<String, Positioned> out = new LinkedHashMap<>();
+        collect("", model, out);
+        return out;
+    }
+
+    private static void collect(String path, Module m, Map<String, Positioned> out) {
         if (m instanceof Positioned p) {
-            p.seek(positions.get(path));
+            out.put(path, p);
         }
-        m.children().forEach((name, child) -> seekAll(path.isEmpty() ? name : path + "." + name, child, positions));
+        m.children().forEach((name, child) -> collect(path.isEmpty() ? name : path + "." + name, child, out));
     }
 }
