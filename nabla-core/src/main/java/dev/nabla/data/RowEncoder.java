@@ -1,6 +1,7 @@
 package dev.nabla.data;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Raw rows encoded cell by cell straight into rows of the {@link Pipeline}'s encoded matrix — a cell means what it
@@ -71,6 +72,30 @@ public final class RowEncoder {
                 + Table.abbreviate(columns));
     }
 
+    /**
+     * Rows given as column name → cell (a text, a number or null; a column a row leaves out is missing), as they
+     * come from a form or a map: row i encoded at {@code i·width()} of a new array.
+     *
+     * @throws DataException naming the row and column at fault, or a column the model does not read
+     */
+    public float[] encode(List<? extends Map<String, ?>> rows) {
+        float[] out = new float[Math.multiplyExact(rows.size(), width)];
+        for (int i = 0; i < rows.size(); i++) {
+            startRow();
+            for (Map.Entry<String, ?> e : rows.get(i).entrySet()) {
+                char[] name = e.getKey().toCharArray();
+                int j = column(name, 0, name.length);
+                if (j < 0) {
+                    throw unknownColumn(i, name, 0, name.length);
+                }
+                char[] text = e.getValue() == null ? null : String.valueOf(e.getValue()).toCharArray();
+                cell(j, text, 0, text == null ? 0 : text.length);
+            }
+            endRow(i, out, i * width);
+        }
+        return out;
+    }
+
     /** Starts a row: every cell missing until given. */
     public void startRow() {
         java.util.Arrays.fill(bufs, null);
@@ -102,9 +127,7 @@ public final class RowEncoder {
             switch (encoders[j]) {
                 case NumberEncoder n -> {
                     if (bufs[j] != null && Float.isNaN(numbers[j])) {
-                        throw new DataException(source + ":" + (row + 1) + ":" + (j + 1) + " (column '"
-                                + TableReader.shorten(columns.get(j)) + "'): "
-                                + NumberEncoder.notANumber(new String(bufs[j], starts[j], lengths[j])));
+                        throw refused(row, j, NumberEncoder.notANumber(new String(bufs[j], starts[j], lengths[j])));
                     }
                     n.put(numbers[j], out, at);
                 }
@@ -158,8 +181,9 @@ public final class RowEncoder {
         lengths[j] = to - from;
     }
 
+    /** {@code rows:2:3 (column 'Age'): why}, as a file's cell is refused, with the row's number for the line. */
     private DataException refused(int row, int j, String why) {
-        return new DataException(source + ": row " + (row + 1) + " (column '" + TableReader.shorten(columns.get(j))
-                + "'): " + why);
+        return new DataException(source + ":" + (row + 1) + ":" + (j + 1) + " (column '"
+                + TableReader.shorten(columns.get(j)) + "'): " + why);
     }
 }

@@ -4,6 +4,7 @@ import dev.nabla.autograd.Grad;
 import dev.nabla.autograd.Variable;
 import dev.nabla.data.DataException;
 import dev.nabla.data.Pipeline;
+import dev.nabla.data.RowEncoder;
 import dev.nabla.data.Table;
 import dev.nabla.data.Scaling;
 import dev.nabla.data.Task;
@@ -122,8 +123,7 @@ public record TrainedModel(ModelSpec spec, Module network, Task task, Objective 
      * @throws dev.nabla.data.DataException naming the row and column at fault
      */
     public Prediction predictRows(List<? extends Map<String, ?>> rows) {
-        Table table = pipeline.reader().rows("rows", pipeline.columns(), rows);
-        return predict(pipeline.encode(table));
+        return predict(Tensor.wrap(new RowEncoder(pipeline, "rows").encode(rows), rows.size(), inputs()));
     }
 
     /** Number of input features. */

@@ -1,8 +1,8 @@
 package dev.nabla.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +15,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * A row encoded cell by cell equals the same row read into a table and encoded by the pipeline — numbers, missing
- * cells and tokens, blanks, unseen levels, numbers as levels ("1" and "1.0"), integers float32 cannot hold — and a
- * cell refused is refused with the same message.
+ * A row encoded cell by cell equals the same row written to a CSV file, read and encoded by the pipeline — numbers,
+ * missing cells and tokens, blanks, unseen levels, numbers as levels ("1" and "1.0"), integers float32 cannot hold —
+ * and a cell refused is refused with the same message (the file's line is the row's number).
  */
 class RowEncoderTest {
     /** Training rows: numbers with gaps, a one-hot category with number levels, an embedded one, one without gaps. */
@@ -70,7 +70,7 @@ class RowEncoderTest {
         float[] expected = null;
         String expectedError = null;
         try {
-            expected = PIPELINE.encode(PIPELINE.reader().rows("rows", columns, List.of(row))).floats();
+            expected = asFile(row);
         } catch (DataException e) {
             expectedError = e.getMessage();
         }
@@ -105,6 +105,28 @@ class RowEncoderTest {
         }
     }
 
+    /**
+     * The row as the data line of a CSV file named "rows", read and encoded (its line 2 named line 1 in messages, as
+     * the row encoder names row 1); a missing cell is an empty field.
+     */
+    private static float[] asFile(Map<String, Object> row) {
+        List<String> columns = PIPELINE.columns();
+        StringBuilder csv = new StringBuilder(String.join(",", columns)).append('\n');
+        for (int j = 0; j < columns.size(); j++) {
+            Object cell = row.get(columns.get(j));
+            csv.append(j == 0 ? "" : ",").append(cell == null ? "" : "\"" + cell.toString().replace("\"", "\"\"") + "\"");
+        }
+        Table t;
+        try {
+            t = new TableReader().read(TextInput.of("rows", new java.io.ByteArrayInputStream(
+                    csv.append('\n').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        } catch (DataException e) {
+            throw new DataException(e.getMessage().replaceFirst("^rows:2:", "rows:1:"));
+        }
+        Table shifted = new Table("rows", t.columns(), new long[] {1}, null);
+        return PIPELINE.encode(shifted).floats();
+    }
+
     @Property(tries = 50)
     void aCellGivenTwiceKeepsTheLastAndRowsDoNotLeakIntoEachOther(@ForAll("levelCells") String first,
                                                                   @ForAll("levelCells") String last) {
@@ -126,9 +148,7 @@ class RowEncoderTest {
         encoder.cell(kind, last.toCharArray(), 0, last.length());
         encoder.endRow(1, once, 0);
         assertThat(twice).containsExactly(once);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        rows.add(new LinkedHashMap<>(Map.of("kind", last)));
-        assertThat(once).containsExactly(PIPELINE.encode(PIPELINE.reader().rows("rows", PIPELINE.columns(), rows)).floats());
+        assertThat(once).containsExactly(asFile(new LinkedHashMap<>(Map.of("kind", last))));
     }
 
     @Property(tries = 20)
@@ -139,12 +159,33 @@ class RowEncoderTest {
         RowEncoder encoder = new RowEncoder(PIPELINE, "rows");
         char[] chars = name.toCharArray();
         assertThat(encoder.column(chars, 0, chars.length)).isEqualTo(-1);
-        String expected = null;
-        try {
-            PIPELINE.reader().rows("rows", PIPELINE.columns(), List.of(Map.of(name, "1")));
-        } catch (DataException e) {
-            expected = e.getMessage();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("x", "1");
+        row.put(name, "1");
+        assertThatThrownBy(() -> encoder.encode(List.of(Map.of(), row))).isInstanceOf(DataException.class)
+                .hasMessage("rows: row 2: unknown column '" + TableReader.shorten(name) + "'; the columns are "
+                        + Table.abbreviate(PIPELINE.columns()));
+    }
+
+    @Property(tries = 100)
+    void rowsOfMapsAreRowsCellByCell(@ForAll("levelCells") String kind, @ForAll("numberCells") String x) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        if (!ABSENT.equals(kind)) {
+            row.put("kind", kind);
         }
-        assertThat(encoder.unknownColumn(0, chars, 0, chars.length).getMessage()).isEqualTo(expected);
+        if (!ABSENT.equals(x)) {
+            row.put("x", x);
+        }
+        float[] expected;
+        try {
+            expected = asFile(row);
+        } catch (DataException e) {
+            assertThatThrownBy(() -> new RowEncoder(PIPELINE, "rows").encode(List.of(row))).hasMessage(e.getMessage());
+            return;
+        }
+        RowEncoder encoder = new RowEncoder(PIPELINE, "rows");
+        float[] both = encoder.encode(List.of(row, row));
+        assertThat(java.util.Arrays.copyOfRange(both, 0, encoder.width())).containsExactly(expected);
+        assertThat(java.util.Arrays.copyOfRange(both, encoder.width(), both.length)).containsExactly(expected);
     }
 }

@@ -1,5 +1,6 @@
 package dev.nabla.spark;
 
+import dev.nabla.data.RowEncoder;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.train.Prediction;
 import dev.nabla.train.TrainedModel;
@@ -71,14 +72,15 @@ final class Predictions implements MapPartitionsFunction<Row, Row> {
         return Tensor.wrap(x, chunk.size(), d);
     }
 
-    /** Raw cells read as {@code nabla predict} reads a file's ({@link TrainedModel#predictRows}), then encoded. */
+    /** Raw cells read as {@code nabla predict} reads a file's and encoded ({@link TrainedModel#predictRows}). */
     private Tensor encoded(TrainedModel model, List<Row> chunk) {
         String[] names = model.pipeline().columns().toArray(String[]::new);
         List<java.util.Map<String, Object>> cells = new ArrayList<>(chunk.size());
         for (Row r : chunk) {
             cells.add(PartTable.cells(r, names, fields));
         }
-        return model.pipeline().encode(model.pipeline().reader().rows(TableFrame.SOURCE, List.of(names), cells));
+        return Tensor.wrap(new RowEncoder(model.pipeline(), TableFrame.SOURCE).encode(cells), chunk.size(),
+                model.inputs());
     }
 
     private Row append(Row row, int i, Tensor z, Prediction p) {
