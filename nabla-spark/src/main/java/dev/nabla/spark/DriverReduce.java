@@ -43,6 +43,7 @@ final class DriverReduce implements Replication {
     private final List<Variable> parameters;
     private final Module network;
     private final Batch none;
+    private final String run = java.util.UUID.randomUUID().toString();
     private long batchRows;
     private long batchCorrect;
     private long evaluations;
@@ -129,7 +130,7 @@ final class DriverReduce implements Replication {
         boolean f64 = parameters.get(0).data().dtype() == DType.F64;
         byte[] sums;
         try {
-            sums = treeSum(rows.mapPartitionsWithIndex(new PartitionGradient(start, weights), false), partitions, f64);
+            sums = treeSum(rows.mapPartitionsWithIndex(new PartitionGradient(start, weights, run), false), partitions, f64);
         } finally {
             weights.destroy();
         }

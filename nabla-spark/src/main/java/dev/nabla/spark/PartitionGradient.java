@@ -38,14 +38,17 @@ final class PartitionGradient implements Function2<Integer, Iterator<byte[]>, It
 
     private final Broadcast<byte[]> start;
     private final Broadcast<byte[]> weights;
+    private final String run;
 
     /**
      * @param start   the run's start ({@link DataParallel#start}: plan, architecture, generators)
      * @param weights the weights to evaluate at, as {@link Transfer} bytes
+     * @param run     a name of the run unique in time (broadcast numbers start over with each Spark context)
      */
-    PartitionGradient(Broadcast<byte[]> start, Broadcast<byte[]> weights) {
+    PartitionGradient(Broadcast<byte[]> start, Broadcast<byte[]> weights, String run) {
         this.start = start;
         this.weights = weights;
+        this.run = run;
     }
 
     @Override
@@ -55,13 +58,13 @@ final class PartitionGradient implements Function2<Integer, Iterator<byte[]>, It
         Module model = BarrierTraining.network(begin);
         model.loadStateDict(Transfer.decode(weights.value()).tensors());
         Threads.set(plan.threads());
-        Dataset rows = rows(start.id() + ":" + partition, input, plan);
+        Dataset rows = rows(run + ":" + partition, input, plan);
         return List.of(new Tuple2<>(partition, sums(model, plan, rows))).iterator();
     }
 
     /**
-     * The partition's rows as a dataset: decoded once per executor and run (the key names the run's broadcast and
-     * the partition) and kept softly for its later evaluations, so that the cached blocks are not decoded at every
+     * The partition's rows as a dataset: decoded once per executor and run (the key names the run and the
+     * partition) and kept softly for its later evaluations, so that the cached blocks are not decoded at every
      * one; the entries of earlier runs are dropped when a new run begins.
      */
     private static Dataset rows(String key, Iterator<byte[]> input, Plan plan) {

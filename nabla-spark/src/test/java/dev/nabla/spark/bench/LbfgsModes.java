@@ -8,8 +8,8 @@ import dev.nabla.optim.OptimizerConfig;
 import dev.nabla.optim.Optimizers;
 import dev.nabla.spark.DataParallel;
 import dev.nabla.tensor.Threads;
-import dev.nabla.train.History;
 import dev.nabla.train.Trainer;
+import java.util.Arrays;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
 
@@ -29,6 +29,7 @@ public final class LbfgsModes {
     public static void main(String[] args) {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         DataSource source = Datasets.idxDirectory(Datasets.DEBIAN_FASHION_MNIST, "fashion-mnist", null);
         Dataset train = W1OnSpark.over255(source.data());
         Dataset test = W1OnSpark.over255(source.presetTest());
@@ -38,33 +39,44 @@ public final class LbfgsModes {
         Threads.set(2);
         Module single = W1OnSpark.network();
         long t0 = System.nanoTime();
-        History one = trainer.fit(single, lbfgs.create(single.parameters()), train, null);
+        trainer.fit(single, lbfgs.create(single.parameters()), train, null);
         double tOne = (System.nanoTime() - t0) / 1e9;
 
-        SparkSession spark = SparkSession.builder().master("local[2]").appName("nabla-lbfgs")
-                .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+        SparkSession spark = Compare.localTwo("nabla-lbfgs");
         spark.sparkContext().setLogLevel("WARN");
-        Module barrier = W1OnSpark.network();
-        t0 = System.nanoTime();
-        History b = new DataParallel(spark.sparkContext(), 2, 1).fit(trainer, barrier, lbfgs, train, null, null);
-        double tBarrier = (System.nanoTime() - t0) / 1e9;
-        Module driver = W1OnSpark.network();
-        t0 = System.nanoTime();
-        History d = new DataParallel(spark.sparkContext(), 2, 1).mode(DataParallel.Mode.DRIVER)
-                .fit(trainer, driver, lbfgs, train, null, null);
-        double tDriver = (System.nanoTime() - t0) / 1e9;
+        double[][] fits = new double[2][repeats];
+        Module[] last = new Module[2];
+        for (int r = 0; r < repeats; r++) {
+            for (DataParallel.Mode mode : DataParallel.Mode.values()) {
+                Module m = W1OnSpark.network();
+                t0 = System.nanoTime();
+                new DataParallel(spark.sparkContext(), 2, 1).mode(mode)
+                        .fit(trainer, m, lbfgs, train, null, null);
+                fits[mode.ordinal()][r] = (System.nanoTime() - t0) / 1e9;
+                last[mode.ordinal()] = m;
+            }
+        }
         spark.stop();
         Threads.set(2);
 
-        System.out.printf(Locale.ROOT, "single process, 2 threads:       fit %.1f s, epochs %s, test accuracy %.4f%n",
-                tOne, W1OnSpark.times(one), W1OnSpark.accuracy(single, test));
-        System.out.printf(Locale.ROOT, "local[2] barrier, 1 thread/task: fit %.1f s, epochs %s, test accuracy %.4f, "
-                + "weights' relative difference %.2e%n", tBarrier, W1OnSpark.times(b), W1OnSpark.accuracy(barrier, test),
-                Compare.relativeDifference(single, barrier));
-        System.out.printf(Locale.ROOT, "local[2] driver, 1 thread/task:  fit %.1f s, epochs %s, test accuracy %.4f, "
-                + "weights' relative difference %.2e%n", tDriver, W1OnSpark.times(d), W1OnSpark.accuracy(driver, test),
-                Compare.relativeDifference(single, driver));
-        System.out.printf(Locale.ROOT, "ratio driver/barrier (fit): %.2f%n", tDriver / tBarrier);
+        System.out.printf(Locale.ROOT, "single process, 2 threads: fit %.1f s, test accuracy %.4f%n", tOne,
+                W1OnSpark.accuracy(single, test));
+        for (DataParallel.Mode mode : DataParallel.Mode.values()) {
+            int i = mode.ordinal();
+            System.out.printf(Locale.ROOT, "local[2] %s, 1 thread/task: fits %s s (median %.1f s), test accuracy %.4f, "
+                    + "weights' relative difference %.2e%n", mode.id(), seconds(fits[i]), median(fits[i]),
+                    W1OnSpark.accuracy(last[i], test), Compare.relativeDifference(single, last[i]));
+        }
+        System.out.printf(Locale.ROOT, "ratio driver/barrier (median fits): %.2f%n", median(fits[1]) / median(fits[0]));
+    }
+
+    private static String seconds(double[] v) {
+        return String.join(" ", Arrays.stream(v).mapToObj(t -> String.format(Locale.ROOT, "%.1f", t)).toList());
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
     }
 }
