@@ -16,17 +16,21 @@ final class SparkRun implements AutoCloseable {
     private DataParallel loop;
     private final int partitions;
 
-    private SparkRun(SparkSession spark, int partitions, int threads) {
+    private final DataParallel.Mode mode;
+
+    private SparkRun(SparkSession spark, int partitions, int threads, DataParallel.Mode mode) {
         this.spark = spark;
         this.partitions = partitions;
-        this.loop = new DataParallel(spark.sparkContext(), partitions, threads);
+        this.mode = mode;
+        this.loop = new DataParallel(spark.sparkContext(), partitions, threads).mode(mode);
     }
 
     /**
      * A session on {@code master} (empty: the master spark-submit gave), with {@code partitions} replicas (null: one
-     * per task slot) of {@code threads} kernel threads each. A local master binds to the loopback interface.
+     * per task slot) of {@code threads} kernel threads each, summing gradients in {@code mode}. A local master binds
+     * to the loopback interface.
      */
-    static SparkRun start(String master, Integer partitions, int threads) {
+    static SparkRun start(String master, Integer partitions, int threads, DataParallel.Mode mode) {
         SparkSession.Builder b = SparkSession.builder().appName("nabla train").config("spark.ui.showConsoleProgress", "false");
         if (!master.isEmpty()) {
             b.master(master);
@@ -38,7 +42,7 @@ final class SparkRun implements AutoCloseable {
         SparkSession spark = b.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         int k = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
-        return new SparkRun(spark, k, threads);
+        return new SparkRun(spark, k, threads, mode);
     }
 
     TrainingLoop loop() {
@@ -52,7 +56,8 @@ final class SparkRun implements AutoCloseable {
 
     /** e.g. {@code "; Spark local[2], 2 replicas"}. */
     String describe() {
-        return "; Spark " + spark.sparkContext().master() + ", " + partitions + " replicas";
+        return "; Spark " + spark.sparkContext().master() + ", " + partitions + " replicas"
+                + (mode == DataParallel.Mode.DRIVER ? ", driver-reduce" : "");
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.nabla.optim.OptimizerConfig;
 import dev.nabla.optim.ScheduleConfig;
 import dev.nabla.tensor.Threads;
 import dev.nabla.metrics.Metric;
+import dev.nabla.spark.DataParallel;
 import dev.nabla.train.EpochResult;
 import dev.nabla.train.Evaluation;
 import dev.nabla.train.History;
@@ -149,7 +150,7 @@ final class TrainCommand implements Callable<Integer> {
             int outputs = effective.outputs(data.task(), data.isClassification() ? data.classNames().size() : 0);
             recipe.spec(ModelSpecJson.read(o.modelSpec, data.featureCount(), outputs));
         }
-        SparkRun spark = o.spark == null ? null : spark(checks);
+        SparkRun spark = o.spark == null ? null : spark(checks, optimizer);
         // The schema is printed with the training header, once the run has passed its own checks.
         recipe.listener(Progress.forStderr(err, schemaLines(prepared) + "nabla: training on " + prepared.describe() + "; "
                 + (objective != null && o.explicitLoss() ? objective.describe() + "; " : "") + optimizer.describe()
@@ -242,9 +243,15 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The Spark session of {@code --spark}, or a usage error when Spark's classes are not on the class path. */
-    private SparkRun spark(Checks checks) {
+    private SparkRun spark(Checks checks, OptimizerConfig optimizer) {
+        DataParallel.Mode mode = o.sparkMode == null ? DataParallel.Mode.BARRIER
+                : checks.option("--spark-mode", () -> DataParallel.Mode.of(o.sparkMode));
+        if (mode == DataParallel.Mode.DRIVER && !optimizer.fullBatch()) {
+            checks.fail("--spark-mode: driver makes one Spark job per loss evaluation, for full-batch optimisers "
+                    + "(lbfgs), not " + optimizer.name());
+        }
         try {
-            return SparkRun.start(o.spark, o.partitions, o.threads == null ? 1 : o.threads);
+            return SparkRun.start(o.spark, o.partitions, o.threads == null ? 1 : o.threads, mode);
         } catch (NoClassDefFoundError e) {
             checks.fail(SparkRun.MISSING);
             throw e;

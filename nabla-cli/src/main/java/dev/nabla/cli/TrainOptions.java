@@ -152,6 +152,10 @@ final class TrainOptions {
             description = "With --spark: replicas, each holding a K-th of the training rows (default: the cluster's task slots).")
     Integer partitions;
 
+    @Option(names = "--spark-mode", paramLabel = "MODE",
+            description = "With --spark: how the replicas' gradients are summed: barrier (default: one stage for the whole run, its tasks summing over a TCP ring at every step) or driver (lbfgs only: the optimiser on the driver, one Spark job per loss evaluation; needs no K task slots at once).")
+    String sparkMode;
+
     @Option(names = "--report", paramLabel = "DIR",
             description = "Write loss and accuracy curves, the confusion matrix and report.html here.")
     Path report;
@@ -250,6 +254,9 @@ final class TrainOptions {
                 checks.fail("--partitions: only with --spark");
             }
             checks.positive("--partitions", partitions);
+        }
+        if (sparkMode != null && spark == null) {
+            checks.fail("--spark-mode: only with --spark");
         }
         if (learningRate != null) {
             checks.positive("--lr", learningRate);

@@ -55,6 +55,35 @@ class SparkTrainTest {
     }
 
     @Test
+    void fullBatchLbfgsInTheDriverReduceModeEqualsOneProcess() throws Exception {
+        String[] common = {"train", "--data", "wine", "--layers", "16:tanh", "--optimizer", "lbfgs:max_iter=5",
+                "--epochs", "2", "--seed", "3"};
+        Cli one = Cli.run(concat(common, "--out", dir.resolve("one.safetensors").toString()));
+        assertThat(one.code()).as(one.toString()).isZero();
+        Cli two = Cli.run(concat(common, "--out", dir.resolve("two.safetensors").toString(), "--spark", "local[2]",
+                "--partitions", "2", "--spark-mode", "driver"));
+        assertThat(two.code()).as(two.toString()).isZero();
+        assertThat(two.err()).contains("Spark local[2], 2 replicas, driver-reduce");
+        assertThat(relativeDifference(dir.resolve("one.safetensors"), dir.resolve("two.safetensors")))
+                .isLessThan(1e-5);
+    }
+
+    @Test
+    void sparkModeIsCheckedAgainstTheOptimiser() {
+        Cli alone = Cli.run("train", "--data", "iris", "--spark-mode", "driver");
+        assertThat(alone.code()).isEqualTo(2);
+        assertThat(alone.err()).contains("--spark-mode: only with --spark");
+        Cli sgd = Cli.run("train", "--data", "iris", "--optimizer", "sgd", "--spark", "local[2]", "--spark-mode",
+                "driver");
+        assertThat(sgd.code()).isEqualTo(2);
+        assertThat(sgd.err()).contains("--spark-mode: driver makes one Spark job per loss evaluation, for full-batch "
+                + "optimisers (lbfgs), not sgd").doesNotContain("\tat ");
+        Cli unknown = Cli.run("train", "--data", "iris", "--spark", "local[2]", "--spark-mode", "ring");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--spark-mode: unknown Spark mode 'ring' (barrier, driver)");
+    }
+
+    @Test
     void partitionsWithoutSparkIsAUsageError() {
         Cli r = Cli.run("train", "--data", "iris", "--partitions", "2");
         assertThat(r.code()).isEqualTo(2);

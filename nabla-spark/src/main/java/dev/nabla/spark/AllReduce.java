@@ -7,7 +7,12 @@ import dev.nabla.tensor.Tensor;
 import dev.nabla.train.Objective;
 import dev.nabla.train.RunningMetrics;
 import dev.nabla.train.TrainingStep;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
 import java.util.List;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The gradient half of exact data-parallel training: each replica's share s of a batch, with normaliser Wₛ (its rows,
@@ -16,15 +21,21 @@ import java.util.List;
  * batch's mean loss, the same bits on every replica.
  */
 final class AllReduce implements TrainingStep.Reduction {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final int TAIL = 4;
+    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 
     private final Ring ring;
     private final List<Variable> parameters;
     private final Objective objective;
     private final boolean classes;
-    private final float[] f;
-    private final double[] d;
+    private final boolean f64;
+    private final Ring.Buffer buffer;
+    private final MemorySegment memory;
     private final int size;
+    private double lossSum;
+    private double weightSum;
     private long rows;
     private long correct;
 
@@ -38,65 +49,96 @@ final class AllReduce implements TrainingStep.Reduction {
             n += p.data().size();
         }
         this.size = n;
-        boolean f64 = parameters.get(0).data().dtype() == DType.F64;
-        this.f = f64 ? null : new float[n + TAIL];
-        this.d = f64 ? new double[n + TAIL] : null;
+        this.f64 = parameters.get(0).data().dtype() == DType.F64;
+        this.buffer = new Ring.Buffer((n + TAIL) * (f64 ? Double.BYTES : Float.BYTES));
+        this.memory = buffer.memory();
     }
 
     @Override
     public double reduce(double loss, Tensor outputs, Batch share) {
         double w = share.size() == 0 ? 0 : objective.normalizer(share);
         int right = classes && share.size() > 0 ? RunningMetrics.correct(outputs, share) : 0;
-        double[] tail = {w == 0 ? 0 : w * loss, w, share.size(), right};
-        double[] sums = f != null ? sumF32(w, tail) : sumF64(w, tail);
-        rows = (long) sums[2];
-        correct = (long) sums[3];
-        return sums[0] / sums[1];
+        if (f64) {
+            sumF64(w, w == 0 ? 0 : w * loss, share.size(), right);
+        } else {
+            sumF32(w, w == 0 ? 0 : w * loss, share.size(), right);
+        }
+        return lossSum / weightSum;
     }
 
-    private double[] sumF32(double w, double[] tail) {
+    private void sumF32(double w, double loss, int n, int right) {
         float scale = (float) w;
-        int k = 0;
+        long at = 0;
         for (Variable p : parameters) {
             float[] g = p.gradBuffer().floats();
-            for (int i = 0; i < g.length; i++) {
-                f[k++] = scale * g[i];
+            int i = 0;
+            for (int bound = F.loopBound(g.length); i < bound; i += F.length()) {
+                FloatVector.fromArray(F, g, i).mul(scale).intoMemorySegment(memory, at + i * 4L, ORDER);
             }
+            for (; i < g.length; i++) {
+                memory.set(Ring.FLOAT, at + i * 4L, scale * g[i]);
+            }
+            at += g.length * 4L;
         }
-        for (int t = 0; t < TAIL; t++) {
-            f[size + t] = (float) tail[t];
-        }
-        ring.sum(f);
-        float total = f[size + 1];
-        k = 0;
+        memory.set(Ring.FLOAT, at, (float) loss);
+        memory.set(Ring.FLOAT, at + 4, (float) w);
+        memory.set(Ring.FLOAT, at + 8, (float) n);
+        memory.set(Ring.FLOAT, at + 12, (float) right);
+        ring.sum(buffer, size + TAIL, false);
+        float total = memory.get(Ring.FLOAT, at + 4);
+        at = 0;
         for (Variable p : parameters) {
             float[] g = p.gradBuffer().floats();
-            for (int i = 0; i < g.length; i++) {
-                g[i] = f[k++] / total;
+            int i = 0;
+            for (int bound = F.loopBound(g.length); i < bound; i += F.length()) {
+                FloatVector.fromMemorySegment(F, memory, at + i * 4L, ORDER).div(total).intoArray(g, i);
             }
+            for (; i < g.length; i++) {
+                g[i] = memory.get(Ring.FLOAT, at + i * 4L) / total;
+            }
+            at += g.length * 4L;
         }
-        return new double[] {f[size], f[size + 1], f[size + 2], f[size + 3]};
+        lossSum = memory.get(Ring.FLOAT, at);
+        weightSum = total;
+        rows = (long) memory.get(Ring.FLOAT, at + 8);
+        correct = (long) memory.get(Ring.FLOAT, at + 12);
     }
 
-    private double[] sumF64(double w, double[] tail) {
-        int k = 0;
+    private void sumF64(double w, double loss, int n, int right) {
+        long at = 0;
         for (Variable p : parameters) {
             double[] g = p.gradBuffer().doubles();
-            for (int i = 0; i < g.length; i++) {
-                d[k++] = w * g[i];
+            int i = 0;
+            for (int bound = D.loopBound(g.length); i < bound; i += D.length()) {
+                DoubleVector.fromArray(D, g, i).mul(w).intoMemorySegment(memory, at + i * 8L, ORDER);
             }
+            for (; i < g.length; i++) {
+                memory.set(Ring.DOUBLE, at + i * 8L, w * g[i]);
+            }
+            at += g.length * 8L;
         }
-        System.arraycopy(tail, 0, d, size, TAIL);
-        ring.sum(d);
-        double total = d[size + 1];
-        k = 0;
+        memory.set(Ring.DOUBLE, at, loss);
+        memory.set(Ring.DOUBLE, at + 8, w);
+        memory.set(Ring.DOUBLE, at + 16, n);
+        memory.set(Ring.DOUBLE, at + 24, right);
+        ring.sum(buffer, size + TAIL, true);
+        double total = memory.get(Ring.DOUBLE, at + 8);
+        at = 0;
         for (Variable p : parameters) {
             double[] g = p.gradBuffer().doubles();
-            for (int i = 0; i < g.length; i++) {
-                g[i] = d[k++] / total;
+            int i = 0;
+            for (int bound = D.loopBound(g.length); i < bound; i += D.length()) {
+                DoubleVector.fromMemorySegment(D, memory, at + i * 8L, ORDER).div(total).intoArray(g, i);
             }
+            for (; i < g.length; i++) {
+                g[i] = memory.get(Ring.DOUBLE, at + i * 8L) / total;
+            }
+            at += g.length * 8L;
         }
-        return new double[] {d[size], d[size + 1], d[size + 2], d[size + 3]};
+        lossSum = memory.get(Ring.DOUBLE, at);
+        weightSum = total;
+        rows = (long) memory.get(Ring.DOUBLE, at + 16);
+        correct = (long) memory.get(Ring.DOUBLE, at + 24);
     }
 
     /** Rows of the last batch, over all replicas. */

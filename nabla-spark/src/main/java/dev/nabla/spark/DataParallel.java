@@ -41,13 +41,15 @@ import scala.reflect.ClassTag$;
  * Training.builder().optimizer(Optimizers.config("sgd", 0.1, null)).loop(new DataParallel(spark.sparkContext(), 2))
  * }</pre>
  * The optimiser must be given as data ({@link OptimizerConfig}) so that each replica can build its own. The barrier
- * stage needs K task slots at once; listeners hear each epoch when the stage has finished.
+ * stage needs K task slots at once; listeners hear each epoch when the stage has finished. Full-batch optimisers
+ * can instead run on the driver with one Spark job per evaluation ({@link #mode}, {@link Mode#DRIVER}).
  */
 public final class DataParallel implements TrainingLoop {
     private final JavaSparkContext spark;
     private final int partitions;
     private final int threads;
     private final Plan.Recovery recovery;
+    private final boolean driverReduce;
 
     /** Training over {@code partitions} replicas, each using one kernel thread. */
     public DataParallel(SparkContext spark, int partitions) {
@@ -60,14 +62,46 @@ public final class DataParallel implements TrainingLoop {
             throw new IllegalArgumentException("partitions and threads must be at least 1, got " + partitions + " and "
                     + threads);
         }
-        this(JavaSparkContext.fromSparkContext(spark), partitions, threads, Plan.Recovery.NONE);
+        this(JavaSparkContext.fromSparkContext(spark), partitions, threads, Plan.Recovery.NONE, false);
     }
 
-    private DataParallel(JavaSparkContext spark, int partitions, int threads, Plan.Recovery recovery) {
+    private DataParallel(JavaSparkContext spark, int partitions, int threads, Plan.Recovery recovery,
+                         boolean driverReduce) {
         this.spark = spark;
         this.partitions = partitions;
         this.threads = threads;
         this.recovery = recovery;
+        this.driverReduce = driverReduce;
+    }
+
+    /** How the replicas' gradients are summed; {@link #BARRIER} unless told. */
+    public enum Mode {
+        /** One barrier stage for the whole run, its tasks summing gradients over a TCP ring every evaluation. */
+        BARRIER,
+        /**
+         * For full-batch optimisers (L-BFGS): the loop and the optimiser on the driver, one Spark job per evaluation
+         * of the loss, the partitions' sums added in a fixed tree ({@link DriverReduce}).
+         */
+        DRIVER;
+
+        /** The mode named {@code id} ("barrier" or "driver"). */
+        public static Mode of(String id) {
+            for (Mode m : values()) {
+                if (m.id().equals(id)) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("unknown Spark mode '" + id + "' (barrier, driver)");
+        }
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** This loop in {@code mode}; {@link Mode#DRIVER} needs a full-batch optimiser and a network without dropout. */
+    public DataParallel mode(Mode mode) {
+        return new DataParallel(spark, partitions, threads, recovery, mode == Mode.DRIVER);
     }
 
     /**
@@ -81,13 +115,13 @@ public final class DataParallel implements TrainingLoop {
             throw new IllegalArgumentException("checkpoint interval must be zero or positive, got " + everySteps);
         }
         return new DataParallel(spark, partitions, threads, new Plan.Recovery(dir.toAbsolutePath().toString(),
-                everySteps, args, -1, recovery.failAt()));
+                everySteps, args, -1, recovery.failAt()), driverReduce);
     }
 
     /** For tests: the last replica of the stage's first attempt fails before global step {@code step}. */
     DataParallel failOnceAt(long step) {
         return new DataParallel(spark, partitions, threads, new Plan.Recovery(recovery.dir(), recovery.every(),
-                recovery.args(), recovery.existing(), step));
+                recovery.args(), recovery.existing(), step), driverReduce);
     }
 
     @Override
@@ -161,12 +195,21 @@ public final class DataParallel implements TrainingLoop {
     /**
      * Runs the barrier stage over {@code rows} — one partition per replica, partition p's rows being global rows
      * {@code offsets[p]…} — from {@code resume} (null: the start), and loads the trained weights into
-     * {@code network}; returns the history.
+     * {@code network}; returns the history. In the driver-reduce mode the driver trains {@code network} itself,
+     * one job over {@code rows} per evaluation ({@link DriverReduce}).
      *
      * @throws DivergedException when training diverged (the weights before the step that did are loaded)
      */
     History run(RDD<byte[]> rows, long[] offsets, byte[] start, TrainingState resume, byte[] validation,
                 Module network) {
+        if (driverReduce) {
+            int before = Threads.count();
+            try {
+                return DriverReduce.run(spark, rows.toJavaRDD(), start, resume, validation, network);
+            } finally {
+                Threads.set(before);
+            }
+        }
         Broadcast<byte[]> begin = spark.broadcast(start);
         Broadcast<byte[]> from = resume == null ? null : spark.broadcast(Transfer.state(resume));
         Broadcast<byte[]> heldOut = validation == null ? null : spark.broadcast(validation);

@@ -123,7 +123,8 @@ public abstract class NablaEstimator<M extends Model<M>, E extends NablaEstimato
 
         Plan plan = Plan.of(trainer, objective, config, task, classNames.size(), placed.rows(), whole(threads()),
                 Plan.Recovery.NONE);
-        DataParallel loop = new DataParallel(spark, placed.offsets().length, whole(threads()));
+        DataParallel loop = new DataParallel(spark, placed.offsets().length, whole(threads()))
+                .mode(DataParallel.Mode.of(getOrDefault(sparkMode())));
         History history = loop.run(placed.blocks().rdd(), placed.offsets(), DataParallel.start(plan, spec, network),
                 null, null, network);
         TrainedModel trained = new TrainedModel(spec, network, task, objective, pipeline,

@@ -41,6 +41,7 @@ public abstract class NablaParams<M extends Model<M>, E extends NablaParams<M, E
     private final DoubleParam clipValue;
     private final IntParam partitions;
     private final IntParam threads;
+    private final Param<String> sparkMode;
 
     NablaParams(String uid) {
         this.uid = uid;
@@ -68,6 +69,9 @@ public abstract class NablaParams<M extends Model<M>, E extends NablaParams<M, E
         partitions = new IntParam(this, "partitions", "replicas (0: the data's partitions, at most the slots)",
                 ParamValidators.gtEq(0));
         threads = new IntParam(this, "threads", "kernel threads per replica", ParamValidators.gt(0));
+        sparkMode = new Param<>(this, "sparkMode", "how gradients are summed: barrier (a ring in one stage) or driver "
+                + "(full-batch optimisers: one job per loss evaluation)", ParamValidators.inArray(
+                java.util.Arrays.stream(DataParallel.Mode.values()).map(DataParallel.Mode::id).toArray(String[]::new)));
         setDefault(featuresCol, "features");
         setDefault(inputCols, new String[0]);
         setDefault(labelCol, "label");
@@ -88,6 +92,7 @@ public abstract class NablaParams<M extends Model<M>, E extends NablaParams<M, E
         setDefault(clipValue, 0.0);
         setDefault(partitions, 0);
         setDefault(threads, 1);
+        setDefault(sparkMode, DataParallel.Mode.BARRIER.id());
     }
 
     @Override
@@ -183,6 +188,10 @@ public abstract class NablaParams<M extends Model<M>, E extends NablaParams<M, E
 
     public IntParam threads() {
         return threads;
+    }
+
+    public Param<String> sparkMode() {
+        return sparkMode;
     }
 
     @SuppressWarnings("unchecked")
@@ -288,6 +297,11 @@ public abstract class NablaParams<M extends Model<M>, E extends NablaParams<M, E
 
     public E setThreads(int value) {
         set(threads, value);
+        return self();
+    }
+
+    public E setSparkMode(String value) {
+        set(sparkMode, value);
         return self();
     }
 }

@@ -1,19 +1,24 @@
 package dev.nabla.spark;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Ring all-reduce of a flat buffer among the K replicas of a barrier stage, over TCP: K − 1 reduce-scatter steps
@@ -22,31 +27,47 @@ import java.util.function.Function;
  * call, whatever K. Chunk c is summed in the fixed order g_c + g_{c+1} + … around the ring and every rank ends with
  * the bits of the rank that finished it, so all replicas hold the same sum and apply the same update.
  *
- * <p>Each rank listens on the host Spark runs its task on; the addresses go around with {@code allGather}. A
- * sender thread writes while the caller reads, so that two ranks sending to each other never both wait on full
- * socket buffers.
+ * <p>The buffer is direct memory ({@link Buffer}) that the sockets read and write in place. Each step sends and
+ * receives in the calling thread with non-blocking channels (waiting in a selector only when neither can move, so
+ * that two ranks sending to each other never both wait on full socket buffers), adding received elements as they
+ * arrive. Each rank listens on the host Spark runs its task on; the addresses go around with {@code allGather}.
  */
 final class Ring implements AutoCloseable {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
+    private static final Consumer<SelectionKey> IGNORE = k -> { };
+
     private final int rank;
     private final int size;
     private final SocketChannel next;
     private final SocketChannel previous;
-    private final ExecutorService sender;
-    private ByteBuffer out = ByteBuffer.allocateDirect(0);
+    private final Selector selector;
+    private final SelectionKey writing;
+    private final SelectionKey reading;
     private ByteBuffer in = ByteBuffer.allocateDirect(0);
-    private float[] scratchF = new float[0];
-    private double[] scratchD = new double[0];
+    private MemorySegment inMemory = MemorySegment.ofBuffer(in);
+    private ByteBuffer sending;
+    private ByteBuffer receiving;
+    private MemorySegment workMemory;
+    private Buffer small = new Buffer(0);
 
-    private Ring(int rank, int size, SocketChannel next, SocketChannel previous) {
+    private Ring(int rank, int size, SocketChannel next, SocketChannel previous) throws IOException {
         this.rank = rank;
         this.size = size;
         this.next = next;
         this.previous = previous;
-        this.sender = size > 1 ? Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "nabla-ring-sender-" + rank);
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        if (size > 1) {
+            next.configureBlocking(false);
+            previous.configureBlocking(false);
+            selector = Selector.open();
+            writing = next.register(selector, 0);
+            reading = previous.register(selector, 0);
+        } else {
+            selector = null;
+            writing = null;
+            reading = null;
+        }
     }
 
     /**
@@ -73,64 +94,71 @@ final class Ring implements AutoCloseable {
         }
     }
 
+    /**
+     * Direct memory that the sockets read and write in place, with the views {@link #sum} needs; {@link #memory}
+     * holds the elements in the byte order of {@link #FLOAT} and {@link #DOUBLE}.
+     */
+    static final class Buffer {
+        private final ByteBuffer bytes;
+        private final ByteBuffer sending;
+        private final ByteBuffer receiving;
+        private final MemorySegment memory;
+
+        Buffer(int bytes) {
+            this.bytes = ByteBuffer.allocateDirect(bytes).order(ORDER);
+            this.sending = this.bytes.duplicate();
+            this.receiving = this.bytes.duplicate();
+            this.memory = MemorySegment.ofBuffer(this.bytes);
+        }
+
+        MemorySegment memory() {
+            return memory;
+        }
+    }
+
+    /** The layouts of the elements in a {@link Buffer}. */
+    static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ORDER);
+    static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ORDER);
+
     int size() {
         return size;
     }
 
-    /** Replaces {@code buffer} on every rank by the element-wise sum of all ranks' buffers (same length everywhere). */
-    void sum(float[] buffer) {
+    /**
+     * Replaces the first {@code n} elements of {@code buffer} (floats, or doubles when {@code f64}) on every rank
+     * by the element-wise sum of all ranks' (same n everywhere).
+     */
+    void sum(Buffer buffer, int n, boolean f64) {
         if (size == 1) {
             return;
         }
-        if (scratchF.length < chunkLength(buffer.length)) {
-            scratchF = new float[chunkLength(buffer.length)];
-        }
-        for (int s = 0; s < size - 1; s++) {
-            int send = Math.floorMod(rank - s, size);
-            int receive = Math.floorMod(rank - s - 1, size);
-            exchange(buffer, send, receive, Float.BYTES);
-            int from = start(buffer.length, receive);
-            int n = start(buffer.length, receive + 1) - from;
-            in.asFloatBuffer().get(scratchF, 0, n);
-            for (int i = 0; i < n; i++) {
-                buffer[from + i] += scratchF[i];
+        sending = buffer.sending;
+        receiving = buffer.receiving;
+        workMemory = buffer.memory;
+        int bytes = f64 ? Double.BYTES : Float.BYTES;
+        try {
+            for (int s = 0; s < size - 1; s++) {
+                exchange(n, bytes, Math.floorMod(rank - s, size), Math.floorMod(rank - s - 1, size), true);
             }
-        }
-        for (int s = 0; s < size - 1; s++) {
-            int send = Math.floorMod(rank + 1 - s, size);
-            int receive = Math.floorMod(rank - s, size);
-            exchange(buffer, send, receive, Float.BYTES);
-            int from = start(buffer.length, receive);
-            in.asFloatBuffer().get(buffer, from, start(buffer.length, receive + 1) - from);
+            for (int s = 0; s < size - 1; s++) {
+                exchange(n, bytes, Math.floorMod(rank + 1 - s, size), Math.floorMod(rank - s, size), false);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("ring all-reduce, rank " + rank + " of " + size + ": " + e.getMessage(), e);
         }
     }
 
-    /** As {@link #sum(float[])}, for float64 buffers. */
-    void sum(double[] buffer) {
+    /** As {@link #sum(Buffer, int, boolean)}, for a few float64 values. */
+    void sum(double[] values) {
         if (size == 1) {
             return;
         }
-        if (scratchD.length < chunkLength(buffer.length)) {
-            scratchD = new double[chunkLength(buffer.length)];
+        if (small.memory.byteSize() < (long) values.length * Double.BYTES) {
+            small = new Buffer(values.length * Double.BYTES);
         }
-        for (int s = 0; s < size - 1; s++) {
-            int send = Math.floorMod(rank - s, size);
-            int receive = Math.floorMod(rank - s - 1, size);
-            exchange(buffer, send, receive, Double.BYTES);
-            int from = start(buffer.length, receive);
-            int n = start(buffer.length, receive + 1) - from;
-            in.asDoubleBuffer().get(scratchD, 0, n);
-            for (int i = 0; i < n; i++) {
-                buffer[from + i] += scratchD[i];
-            }
-        }
-        for (int s = 0; s < size - 1; s++) {
-            int send = Math.floorMod(rank + 1 - s, size);
-            int receive = Math.floorMod(rank - s, size);
-            exchange(buffer, send, receive, Double.BYTES);
-            int from = start(buffer.length, receive);
-            in.asDoubleBuffer().get(buffer, from, start(buffer.length, receive + 1) - from);
-        }
+        MemorySegment.copy(values, 0, small.memory, DOUBLE, 0, values.length);
+        sum(small, values.length, true);
+        MemorySegment.copy(small.memory, DOUBLE, 0, values, 0, values.length);
     }
 
     /** First element of chunk {@code c} (0 ≤ c ≤ size) of a buffer of {@code length} elements. */
@@ -138,72 +166,81 @@ final class Ring implements AutoCloseable {
         return (int) ((long) length * c / size);
     }
 
-    private int chunkLength(int length) {
-        return length / size + 1;
-    }
-
-    /** Sends chunk {@code send} of {@code buffer} to the next rank while reading chunk {@code receive} into {@link #in}. */
-    private void exchange(Object buffer, int send, int receive, int bytes) {
-        int length = buffer instanceof float[] f ? f.length : ((double[]) buffer).length;
-        int sendFrom = start(length, send);
-        int sendCount = start(length, send + 1) - sendFrom;
-        int receiveCount = start(length, receive + 1) - start(length, receive);
-        out = capacity(out, sendCount * bytes);
-        in = capacity(in, receiveCount * bytes);
-        if (buffer instanceof float[] f) {
-            out.asFloatBuffer().put(f, sendFrom, sendCount);
+    /**
+     * Sends chunk {@code send} of the work buffer to the next rank while receiving chunk {@code receive} from the
+     * previous one, added to the work buffer's ({@code add}) or in place of it.
+     */
+    private void exchange(int n, int bytes, int send, int receive, boolean add) throws IOException {
+        int from = start(n, receive);
+        int count = start(n, receive + 1) - from;
+        sending.limit(start(n, send + 1) * bytes).position(start(n, send) * bytes);
+        ByteBuffer target;
+        if (add) {
+            if (in.capacity() < count * bytes) {
+                in = ByteBuffer.allocateDirect(Math.max(count * bytes, in.capacity() * 2));
+                inMemory = MemorySegment.ofBuffer(in);
+            }
+            target = in.clear().limit(count * bytes);
         } else {
-            out.asDoubleBuffer().put((double[]) buffer, sendFrom, sendCount);
+            target = receiving.limit((from + count) * bytes).position(from * bytes);
         }
-        out.limit(sendCount * bytes);
-        in.limit(receiveCount * bytes);
-        Future<?> sent = sender.submit(() -> {
-            writeFully(next, out);
-            return null;
-        });
-        try {
-            readFully(previous, in);
-            sent.get();
-        } catch (IOException e) {
-            sent.cancel(true);
-            throw new UncheckedIOException("ring all-reduce, rank " + rank + " of " + size + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("ring all-reduce interrupted", e);
-        } catch (ExecutionException e) {
-            throw new UncheckedIOException("ring all-reduce, rank " + rank + " of " + size + ": sending failed: "
-                    + e.getCause().getMessage(), e.getCause() instanceof IOException io ? io : new IOException(e.getCause()));
-        }
-    }
-
-    /** {@code b} cleared, or a larger little-endian direct buffer; its position is 0. */
-    private static ByteBuffer capacity(ByteBuffer b, int bytes) {
-        if (b.capacity() < bytes) {
-            b = ByteBuffer.allocateDirect(Math.max(bytes, b.capacity() * 2)).order(ByteOrder.LITTLE_ENDIAN);
-        }
-        b.clear();
-        return b.order(ByteOrder.LITTLE_ENDIAN);
-    }
-
-    private static void writeFully(SocketChannel channel, ByteBuffer b) throws IOException {
-        while (b.hasRemaining()) {
-            channel.write(b);
-        }
-    }
-
-    private static void readFully(SocketChannel channel, ByteBuffer b) throws IOException {
-        while (b.hasRemaining()) {
-            if (channel.read(b) < 0) {
+        int added = 0;
+        while (sending.hasRemaining() || target.hasRemaining()) {
+            int wrote = sending.hasRemaining() ? next.write(sending) : 0;
+            int read = target.hasRemaining() ? previous.read(target) : 0;
+            if (read < 0) {
                 throw new IOException("the previous rank closed its connection");
             }
+            if (add && read > 0) {
+                int arrived = target.position() / bytes;
+                add(bytes, from + added, added, arrived - added);
+                added = arrived;
+            }
+            if (wrote == 0 && read == 0) {
+                writing.interestOps(sending.hasRemaining() ? SelectionKey.OP_WRITE : 0);
+                reading.interestOps(target.hasRemaining() ? SelectionKey.OP_READ : 0);
+                selector.select(IGNORE);
+                if (Thread.interrupted()) {
+                    throw new InterruptedIOException("interrupted");
+                }
+            }
         }
-        b.flip();
+    }
+
+    /** work[at + i] ← work[at + i] + in[inAt + i] for i &lt; count: the own share first, as the order requires. */
+    private void add(int bytes, int at, int inAt, int count) {
+        long w = (long) at * bytes;
+        long r = (long) inAt * bytes;
+        int i = 0;
+        if (bytes == Float.BYTES) {
+            for (int bound = F.loopBound(count); i < bound; i += F.length()) {
+                FloatVector.fromMemorySegment(F, workMemory, w + i * 4L, ORDER)
+                        .add(FloatVector.fromMemorySegment(F, inMemory, r + i * 4L, ORDER))
+                        .intoMemorySegment(workMemory, w + i * 4L, ORDER);
+            }
+            for (; i < count; i++) {
+                workMemory.set(FLOAT, w + i * 4L,
+                        workMemory.get(FLOAT, w + i * 4L)
+                                + inMemory.get(FLOAT, r + i * 4L));
+            }
+        } else {
+            for (int bound = D.loopBound(count); i < bound; i += D.length()) {
+                DoubleVector.fromMemorySegment(D, workMemory, w + i * 8L, ORDER)
+                        .add(DoubleVector.fromMemorySegment(D, inMemory, r + i * 8L, ORDER))
+                        .intoMemorySegment(workMemory, w + i * 8L, ORDER);
+            }
+            for (; i < count; i++) {
+                workMemory.set(DOUBLE, w + i * 8L,
+                        workMemory.get(DOUBLE, w + i * 8L)
+                                + inMemory.get(DOUBLE, r + i * 8L));
+            }
+        }
     }
 
     @Override
     public void close() throws IOException {
-        if (sender != null) {
-            sender.shutdownNow();
+        if (selector != null) {
+            selector.close();
         }
         if (next != null) {
             next.close();

@@ -122,6 +122,23 @@ class NablaEstimatorTest {
     }
 
     @Test
+    void theSparkModesTrainTheSameLbfgsModel() throws IOException {
+        var wine = embedded("wine", 2);
+        var assembled = new VectorAssembler().setInputCols(allBut(wine, "cultivar")).setOutputCol("features")
+                .transform(new StringIndexer().setInputCol("cultivar").setOutputCol("label").fit(wine).transform(wine))
+                .cache();
+        NablaClassifier lbfgs = new NablaClassifier().setLayers("8:tanh").setOptimizer("lbfgs:max_iter=4").setEpochs(2)
+                .setSeed(4).setPartitions(2);
+        NablaClassificationModel barrier = lbfgs.fit(assembled);
+        NablaClassificationModel driver = lbfgs.copy(new org.apache.spark.ml.param.ParamMap()).setSparkMode("driver")
+                .fit(assembled);
+        assertThat(DataParallelTest.relativeDifference(barrier.trained().network(), driver.trained().network()))
+                .isLessThan(1e-5);
+        assertThat(DataParallelTest.relativeDifference(barrier.trained().network(),
+                ModelSpec.mlp(13, "8:tanh", 3).build(new SplittableRandom(4)))).isGreaterThan(1e-3);
+    }
+
+    @Test
     void aRegressorPredictsInTheLabelsUnits() throws IOException {
         var diabetes = embedded("diabetes", 2);
         var assembled = new VectorAssembler().setInputCols(allBut(diabetes, "progression")).setOutputCol("features")

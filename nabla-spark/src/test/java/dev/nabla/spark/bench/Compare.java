@@ -3,10 +3,18 @@ package dev.nabla.spark.bench;
 import dev.nabla.nn.Module;
 import dev.nabla.tensor.Tensor;
 import java.util.Map;
+import org.apache.spark.sql.SparkSession;
 
-/** How far apart two networks' weights are. */
+/** How far apart two networks' weights are, and the benchmarks' Spark session. */
 public final class Compare {
     private Compare() {
+    }
+
+    /** A {@code local[2]} session named {@code name} on the loopback interface, without the web UI. */
+    static SparkSession localTwo(String name) {
+        return SparkSession.builder().master("local[2]").appName(name).config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+                .getOrCreate();
     }
 
     /** ‖a − b‖∞ / ‖a‖∞ over every tensor of the state dicts. */

@@ -13,9 +13,7 @@ import org.apache.spark.sql.SparkSession;
 public final class Growth {
     public static void main(String[] args) {
         Dataset train = W1OnSpark.over255(Datasets.idxDirectory(Datasets.DEBIAN_FASHION_MNIST, "fashion-mnist", null).data());
-        SparkSession spark = SparkSession.builder().master("local[2]").appName("growth")
-                .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+        SparkSession spark = Compare.localTwo("growth");
         for (int[] run : new int[][] {{6400, 2}, {6496, 1}, {30000, 1}, {60000, 1}}) {
             int steps = run[0];
             Dataset part = train.subset(java.util.stream.IntStream.range(0, run[0]).toArray());

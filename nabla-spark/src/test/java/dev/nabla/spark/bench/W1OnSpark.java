@@ -42,9 +42,7 @@ public final class W1OnSpark {
         Module single = network();
         History one = trainer.fit(single, sgd.create(single.parameters()), train, null);
 
-        SparkSession spark = SparkSession.builder().master("local[2]").appName("nabla-w1")
-                .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+        SparkSession spark = Compare.localTwo("nabla-w1");
         Module distributed = network();
         long t0 = System.nanoTime();
         History two = new DataParallel(spark.sparkContext(), 2, 1).fit(trainer, distributed, sgd, train, null, null);
