@@ -154,6 +154,35 @@ final class ColumnBuilder {
         slots[s] = e + 1;
     }
 
+    /**
+     * This builder's {@code rows} cells followed by {@code next}'s {@code nextRows} (the rest of the file, read apart),
+     * as one column named {@code name}: {@code next}'s texts get the codes a reading in one go gives them (first
+     * appearance). Consumes both builders.
+     */
+    Table.Column join(String name, int rows, ColumnBuilder next, int nextRows) {
+        int[] remap = new int[next.texts.size()];
+        for (int k = 0; k < remap.length; k++) {
+            char[] text = next.texts.get(k).toCharArray();
+            remap[k] = lookUp(text, 0, text.length);
+        }
+        float[] n = Arrays.copyOf(numbers, rows + nextRows);
+        System.arraycopy(next.numbers, 0, n, rows, nextRows);
+        int[] c = null;
+        if (codes != null || next.codes != null) {
+            c = codes != null ? Arrays.copyOf(codes, rows + nextRows) : new int[rows + nextRows];
+            if (codes == null) {
+                Arrays.fill(c, 0, rows, -1);
+            }
+            for (int i = 0; i < nextRows; i++) {
+                int code = next.codes == null ? -1 : next.codes[i];
+                c[rows + i] = code < 0 ? code : remap[code];
+            }
+        }
+        Map<Integer, String> e = new HashMap<>(exact);
+        next.exact.forEach((row, text) -> e.put(rows + row, text));
+        return new Table.Column(name, n, c, texts, e);
+    }
+
     Table.Column build(int rows) {
         return new Table.Column(name, Arrays.copyOf(numbers, rows), codes == null ? null : Arrays.copyOf(codes, rows),
                 texts, exact);
