@@ -143,7 +143,7 @@ public final class CategoryEncoder implements Encoder {
 
     /** Into a new (zeroed) matrix, as {@link Pipeline#encode} makes. */
     @Override
-    public void encodeColumn(Table.Column c, float[] out, int width, int offset) {
+    public Rows rows(Table.Column c) {
         // Each distinct text of this column is looked up once; a cell is then an array access.
         int[] byCode = new int[c.distinctTexts()];
         for (int k = 0; k < byCode.length; k++) {
@@ -152,7 +152,12 @@ public final class CategoryEncoder implements Encoder {
         }
         int otherAt = levels.size();
         int missingAt = levels.size() + (other ? 1 : 0);
-        for (int i = 0, n = c.rows(); i < n; i++) {
+        return (out, width, offset, from, to) -> write(c, byCode, out, width, offset, from, to, otherAt, missingAt);
+    }
+
+    private void write(Table.Column c, int[] byCode, float[] out, int width, int offset, int from, int to, int otherAt,
+                       int missingAt) {
+        for (int i = from; i < to; i++) {
             int code = c.code(i);
             int k;
             boolean isMissing = false;

@@ -68,15 +68,17 @@ public record NumberEncoder(String column, float fill, boolean indicator) implem
     }
 
     @Override
-    public void encodeColumn(Table.Column c, float[] out, int width, int offset) {
-        for (int i = 0, n = c.rows(), o = offset; i < n; i++, o += width) {
-            float v = c.number(i);
-            boolean missing = Float.isNaN(v);
-            out[o] = missing ? fill : v;
-            if (indicator) {
-                out[o + 1] = missing ? 1f : 0f;
+    public Rows rows(Table.Column c) {
+        return (out, width, offset, from, to) -> {
+            for (int i = from, o = from * width + offset; i < to; i++, o += width) {
+                float v = c.number(i);
+                boolean missing = Float.isNaN(v);
+                out[o] = missing ? fill : v;
+                if (indicator) {
+                    out[o + 1] = missing ? 1f : 0f;
+                }
             }
-        }
+        };
     }
 
     @Override
