@@ -52,7 +52,8 @@ final class ColumnBuilder {
                 codes = Arrays.copyOf(codes, size * 2);
             }
         }
-        double v = Numbers.parse(buf, offset, length);
+        // A cell whose first character cannot start a number (after blanks) is a text: no parse tried.
+        double v = length > 0 && !mayStartNumber(buf[offset]) ? Double.NaN : Numbers.parse(buf, offset, length);
         if (!Double.isNaN(v)) {
             if (Math.abs(v) > Float.MAX_VALUE) {
                 return "'" + TableReader.shorten(new String(buf, offset, length).strip())
@@ -94,6 +95,10 @@ final class ColumnBuilder {
         }
         size++;
         return null;
+    }
+
+    private static boolean mayStartNumber(char c) {
+        return c <= ' ' || (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
     }
 
     /** The text's code, {@link #MISSING} for a missing-value token, or {@code Integer.MIN_VALUE} for an infinity. */

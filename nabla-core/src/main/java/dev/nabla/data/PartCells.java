@@ -27,7 +27,8 @@ final class PartCells extends AbstractBaseCsvCallbackHandler<Object> {
     private final List<String> opening = new ArrayList<>();
     private List<String> header;
     private ColumnBuilder[] columns;
-    private long[] lines = new long[1 << 14];
+    private final int expectedRows;
+    private long[] lines;
     private int rows;
     private boolean markField;
     private int marks;
@@ -38,13 +39,16 @@ final class PartCells extends AbstractBaseCsvCallbackHandler<Object> {
 
     /**
      * @param first     whether the part starts the file (header, marker)
-     * @param abandoned set when another part has failed: this one stops too
+     * @param abandoned    set when another part has failed: this one stops too
+     * @param expectedRows about how many rows the part holds: the columns' first size
      */
-    PartCells(String source, Tokens missing, boolean first, AtomicBoolean abandoned) {
+    PartCells(String source, Tokens missing, boolean first, AtomicBoolean abandoned, int expectedRows) {
         this.source = source;
         this.missing = missing;
         this.first = first;
         this.abandoned = abandoned;
+        this.expectedRows = Math.max(1, expectedRows);
+        this.lines = new long[this.expectedRows];
     }
 
     @Override
@@ -84,7 +88,7 @@ final class PartCells extends AbstractBaseCsvCallbackHandler<Object> {
             List<String> names = first ? TableReader.header(opening, source, getStartingLineNumber()) : opening;
             columns = new ColumnBuilder[names.size()];
             for (int j = 0; j < columns.length; j++) {
-                columns[j] = new ColumnBuilder(names.get(j), missing);
+                columns[j] = new ColumnBuilder(names.get(j), missing, expectedRows);
             }
             if (first) {
                 header = names;

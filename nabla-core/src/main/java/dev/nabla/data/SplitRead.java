@@ -36,6 +36,8 @@ final class SplitRead {
      * (SHA-256 is sequential), so it parses less.
      */
     private static final double FIRST_PART = 0.475;
+    /** Line breaks are counted in this many bytes at the file's start, to size the columns. */
+    private static final long SAMPLE_BYTES = 1 << 22;
     private static final VectorSpecies<Byte> BYTES = ByteVector.SPECIES_PREFERRED;
 
     private SplitRead() {
@@ -51,12 +53,13 @@ final class SplitRead {
                 || PartCells.MARK.indexOf(separator) >= 0 || separator == '"') {
             return null;
         }
-        long split = split(file, size, (long) (size * FIRST_PART));
-        if (split < 0) {
+        Split found = split(file, size, (long) (size * FIRST_PART));
+        if (found == null) {
             return null;
         }
+        long split = found.at();
         AtomicBoolean abandoned = new AtomicBoolean();
-        PartCells second = new PartCells(source, missing, false, abandoned);
+        PartCells second = new PartCells(source, missing, false, abandoned, found.rows(size - split));
         TextInput secondInput = TextInput.part(source, range(file, split, size), null, false);
         Throwable[] secondError = new Throwable[1];
         Thread worker = Thread.ofPlatform().daemon().name("nabla-part").start(() -> {
@@ -67,7 +70,7 @@ final class SplitRead {
                 abandoned.set(true);
             }
         });
-        PartCells first = new PartCells(source, missing, true, abandoned);
+        PartCells first = new PartCells(source, missing, true, abandoned, found.rows(split));
         MessageDigest digest = TextInput.sha256Digest();
         boolean firstRead = false;
         try {
@@ -111,21 +114,41 @@ final class SplitRead {
     }
 
     /**
-     * The first line break at or after {@code from} that lies outside quotes (just after it), or −1: quotes before
-     * {@code from} are counted with vectors, then the bytes are walked to the break.
+     * Where a file splits, and how many lines a part of it holds about.
+     *
+     * @param at           the byte just after the line break
+     * @param linesPerByte line breaks per byte at the file's start
      */
-    static long split(Path file, long size, long from) throws IOException {
+    record Split(long at, double linesPerByte) {
+        /** About how many rows {@code bytes} of the file hold: the columns are sized once, not doubled (less GC). */
+        int rows(long bytes) {
+            return (int) Math.min(Integer.MAX_VALUE - 8, (long) (bytes * linesPerByte * 1.02) + 1024);
+        }
+    }
+
+    /**
+     * The first line break at or after {@code from} that lies outside quotes, or null: quotes before {@code from}
+     * are counted with vectors, then the bytes are walked to the break.
+     */
+    static Split split(Path file, long size, long from) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ); Arena arena = Arena.ofConfined()) {
             MemorySegment bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
             long quotes = 0;
+            long lines = 0;
+            long sampled = 0;
             long i = 0;
             for (long bound = from - from % BYTES.length(); i < bound; i += BYTES.length()) {
-                quotes += ByteVector.fromMemorySegment(BYTES, bytes, i, ByteOrder.nativeOrder()).eq((byte) '"')
-                        .trueCount();
+                ByteVector v = ByteVector.fromMemorySegment(BYTES, bytes, i, ByteOrder.nativeOrder());
+                quotes += v.eq((byte) '"').trueCount();
+                if (sampled < SAMPLE_BYTES) {
+                    lines += v.eq((byte) '\n').trueCount();
+                    sampled += BYTES.length();
+                }
             }
             for (; i < from; i++) {
                 quotes += bytes.get(ValueLayout.JAVA_BYTE, i) == '"' ? 1 : 0;
             }
+            double linesPerByte = sampled == 0 ? 0 : (double) lines / sampled;
             boolean quoted = (quotes & 1) == 1;
             // A quote left open (or a field of many lines) past a quarter of the file: read in one go instead.
             for (long end = Math.min(size - 1, from + size / 4); i < end; i++) {
@@ -133,10 +156,10 @@ final class SplitRead {
                 if (b == '"') {
                     quoted = !quoted;
                 } else if (b == '\n' && !quoted) {
-                    return i + 1;
+                    return new Split(i + 1, linesPerByte);
                 }
             }
-            return -1;
+            return null;
         }
     }
 
