@@ -28,6 +28,7 @@ final class PartCells extends AbstractBaseCsvCallbackHandler<Object> {
     private List<String> header;
     private ColumnBuilder[] columns;
     private final int expectedRows;
+    private final long bytes;
     private long[] lines;
     private int rows;
     private boolean markField;
@@ -41,19 +42,22 @@ final class PartCells extends AbstractBaseCsvCallbackHandler<Object> {
      * @param first     whether the part starts the file (header, marker)
      * @param abandoned    set when another part has failed: this one stops too
      * @param expectedRows about how many rows the part holds: the columns' first size
+     * @param bytes        the part's bytes: a row of w fields takes at least w, which bounds that size when the
+     *                     file's start misleads the estimate
      */
-    PartCells(String source, Tokens missing, boolean first, AtomicBoolean abandoned, int expectedRows) {
+    PartCells(String source, Tokens missing, boolean first, AtomicBoolean abandoned, int expectedRows, long bytes) {
         this.source = source;
         this.missing = missing;
         this.first = first;
         this.abandoned = abandoned;
         this.expectedRows = Math.max(1, expectedRows);
-        this.lines = new long[this.expectedRows];
+        this.bytes = bytes;
+        this.lines = new long[1024];
     }
 
     @Override
     protected void handleField(int index, char[] buf, int offset, int length, boolean quoted) {
-        lastFieldSpansLines = quoted && hasLineBreak(buf, offset, length);
+        lastFieldSpansLines = quoted && Cells.hasLineBreak(buf, offset, length);
         if (first && index == 0 && !quoted && isMark(buf, offset, length)) {
             markField = true;
             return;
@@ -87,8 +91,10 @@ final class PartCells extends AbstractBaseCsvCallbackHandler<Object> {
         if (columns == null) {
             List<String> names = first ? TableReader.header(opening, source, getStartingLineNumber()) : opening;
             columns = new ColumnBuilder[names.size()];
+            int size = (int) Math.min(expectedRows, bytes / names.size() + 1);
+            lines = new long[size];
             for (int j = 0; j < columns.length; j++) {
-                columns[j] = new ColumnBuilder(names.get(j), missing, expectedRows);
+                columns[j] = new ColumnBuilder(names.get(j), missing, size);
             }
             if (first) {
                 header = names;
@@ -123,32 +129,14 @@ final class PartCells extends AbstractBaseCsvCallbackHandler<Object> {
                 java.nio.CharBuffer.wrap(buf, offset, length));
     }
 
-    private static boolean hasLineBreak(char[] buf, int offset, int length) {
-        for (int i = offset; i < offset + length; i++) {
-            if (buf[i] == '\n' || buf[i] == '\r') {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Whether the part was read whole without anything unusual, and (first part) ended exactly at the split. */
     boolean clean() {
         return !failed && columns != null && rows > 0 && (!first || (marks == 1 && header != null));
     }
 
-    /** The line on which the split falls (the marker's line): a later part's line 1. */
-    long markLine() {
-        return markLine;
-    }
-
     /** The line of the last row if its last field is quoted and spans lines, else 0 (as {@link Cells}). */
     long openQuoteLine() {
         return openQuoteLine;
-    }
-
-    int rows() {
-        return rows;
     }
 
     int width() {

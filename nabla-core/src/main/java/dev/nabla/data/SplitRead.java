@@ -1,7 +1,6 @@
 package dev.nabla.data;
 
 import de.siegmar.fastcsv.reader.CsvReader;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -59,7 +58,8 @@ final class SplitRead {
         }
         long split = found.at();
         AtomicBoolean abandoned = new AtomicBoolean();
-        PartCells second = new PartCells(source, missing, false, abandoned, found.rows(size - split));
+        PartCells second = new PartCells(source, missing, false, abandoned, found.rows(size - split),
+                size - split);
         TextInput secondInput = TextInput.part(source, range(file, split, size), null, false);
         Throwable[] secondError = new Throwable[1];
         Thread worker = Thread.ofPlatform().daemon().name("nabla-part").start(() -> {
@@ -70,7 +70,7 @@ final class SplitRead {
                 abandoned.set(true);
             }
         });
-        PartCells first = new PartCells(source, missing, true, abandoned, found.rows(split));
+        PartCells first = new PartCells(source, missing, true, abandoned, found.rows(split), split);
         MessageDigest digest = TextInput.sha256Digest();
         boolean firstRead = false;
         try {
@@ -103,8 +103,8 @@ final class SplitRead {
     }
 
     private static void parse(Reader input, PartCells cells, char separator) throws IOException {
-        try (BufferedReader reader = new BufferedReader(input, 1 << 16);
-             CsvReader<Object> csv = TableReader.csv(separator).build(cells, reader)) {
+        // TextInput decodes straight into FastCSV's buffer: a BufferedReader between them would copy every char again.
+        try (CsvReader<Object> csv = TableReader.csv(separator).build(cells, input)) {
             for (Object ignored : csv) {
                 continue;
             }
