@@ -98,11 +98,12 @@ class SplitReadTest {
         }
     }
 
-    private Table inParts(Path f) throws IOException {
-        TextInput in = TextInput.open(f);
-        in.close();
-        return SplitRead.read(f, f.toString(), new TableReader().missingTokens(), TableReader.detect(
-                new java.io.BufferedReader(TextInput.open(f)), f.toString()), 0);
+    private static Table inParts(Path f) throws IOException {
+        char separator;
+        try (java.io.BufferedReader header = new java.io.BufferedReader(TextInput.open(f))) {
+            separator = TableReader.detect(header, f.toString());
+        }
+        return SplitRead.read(f, f.toString(), new TableReader().missingTokens(), separator, 0);
     }
 
     private static void assertSameOutcome(Path f) {
