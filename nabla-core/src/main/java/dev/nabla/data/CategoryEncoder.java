@@ -165,19 +165,21 @@ public final class CategoryEncoder implements Encoder {
 
     /** Into a new (zeroed) matrix, as {@link Pipeline#encode} makes. */
     @Override
-    public void encodeColumn(Table.Column c, float[] out, int width, int offset) {
+    public Rows rows(Table.Column c) {
         // Each distinct text of this column is looked up once; a cell is then an array access.
         int[] byCode = new int[c.distinctTexts()];
         for (int k = 0; k < byCode.length; k++) {
             Integer at = index.get(c.texts().get(k));
             byCode[k] = at == null ? -1 : at;
         }
-        for (int i = 0, n = c.rows(); i < n; i++) {
-            int code = c.code(i);
-            boolean isMissing = code < 0 && c.isMissing(i);
-            int k = code >= 0 ? byCode[code] : isMissing ? -1 : indexOf(c.level(i));
-            put(k, isMissing, out, i * width + offset, false);
-        }
+        return (out, width, offset, from, to) -> {
+            for (int i = from; i < to; i++) {
+                int code = c.code(i);
+                boolean isMissing = code < 0 && c.isMissing(i);
+                int k = code >= 0 ? byCode[code] : isMissing ? -1 : indexOf(c.level(i));
+                put(k, isMissing, out, i * width + offset, false);
+            }
+        };
     }
 
     @Override

@@ -133,7 +133,7 @@ final class Cells extends AbstractBaseCsvCallbackHandler<Object> {
         return openQuoteLine;
     }
 
-    private static boolean hasLineBreak(char[] buf, int offset, int length) {
+    static boolean hasLineBreak(char[] buf, int offset, int length) {
         for (int i = offset; i < offset + length; i++) {
             if (buf[i] == '\n' || buf[i] == '\r') {
                 return true;

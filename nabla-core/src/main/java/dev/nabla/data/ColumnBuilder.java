@@ -48,7 +48,8 @@ final class ColumnBuilder {
                 codes = Arrays.copyOf(codes, size * 2);
             }
         }
-        double v = Numbers.parse(buf, offset, length);
+        // A cell whose first character cannot start a number (after blanks) is a text: no parse tried.
+        double v = length > 0 && !mayStartNumber(buf[offset]) ? Double.NaN : Numbers.parse(buf, offset, length);
         if (!Double.isNaN(v)) {
             if (Math.abs(v) > Float.MAX_VALUE) {
                 return beyondRange(buf, offset, length);
@@ -79,6 +80,10 @@ final class ColumnBuilder {
         }
         size++;
         return null;
+    }
+
+    private static boolean mayStartNumber(char c) {
+        return c <= ' ' || (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
     }
 
     /** The text's code, {@link #MISSING} for a missing-value token, or {@code Integer.MIN_VALUE} for an infinity. */
@@ -137,6 +142,35 @@ final class ColumnBuilder {
             end--;
         }
         return end;
+    }
+
+    /**
+     * This builder's {@code rows} cells followed by {@code next}'s {@code nextRows} (the rest of the file, read apart),
+     * as one column named {@code name}: {@code next}'s texts get the codes a reading in one go gives them (first
+     * appearance). Consumes both builders.
+     */
+    Table.Column join(String name, int rows, ColumnBuilder next, int nextRows) {
+        int[] remap = new int[next.texts.size()];
+        for (int k = 0; k < remap.length; k++) {
+            char[] text = next.texts.get(k).toCharArray();
+            remap[k] = lookUp(text, 0, text.length);
+        }
+        float[] n = Arrays.copyOf(numbers, rows + nextRows);
+        System.arraycopy(next.numbers, 0, n, rows, nextRows);
+        int[] c = null;
+        if (codes != null || next.codes != null) {
+            c = codes != null ? Arrays.copyOf(codes, rows + nextRows) : new int[rows + nextRows];
+            if (codes == null) {
+                Arrays.fill(c, 0, rows, -1);
+            }
+            for (int i = 0; i < nextRows; i++) {
+                int code = next.codes == null ? -1 : next.codes[i];
+                c[rows + i] = code < 0 ? code : remap[code];
+            }
+        }
+        Map<Integer, String> e = new HashMap<>(exact);
+        next.exact.forEach((row, text) -> e.put(rows + row, text));
+        return new Table.Column(name, n, c, texts, e);
     }
 
     Table.Column build(int rows) {

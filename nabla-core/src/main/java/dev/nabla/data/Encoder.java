@@ -25,13 +25,22 @@ public sealed interface Encoder permits NumberEncoder, CategoryEncoder {
     void encode(Table.Column column, int i, float[] out, int offset);
 
     /**
-     * Writes every row i of {@code column} into {@code out[i·width + offset …]}, a new (zeroed) row-major matrix of
-     * {@code width} columns.
+     * The writer of {@code column}'s rows into a new (zeroed) row-major matrix, which {@link Pipeline#encode} calls
+     * block of rows by block of rows (what it looks up once per column, it looks up here).
      */
-    default void encodeColumn(Table.Column column, float[] out, int width, int offset) {
-        for (int i = 0, n = column.rows(); i < n; i++) {
-            encode(column, i, out, i * width + offset);
-        }
+    default Rows rows(Table.Column column) {
+        return (out, width, offset, from, to) -> {
+            for (int i = from; i < to; i++) {
+                encode(column, i, out, i * width + offset);
+            }
+        };
+    }
+
+    /** Writes rows of one column into a matrix. */
+    @FunctionalInterface
+    interface Rows {
+        /** Writes rows i ∈ [from, to) into {@code out[i·width + offset …]}, a new (zeroed) row-major matrix. */
+        void write(float[] out, int width, int offset, int from, int to);
     }
 
     /** One line for summaries, e.g. {@code Income: number, missing → 120.5 (+ indicator)}. */

@@ -63,10 +63,12 @@ public record NumberEncoder(String column, float fill, boolean indicator) implem
     }
 
     @Override
-    public void encodeColumn(Table.Column c, float[] out, int width, int offset) {
-        for (int i = 0, n = c.rows(), o = offset; i < n; i++, o += width) {
-            put(c.number(i), out, o);
-        }
+    public Rows rows(Table.Column c) {
+        return (out, width, offset, from, to) -> {
+            for (int i = from, o = from * width + offset; i < to; i++, o += width) {
+                put(c.number(i), out, o);
+            }
+        };
     }
 
     /** Writes x — the fill value when x is NaN (missing), then the indicator when there is one — into out[offset …]. */

@@ -16,6 +16,8 @@ import java.util.Map;
 public record Pipeline(List<Encoder> encoders, List<String> missing) {
     /** Cells (rows × columns) from which columns are worked on in parallel. */
     static final long PARALLEL_CELLS = 1 << 18;
+    /** Floats of the matrix encoded at once: a block that stays in a core's L2 cache. */
+    private static final int BLOCK_FLOATS = 1 << 16;
 
     public Pipeline {
         encoders = List.copyOf(encoders);
@@ -168,13 +170,25 @@ public record Pipeline(List<Encoder> encoders, List<String> missing) {
                 }
             }
         }
-        // Column by column, on every core for a large table (a few rows are not worth the hand-over): each encoder
-        // writes its own columns of the matrix, so the result is the same whatever runs where.
-        java.util.stream.IntStream columnsToDo = java.util.stream.IntStream.range(0, encoders.size());
-        if ((long) n * encoders.size() >= PARALLEL_CELLS) {
-            columnsToDo = columnsToDo.parallel();
+        Encoder.Rows[] writers = new Encoder.Rows[encoders.size()];
+        for (int k = 0; k < writers.length; k++) {
+            writers[k] = encoders.get(k).rows(columns.get(k));
         }
-        columnsToDo.forEach(k -> encoders.get(k).encodeColumn(columns.get(k), out, width, offsets[k]));
+        // Block of rows by block of rows, so that a block of the matrix stays in the cache while every column is
+        // written into it (column by column, each pass would stride through the whole matrix), on every core for a
+        // large table: each cell is written by one encoder alone, so the result is the same whatever runs where.
+        int block = Math.max(64, BLOCK_FLOATS / Math.max(1, width));
+        java.util.stream.IntStream blocks = java.util.stream.IntStream.range(0, (n + block - 1) / block);
+        if ((long) n * encoders.size() >= PARALLEL_CELLS) {
+            blocks = blocks.parallel();
+        }
+        blocks.forEach(b -> {
+            int from = b * block;
+            int to = Math.min(n, from + block);
+            for (int k = 0; k < writers.length; k++) {
+                writers[k].write(out, width, offsets[k], from, to);
+            }
+        });
         return Tensor.wrap(out, n, width);
     }
 

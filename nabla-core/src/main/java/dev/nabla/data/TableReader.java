@@ -5,6 +5,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,13 +45,39 @@ public final class TableReader {
         this(DEFAULT_MISSING, null);
     }
 
-    /** The missing-value tokens, for cells read one by one ({@link RowEncoder}). */
+    /** The missing-value tokens, for cells read one by one ({@link RowEncoder}) and by tests. */
     Tokens missingTokens() {
         return missing;
     }
 
-    /** Reads everything from {@code input} (and closes it). */
+    /**
+     * Reads everything from {@code input} (and closes it). A large plain file is read in two parts at once
+     * ({@link SplitRead}); the table, and any error, are those of a reading in one go.
+     */
     public Table read(TextInput input) {
+        return read(input, SplitRead.MIN_BYTES);
+    }
+
+    /** {@link #read(TextInput)}, reading a plain file of at least {@code minBytes} in parts (tests: small files). */
+    Table read(TextInput input, long minBytes) {
+        Path file = input.plainFile();
+        if (file == null || minBytes == Long.MAX_VALUE) {
+            return readInOneGo(input);
+        }
+        String source = input.source();
+        try {
+            char separator;
+            try (BufferedReader reader = new BufferedReader(input, 1 << 16)) {
+                separator = delimiter != null ? delimiter : detect(reader, source);
+            }
+            Table table = SplitRead.read(file, source, missing, separator, minBytes);
+            return table != null ? table : readInOneGo(TextInput.open(file));
+        } catch (IOException e) {
+            throw new DataException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Table readInOneGo(TextInput input) {
         String source = input.source();
         try (BufferedReader reader = new BufferedReader(input, 1 << 16)) {
             reader.mark(MAX_HEADER_CHARS);
@@ -149,8 +176,7 @@ public final class TableReader {
 
     private static Table read(BufferedReader reader, Cells cells, String source, char separator) {
         RuntimeException pending = null;
-        try (CsvReader<Object> csv = CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true)
-                .allowExtraFields(true).allowMissingFields(true).build(cells, reader)) {
+        try (CsvReader<Object> csv = csv(separator).build(cells, reader)) {
             for (Object ignored : csv) {
                 continue;
             }
@@ -167,6 +193,12 @@ public final class TableReader {
             }
             throw new DataException(source + ": " + oneLine(rootMessage(e)), e);
         }
+    }
+
+    /** FastCSV as every reading of a table sets it up. */
+    static CsvReader.CsvReaderBuilder csv(char separator) {
+        return CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true).allowExtraFields(true)
+                .allowMissingFields(true);
     }
 
     static List<String> header(List<String> fields, String source, long line) {

@@ -30,6 +30,8 @@ public final class TextInput extends Reader {
     private static final int GZIP_MAGIC = 0x1f8b;
 
     private final String source;
+    /** The file read, or null for standard input or a stream: only a plain file can be read in parts. */
+    private final Path file;
     private final InputStream in;
     private final MessageDigest digest;
     private final boolean gzipped;
@@ -41,13 +43,10 @@ public final class TextInput extends Reader {
     private boolean eof;
     private boolean started;
 
-    private TextInput(String source, InputStream raw) throws IOException {
+    private TextInput(String source, Path file, InputStream raw) throws IOException {
         this.source = source;
-        try {
-            this.digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
+        this.file = file;
+        this.digest = sha256Digest();
         BufferedInputStream buffered = new BufferedInputStream(new DigestInputStream(raw, digest), 1 << 16);
         buffered.mark(2);
         int magic = (buffered.read() << 8) | buffered.read();
@@ -56,11 +55,38 @@ public final class TextInput extends Reader {
         this.in = gzipped ? new GZIPInputStream(buffered, 1 << 16) : buffered;
     }
 
+    /**
+     * Part of a plain UTF-8 file, from {@code raw}'s first byte, hashed into {@code digest}: the file's start (a
+     * byte-order mark is looked for) or a part that starts after a line break (its bytes are text, as they come).
+     * A null {@code digest}: not hashed.
+     */
+    private TextInput(String source, InputStream raw, MessageDigest digest, boolean fileStart) {
+        this.source = source;
+        this.file = null;
+        this.digest = digest;
+        this.in = new BufferedInputStream(digest == null ? raw : new DigestInputStream(raw, digest), 1 << 16);
+        this.gzipped = false;
+        this.started = !fileStart;
+    }
+
+    /** Part of a plain file (see the constructor), for reading a large file in parts at once. */
+    static TextInput part(String source, InputStream raw, MessageDigest digest, boolean fileStart) {
+        return new TextInput(source, raw, digest, fileStart);
+    }
+
+    static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
     /** Opens {@code name}: a file, or standard input for {@code -}. */
     public static TextInput open(String name) {
         if (name.equals("-")) {
             try {
-                return new TextInput("<stdin>", System.in);
+                return new TextInput("<stdin>", null, System.in);
             } catch (IOException e) {
                 throw new DataException("<stdin>: " + e.getMessage(), e);
             }
@@ -73,7 +99,7 @@ public final class TextInput extends Reader {
             if (Files.isDirectory(file)) {
                 throw new DataException(file + ": is a directory, not a data file");
             }
-            return new TextInput(file.toString(), Files.newInputStream(file));
+            return new TextInput(file.toString(), file, Files.newInputStream(file));
         } catch (NoSuchFileException e) {
             throw new DataException(file + ": no such file");
         } catch (AccessDeniedException e) {
@@ -86,7 +112,7 @@ public final class TextInput extends Reader {
     /** A stream of bytes already open (an embedded resource), named {@code source} in messages. */
     public static TextInput of(String source, InputStream in) {
         try {
-            return new TextInput(source, in);
+            return new TextInput(source, null, in);
         } catch (IOException e) {
             throw new DataException(source + ": " + e.getMessage(), e);
         }
@@ -195,6 +221,11 @@ public final class TextInput extends Reader {
     @Override
     public void close() throws IOException {
         in.close();
+    }
+
+    /** The plain (not gzipped) file read, or null for standard input, a stream or a gzipped file. */
+    Path plainFile() {
+        return gzipped ? null : file;
     }
 
     /** For tests: whether the file was gzipped. */

@@ -29,4 +29,43 @@ class NumbersTest {
             assertThat(Numbers.parse(f)).isEqualTo(Double.parseDouble(f));
         }
     }
+
+    /** Plain decimals as tables write them (the one-pass path): rounded as the JDK rounds them. */
+    @Property(tries = 3000, shrinking = ShrinkingMode.OFF)
+    void plainDecimalsRoundAsTheJdkDoes(@ForAll long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        StringBuilder s = new StringBuilder(r.nextBoolean() ? "-" : "");
+        int whole = r.nextInt(10);
+        int fraction = r.nextInt(10);
+        for (int k = 0; k < whole; k++) {
+            s.append((char) ('0' + r.nextInt(10)));
+        }
+        if (fraction > 0 || r.nextBoolean()) {
+            s.append('.');
+        }
+        for (int k = 0; k < fraction; k++) {
+            s.append((char) ('0' + r.nextInt(10)));
+        }
+        String text = s.toString();
+        boolean isNumber = text.chars().anyMatch(Character::isDigit);
+        if (isNumber) {
+            assertThat(Numbers.parse(text)).as(text).isEqualTo(Double.parseDouble(text));
+        } else {
+            assertThat(Numbers.parse(text)).as(text).isNaN();
+        }
+    }
+
+    @Test
+    void thePlainPathLeavesOtherFormsToTheFullGrammar() {
+        assertThat(Numbers.parse("1.2.3")).isNaN();
+        assertThat(Numbers.parse("-")).isNaN();
+        assertThat(Numbers.parse(".")).isNaN();
+        assertThat(Numbers.parse("--1")).isNaN();
+        assertThat(Numbers.parse(" 7 ")).isEqualTo(7.0);
+        assertThat(Numbers.parse("+7")).isEqualTo(7.0);
+        assertThat(Numbers.parse("9007199254740993")).isEqualTo(9007199254740993.0);
+        assertThat(Numbers.parse("-0")).isEqualTo(-0.0);
+        assertThat(Numbers.parse("5.")).isEqualTo(5.0);
+        assertThat(Numbers.parse(".25")).isEqualTo(0.25);
+    }
 }

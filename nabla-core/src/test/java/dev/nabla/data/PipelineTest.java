@@ -129,6 +129,35 @@ class PipelineTest {
     }
 
     @Test
+    void theMatrixEncodedBlockByBlockIsEveryRowEncodedAlone() {
+        // 30,000 rows of 30-odd encoded columns: several blocks of rows, written on every core.
+        StringBuilder csv = new StringBuilder("n,m,c,zip,y\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 30_000; i++) {
+            csv.append(r.nextInt(20) == 0 ? "" : Integer.toString(r.nextInt(100))).append(',')
+                    .append(r.nextGaussian()).append(',')
+                    .append(r.nextInt(15) == 0 ? "NA" : "c" + r.nextInt(25)).append(',')
+                    .append("z").append(r.nextInt(300)).append(',').append(i % 2).append('\n');
+        }
+        Table t = table(csv.toString());
+        TableOptions options = options(32, 1);
+        Pipeline p = Pipeline.fit(t, all(t), Schema.infer(t, all(t), "y", options), options);
+        float[] matrix = p.encode(t).floats();
+        int width = p.width();
+        assertThat(width).isGreaterThan(20);
+        float[] row = new float[width];
+        for (int i = 0; i < t.rows(); i++) {
+            int at = 0;
+            for (Encoder e : p.encoders()) {
+                e.encode(t.column(e.column()), i, row, at);
+                at += e.width();
+            }
+            assertThat(java.util.Arrays.copyOfRange(matrix, i * width, (i + 1) * width)).as("row %d", i)
+                    .containsExactly(row);
+        }
+    }
+
+    @Test
     void rowsGivenAsMapsReadLikeAFilesCells() {
         Table t = new TableReader().rows("form", List.of("n", "c"), List.of(
                 java.util.Map.of("n", 2.5, "c", "a"), java.util.Map.of("c", "NA"), java.util.Map.of("n", "7")));
