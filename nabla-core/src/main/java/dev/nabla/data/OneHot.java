@@ -28,20 +28,17 @@ public final class OneHot {
         return t;
     }
 
-    /** The index of each row's largest value (the first one on ties): the inverse of {@link #encode}. */
-    public static int[] decode(Tensor rows) {
-        int n = rows.rows();
-        int k = rows.cols();
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            int best = 0;
-            for (int j = 1; j < k; j++) {
-                if (rows.get(i, j) > rows.get(i, best)) {
-                    best = j;
-                }
+    /**
+     * The index of the largest of {@code values[from, from + k)} (the first one on ties), from 0: a one-hot row's
+     * label, a row of probabilities' class.
+     */
+    public static int argmax(float[] values, int from, int k) {
+        int best = 0;
+        for (int j = 1; j < k; j++) {
+            if (values[from + j] > values[from + best]) {
+                best = j;
             }
-            labels[i] = best;
         }
-        return labels;
+        return best;
     }
 }

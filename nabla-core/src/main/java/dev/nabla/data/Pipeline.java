@@ -90,6 +90,15 @@ public record Pipeline(List<Encoder> encoders, List<String> missing) {
         return out;
     }
 
+    /** Where each encoder's columns start in an encoded row. */
+    int[] offsets() {
+        int[] offsets = new int[encoders.size()];
+        for (int k = 1; k < offsets.length; k++) {
+            offsets[k] = offsets[k - 1] + encoders.get(k - 1).width();
+        }
+        return offsets;
+    }
+
     /** Number of encoded columns. */
     public int width() {
         int w = 0;
@@ -156,10 +165,7 @@ public record Pipeline(List<Encoder> encoders, List<String> missing) {
         int n = table.rows();
         int width = width();
         float[] out = new float[n * width];
-        int[] offsets = new int[encoders.size()];
-        for (int k = 1; k < offsets.length; k++) {
-            offsets[k] = offsets[k - 1] + encoders.get(k - 1).width();
-        }
+        int[] offsets = offsets();
         for (int k = 0; k < encoders.size(); k++) {
             if (encoders.get(k) instanceof NumberEncoder) {
                 Table.Column c = columns.get(k);

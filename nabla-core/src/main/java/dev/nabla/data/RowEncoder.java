@@ -38,10 +38,7 @@ public final class RowEncoder {
         this.source = source;
         this.columns = pipeline.columns();
         this.encoders = pipeline.encoders().toArray(Encoder[]::new);
-        this.offsets = new int[encoders.length];
-        for (int j = 1; j < encoders.length; j++) {
-            offsets[j] = offsets[j - 1] + encoders[j - 1].width();
-        }
+        this.offsets = pipeline.offsets();
         this.width = pipeline.width();
         this.missingTokens = pipeline.reader().missingTokens();
         for (int j = 0; j < columns.size(); j++) {

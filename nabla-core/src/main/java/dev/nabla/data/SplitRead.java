@@ -43,13 +43,20 @@ final class SplitRead {
     }
 
     /**
-     * The table of {@code file} read in two parts at once, or null when it is not read so (smaller than
-     * {@code minBytes}, one core, no split found, or anything unusual): then read it in one go.
+     * Whether {@code file} is worth reading in parts: at least {@code minBytes} long, and a second core to read
+     * the other part. Asked before the file is opened, so that smaller files are opened once.
      */
-    static Table read(Path file, String source, Tokens missing, char separator, long minBytes) throws IOException {
+    static boolean worthSplitting(Path file, long minBytes) {
+        return file.toFile().length() >= Math.max(minBytes, 2) && Runtime.getRuntime().availableProcessors() >= 2;
+    }
+
+    /**
+     * The table of a file {@link #worthSplitting} read in two parts at once, or null when it is not read so (a
+     * separator the split's marker line uses, no split found, or anything unusual): then read it in one go.
+     */
+    static Table read(Path file, String source, Tokens missing, char separator) throws IOException {
         long size = file.toFile().length();
-        if (size < Math.max(minBytes, 2) || Runtime.getRuntime().availableProcessors() < 2
-                || PartCells.MARK.indexOf(separator) >= 0 || separator == '"') {
+        if (PartCells.MARK.indexOf(separator) >= 0 || separator == '"') {
             return null;
         }
         Split found = split(file, size, (long) (size * FIRST_PART));

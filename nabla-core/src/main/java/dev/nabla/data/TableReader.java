@@ -61,7 +61,7 @@ public final class TableReader {
     /** {@link #read(TextInput)}, reading a plain file of at least {@code minBytes} in parts (tests: small files). */
     Table read(TextInput input, long minBytes) {
         Path file = input.plainFile();
-        if (file == null || minBytes == Long.MAX_VALUE) {
+        if (file == null || !SplitRead.worthSplitting(file, minBytes)) {
             return readInOneGo(input);
         }
         String source = input.source();
@@ -70,7 +70,7 @@ public final class TableReader {
             try (BufferedReader reader = new BufferedReader(input, 1 << 16)) {
                 separator = delimiter != null ? delimiter : detect(reader, source);
             }
-            Table table = SplitRead.read(file, source, missing, separator, minBytes);
+            Table table = SplitRead.read(file, source, missing, separator);
             return table != null ? table : readInOneGo(TextInput.open(file));
         } catch (IOException e) {
             throw new DataException(source + ": " + e.getMessage(), e);

@@ -23,7 +23,6 @@ import java.util.List;
  * is allocated per row. Not for sharing between threads: one per thread, or a pool.
  */
 public final class PredictionEndpoint {
-    private final TrainedModel model;
     private final Predictor predictor;
     private final JsonRows json;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
@@ -45,7 +44,6 @@ public final class PredictionEndpoint {
     private static final byte[] NULL = ascii("null");
 
     public PredictionEndpoint(TrainedModel model) {
-        this.model = model;
         this.predictor = new Predictor(model);
         this.json = new JsonRows(predictor);
         List<String> classes = model.classNames();
@@ -114,7 +112,7 @@ public final class PredictionEndpoint {
 
     /** Predicts the rows of a table (a CSV body) and writes the answer; returns the number of rows. */
     public int predict(Table table) {
-        Tensor x = model.pipeline().encode(table);
+        Tensor x = predictor.model().pipeline().encode(table);
         System.arraycopy(x.floats(), 0, predictor.features(x.rows()), 0, x.size());
         return answer(x.rows());
     }

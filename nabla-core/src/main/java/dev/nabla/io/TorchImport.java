@@ -1,16 +1,12 @@
 package dev.nabla.io;
 
-import dev.nabla.data.Pipeline;
-import dev.nabla.data.Scaling;
 import dev.nabla.data.Task;
 import dev.nabla.nn.ModelSpec;
 import dev.nabla.nn.Module;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Tensor;
-import dev.nabla.train.Objective;
 import dev.nabla.train.TrainedModel;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -59,15 +55,8 @@ public final class TorchImport {
         if (s.inputs() != featureNames.size()) {
             throw new IllegalArgumentException(featureNames.size() + " feature names for " + s.inputs() + " inputs");
         }
-        Objective objective = task == Task.REGRESSION ? Objective.MSE
-                : s.outputs() == 1 ? Objective.BINARY_CROSS_ENTROPY : Objective.SOFTMAX_CROSS_ENTROPY;
-        int d = featureNames.size();
-        float[] ones = new float[d];
-        Arrays.fill(ones, 1f);
-        return new TrainedModel(s, network, task, objective, Pipeline.numeric(featureNames),
-                new Scaling(Scaling.Kind.NONE, new float[d], ones), new Scaling(Scaling.Kind.NONE, new float[1],
-                new float[] {1f}), classNames, targetName, TrainedModel.DEFAULT_THRESHOLD,
-                Map.of("imported", weights.getFileName().toString()));
+        return TrainedModel.of(s, network, featureNames, targetName, classNames)
+                .withProvenance(Map.of("imported", weights.getFileName().toString()));
     }
 
     /** The network of {@code spec} holding {@code state}, in the file's dtype. */

@@ -34,7 +34,6 @@ public final class Predictor {
     private float[] probabilities = new float[0];
     private int[] labels = new int[0];
     private float[] values = new float[0];
-    private int predicted;
 
     public Predictor(TrainedModel model) {
         this.model = model;
@@ -84,7 +83,6 @@ public final class Predictor {
                 start += block;
             }
         }
-        predicted = n;
     }
 
     private void predictBlock(int start, int block) {
@@ -107,11 +105,6 @@ public final class Predictor {
         for (int i = 0; i < block; i++) {
             labels[start + i] = model.decide(ps, i * z.cols(), probabilities, (start + i) * classes);
         }
-    }
-
-    /** Number of rows of the last {@link #predict}. */
-    public int predicted() {
-        return predicted;
     }
 
     /** Row i's class (an index into the model's class names). */

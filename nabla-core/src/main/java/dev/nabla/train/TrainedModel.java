@@ -3,6 +3,7 @@ package dev.nabla.train;
 import dev.nabla.autograd.Grad;
 import dev.nabla.autograd.Variable;
 import dev.nabla.data.DataException;
+import dev.nabla.data.OneHot;
 import dev.nabla.data.Pipeline;
 import dev.nabla.data.RowEncoder;
 import dev.nabla.data.Table;
@@ -80,7 +81,12 @@ public record TrainedModel(ModelSpec spec, Module network, Task task, Objective 
      */
     public static TrainedModel of(Module network, List<String> featureNames, String targetName,
                                   List<String> classNames) {
-        ModelSpec spec = ModelSpec.of(network, featureNames.size());
+        return of(ModelSpec.of(network, featureNames.size()), network, featureNames, targetName, classNames);
+    }
+
+    /** {@link #of(Module, List, String, List)} for a network built from {@code spec}, which the model file keeps. */
+    public static TrainedModel of(ModelSpec spec, Module network, List<String> featureNames, String targetName,
+                                  List<String> classNames) {
         Task task = classNames.isEmpty() ? Task.REGRESSION : classNames.size() == 2 ? Task.BINARY : Task.MULTICLASS;
         Objective objective = task == Task.REGRESSION ? Objective.MSE
                 : spec.outputs() == 1 ? Objective.BINARY_CROSS_ENTROPY : Objective.SOFTMAX_CROSS_ENTROPY;
@@ -220,16 +226,7 @@ public record TrainedModel(ModelSpec spec, Module network, Task task, Objective 
         } else {
             System.arraycopy(p, from, probabilities, to, k);
         }
-        if (k == 2) {
-            return probabilities[to + 1] > threshold ? 1 : 0;
-        }
-        int best = 0;
-        for (int j = 1; j < k; j++) {
-            if (probabilities[to + j] > probabilities[to + best]) {
-                best = j;
-            }
-        }
-        return best;
+        return k == 2 ? (probabilities[to + 1] > threshold ? 1 : 0) : OneHot.argmax(probabilities, to, k);
     }
 
     /** The dtype of the network's parameters (float32 for a network without any). */

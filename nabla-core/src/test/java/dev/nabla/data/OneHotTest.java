@@ -14,9 +14,12 @@ class OneHotTest {
     }
 
     @Test
-    void decodeInvertsEncodeAndPicksTheLargestValue() {
-        assertThat(OneHot.decode(OneHot.encode(new int[] {1, 3, 0}, 4))).containsExactly(1, 3, 0);
-        assertThat(OneHot.decode(Tensor.of(new float[][] {{0.1f, 0.7f, 0.2f}, {0.5f, 0.5f, 0f}}))).containsExactly(1, 0);
+    void argmaxInvertsEncodeAndPicksTheFirstLargestValue() {
+        float[] encoded = OneHot.encode(new int[] {1, 3, 0}, 4).floats();
+        assertThat(new int[] {OneHot.argmax(encoded, 0, 4), OneHot.argmax(encoded, 4, 4), OneHot.argmax(encoded, 8, 4)})
+                .containsExactly(1, 3, 0);
+        float[] p = {0.1f, 0.7f, 0.2f, 0.5f, 0.5f, 0f};
+        assertThat(new int[] {OneHot.argmax(p, 0, 3), OneHot.argmax(p, 3, 3)}).containsExactly(1, 0);
     }
 
     @Test

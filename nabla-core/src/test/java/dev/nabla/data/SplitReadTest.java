@@ -103,7 +103,7 @@ class SplitReadTest {
         try (java.io.BufferedReader header = new java.io.BufferedReader(TextInput.open(f))) {
             separator = TableReader.detect(header, f.toString());
         }
-        return SplitRead.read(f, f.toString(), new TableReader().missingTokens(), separator, 0);
+        return SplitRead.read(f, f.toString(), new TableReader().missingTokens(), separator);
     }
 
     private static void assertSameOutcome(Path f) {

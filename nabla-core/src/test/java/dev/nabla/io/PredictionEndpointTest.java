@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The serving path — JSON read by our own reader straight into encoded rows, predictions in reused buffers, the
- * answer written as bytes — against the plain path: Gson's strict reader into maps, {@link TrainedModel#predictRows},
+ * answer written as bytes — against the plain path: Gson's strict reader into maps, a table of them, the pipeline,
  * Gson's parse of the answer. Same predictions, same documents accepted, one-line errors.
  */
 class PredictionEndpointTest {
@@ -116,6 +116,14 @@ class PredictionEndpointTest {
         }
     }
 
+    /**
+     * The plain path's predictions: the rows read into a table as a file's cells ({@code TableReader.rows}), encoded by
+     * the pipeline, predicted over the whole matrix — none of the serving path's row encoder, blocks or writer.
+     */
+    private static Prediction viaTable(TrainedModel model, List<Map<String, Object>> rows) {
+        return model.predict(model.pipeline().reader().rows("rows", model.pipeline().columns(), rows));
+    }
+
     private static PredictionEndpoint endpoint(TrainedModel model, String body) throws Exception {
         PredictionEndpoint e = new PredictionEndpoint(model);
         assertThat(e.readBody(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), Long.MAX_VALUE)).isTrue();
@@ -127,7 +135,7 @@ class PredictionEndpointTest {
         return JsonParser.parseString(text).getAsJsonObject().getAsJsonArray("predictions");
     }
 
-    /** The answer equals predictRows' predictions: labels, and probabilities to float32 rounding of the blocks. */
+    /** The answer equals the plain path's predictions: labels, and probabilities to float32 rounding of the blocks. */
     private static void assertSame(TrainedModel model, JsonArray answer, Prediction expected) {
         assertThat(answer).hasSize(expected.rows());
         for (int i = 0; i < expected.rows(); i++) {
@@ -154,12 +162,12 @@ class PredictionEndpointTest {
         String body = body(new Random(seed), rows, maps);
         PredictionEndpoint e = endpoint(PENGUINS, body);
         assertThat(e.predictJson("request")).isEqualTo(rows);
-        assertSame(PENGUINS, answer(e), PENGUINS.predictRows(gsonRows(body)));
+        assertSame(PENGUINS, answer(e), viaTable(PENGUINS, gsonRows(body)));
         // The same endpoint again, on fewer rows: nothing of the longer request shows through.
         String small = body(new Random(seed + 1), rows / 3, maps = new ArrayList<>());
         e.readBody(new ByteArrayInputStream(small.getBytes(StandardCharsets.UTF_8)), Long.MAX_VALUE);
         assertThat(e.predictJson("request")).isEqualTo(rows / 3);
-        assertSame(PENGUINS, answer(e), PENGUINS.predictRows(maps));
+        assertSame(PENGUINS, answer(e), viaTable(PENGUINS, maps));
     }
 
     @Test
@@ -168,12 +176,12 @@ class PredictionEndpointTest {
                 + " \"s3\": 38.0, \"s4\": 4.0, \"s5\": 4.8598, \"s6\": 87}, {\"bmi\": \"22\"}, {}]}";
         PredictionEndpoint e = endpoint(DIABETES, body);
         assertThat(e.predictJson("request")).isEqualTo(3);
-        assertSame(DIABETES, answer(e), DIABETES.predictRows(gsonRows(body)));
+        assertSame(DIABETES, answer(e), viaTable(DIABETES, gsonRows(body)));
     }
 
     /**
      * Mutated documents — a character deleted, inserted or replaced — are accepted exactly when Gson's strict reader
-     * and predictRows accept them, with the same predictions; refused ones give one line and a DataException.
+     * and the table path accept them, with the same predictions; refused ones give one line and a DataException.
      */
     @Property(tries = 3000)
     void mutatedDocumentsAreAcceptedExactlyWhenGsonAcceptsThem(@ForAll long seed) throws Exception {
@@ -193,7 +201,7 @@ class PredictionEndpointTest {
         String mutated = m.toString();
         Prediction expected = null;
         try {
-            expected = PENGUINS.predictRows(gsonRows(mutated));
+            expected = viaTable(PENGUINS, gsonRows(mutated));
         } catch (DataException | java.io.IOException | IllegalStateException | NumberFormatException gsonRefused) {
             // refused by the plain path
         }

@@ -81,8 +81,10 @@ class DropoutTest {
         assertThat(d.position()).isEqualTo(1);
         d.eval();
         d.skip();
-        new Dropout(0, 9).skip();
         assertThat(d.position()).as("no draw in evaluation").isEqualTo(1);
+        Dropout none = new Dropout(0, 9);
+        none.skip();
+        assertThat(none.position()).as("rate 0 draws nothing").isZero();
     }
 
     @Test

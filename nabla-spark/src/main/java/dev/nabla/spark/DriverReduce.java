@@ -46,7 +46,6 @@ final class DriverReduce implements Replication {
     private final String run = java.util.UUID.randomUUID().toString();
     private long batchRows;
     private long batchCorrect;
-    private long evaluations;
 
     private DriverReduce(JavaSparkContext spark, JavaRDD<byte[]> rows, Broadcast<byte[]> start, int partitions,
                          Plan plan, Module network, Batch none) {
@@ -134,7 +133,6 @@ final class DriverReduce implements Replication {
         } finally {
             weights.destroy();
         }
-        evaluations++;
         MemorySegment s = MemorySegment.ofArray(sums);
         int bytes = f64 ? Double.BYTES : Float.BYTES;
         int n = sums.length / bytes - PartitionGradient.TAIL;
@@ -177,11 +175,6 @@ final class DriverReduce implements Replication {
     @Override
     public Map<String, Double> validation(Map<String, Double> measured) {
         return measured;
-    }
-
-    /** Loss evaluations so far (Spark jobs run). */
-    long evaluations() {
-        return evaluations;
     }
 
     /**

@@ -94,11 +94,15 @@ public final class AgainstMlpc {
             }
             iterations = (int) (iterations * budget / tMlpc);
         }
-        System.out.printf(Locale.ROOT, "nabla reached %.2f in %.1f s (%d epochs); ", target, tNabla, epochs);
-        if (aMlpc >= target) {
+        if (aNabla < target) {
+            System.out.printf(Locale.ROOT, "nabla had not reached %.2f after %d epochs (%.4f): no ratio%n", target,
+                    epochs, aNabla);
+        } else if (aMlpc >= target) {
+            System.out.printf(Locale.ROOT, "nabla reached %.2f in %.1f s (%d epochs); ", target, tNabla, epochs);
             System.out.printf(Locale.ROOT, "mlpc reached it within %.1f s: ratio nabla/mlpc >= %.3f%n", tMlpc,
                     tNabla / tMlpc);
         } else {
+            System.out.printf(Locale.ROOT, "nabla reached %.2f in %.1f s (%d epochs); ", target, tNabla, epochs);
             System.out.printf(Locale.ROOT, "mlpc had not reached it after %.1f s: ratio nabla/mlpc < %.3f%n", tMlpc,
                     tNabla / tMlpc);
         }
