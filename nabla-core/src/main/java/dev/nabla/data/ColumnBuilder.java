@@ -130,7 +130,7 @@ final class ColumnBuilder {
 
     /** The first character of {@code buf[start, end)} that is not a blank (String.strip's whitespace). */
     static int stripStart(char[] buf, int start, int end) {
-        while (start < end && Character.isWhitespace(buf[start])) {
+        while (start < end && isBlank(buf[start])) {
             start++;
         }
         return start;
@@ -138,10 +138,15 @@ final class ColumnBuilder {
 
     /** One past the last character of {@code buf[start, end)} that is not a blank. */
     static int stripEnd(char[] buf, int start, int end) {
-        while (end > start && Character.isWhitespace(buf[end - 1])) {
+        while (end > start && isBlank(buf[end - 1])) {
             end--;
         }
         return end;
+    }
+
+    /** {@link Character#isWhitespace}, without its table look-up for the printable ASCII most cells are made of. */
+    private static boolean isBlank(char c) {
+        return (c <= ' ' || c >= 0x80) && Character.isWhitespace(c);
     }
 
     /**

@@ -58,10 +58,8 @@ public final class MedianSearch {
         long[] out = new long[buckets.length * RadixSelect.BUCKETS];
         for (int j = 0; j < columns.size(); j++) {
             float[] v = numbers(part.column(columns.get(j)), rows);
-            for (int b = 2 * j; b < 2 * j + 2; b++) {
-                System.arraycopy(RadixSelect.lower(v, v.length, buckets[b]), 0, out, b * RadixSelect.BUCKETS,
-                        RadixSelect.BUCKETS);
-            }
+            System.arraycopy(RadixSelect.lower(v, v.length, buckets[2 * j], buckets[2 * j + 1]), 0, out,
+                    2 * j * RadixSelect.BUCKETS, 2 * RadixSelect.BUCKETS);
         }
         return out;
     }

@@ -33,13 +33,20 @@ public final class RadixSelect {
         return counts;
     }
 
-    /** Counts of the values of values[0, n) in upper bucket {@code bucket} by their lower 16 bits. */
-    public static long[] lower(float[] values, int n, int bucket) {
-        long[] counts = new long[BUCKETS];
+    /**
+     * Counts of the values of values[0, n) in upper buckets {@code first} and {@code second} by their lower 16 bits,
+     * in one pass: {@code first}'s counts, then {@code second}'s (the same counts twice when they are one bucket).
+     */
+    public static long[] lower(float[] values, int n, int first, int second) {
+        long[] counts = new long[2 * BUCKETS];
         for (int i = 0; i < n; i++) {
             int key = ordered(values[i]);
-            if (key >>> 16 == bucket) {
+            int top = key >>> 16;
+            if (top == first) {
                 counts[key & 0xFFFF]++;
+            }
+            if (top == second) {
+                counts[BUCKETS + (key & 0xFFFF)]++;
             }
         }
         return counts;
@@ -60,12 +67,6 @@ public final class RadixSelect {
         return Float.intBitsToFloat(key ^ ((key >> 31) & Integer.MAX_VALUE));
     }
 
-    /** The k-th smallest of values[0, n) (no NaN). */
-    static float select(float[] values, int n, int k) {
-        Position top = locate(upper(values, n), k);
-        return value(top.bucket(), locate(lower(values, n, top.bucket()), top.rank()).bucket());
-    }
-
     /**
      * The middle of n values (the mean of the two middle ones for an even count), as numpy and scikit-learn take it,
      * from a function giving the k-th smallest; 0 without values.
@@ -81,9 +82,24 @@ public final class RadixSelect {
         return (float) (((double) kth.apply(n / 2 - 1) + upper) / 2);
     }
 
-    /** The median of values[0, n), found in linear time: a million-row column is not worth sorting. */
+    /**
+     * The median of values[0, n) (no NaN), found in linear time — a million-row column is not worth sorting — in two
+     * passes: the upper histogram, then the lower histograms of both middle ranks' buckets.
+     */
     static float median(float[] values, int n) {
-        return median(n, k -> select(values, n, (int) k));
+        if (n == 0) {
+            return 0f;
+        }
+        long[] upper = upper(values, n);
+        int high = locate(upper, n / 2).bucket();
+        int low = locate(upper, n % 2 == 1 ? n / 2 : n / 2 - 1).bucket();
+        long[] lower = lower(values, n, high, low);
+        return median(n, k -> {
+            Position top = locate(upper, k);
+            int from = top.bucket() == high ? 0 : BUCKETS;
+            return value(top.bucket(), locate(java.util.Arrays.copyOfRange(lower, from, from + BUCKETS), top.rank())
+                    .bucket());
+        });
     }
 
     /** The float's bits as an int whose unsigned order is the floats' order (−0 before +0). */

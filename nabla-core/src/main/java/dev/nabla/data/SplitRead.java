@@ -34,7 +34,7 @@ final class SplitRead {
      * Where the split falls, as a fraction of the file: the first part's thread also hashes the second part's bytes
      * (SHA-256 is sequential), so it parses less.
      */
-    private static final double FIRST_PART = 0.475;
+    private static final double FIRST_PART = 0.43;
     /** Line breaks are counted in this many bytes at the file's start, to size the columns. */
     private static final long SAMPLE_BYTES = 1 << 22;
     private static final VectorSpecies<Byte> BYTES = ByteVector.SPECIES_PREFERRED;

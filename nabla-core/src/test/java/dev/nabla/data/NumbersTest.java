@@ -55,6 +55,36 @@ class NumbersTest {
         }
     }
 
+    /**
+     * A cell inside a longer buffer (as a CSV reader's is) takes the eight-chars-at-once path: it reads as the same
+     * text alone does — which takes the char-by-char path — and as the JDK reads it, whatever chars surround it.
+     */
+    @Property(tries = 5000, shrinking = ShrinkingMode.OFF)
+    void aCellAmongOtherCharsReadsAsItselfAlone(@ForAll long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        char[] alphabet = {'0', '1', '5', '9', '.', '-', '+', 'e', ' ', '/', ':', '\u0660', '\u8030', '\u0130', 'x',
+                '\u00B9', '\uFF10'};
+        StringBuilder cell = new StringBuilder();
+        for (int k = r.nextInt(10); k > 0; k--) {
+            // Mostly digits and one dot, as numbers are written; now and then anything else.
+            cell.append(r.nextInt(4) > 0 ? (char) ('0' + r.nextInt(10)) : alphabet[r.nextInt(alphabet.length)]);
+        }
+        String text = cell.toString();
+        char[] buf = new char[text.length() + 20];
+        for (int k = 0; k < buf.length; k++) {
+            buf[k] = alphabet[r.nextInt(alphabet.length)];
+        }
+        int at = r.nextInt(5);
+        text.getChars(0, text.length(), buf, at);
+        double alone = Numbers.parse(text);
+        assertThat(Double.valueOf(Numbers.parse(buf, at, text.length()))).as("'%s'", text).isEqualTo(Double.valueOf(alone));
+        if (text.matches("-?([0-9]+\\.?[0-9]*|\\.[0-9]+)")) {
+            assertThat(alone).as("'%s'", text).isEqualTo(Double.parseDouble(text));
+        } else if (!Double.isNaN(alone)) {
+            assertThat(text.strip()).as("'%s'", text).matches("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
+        }
+    }
+
     @Test
     void thePlainPathLeavesOtherFormsToTheFullGrammar() {
         assertThat(Numbers.parse("1.2.3")).isNaN();
