@@ -54,14 +54,38 @@ public final class ColumnProfile {
         ColumnProfile p = new ColumnProfile(c.name(), limit);
         // Texts are counted by their reader's code, and their levels once per distinct text.
         long[] byCode = new long[c.distinctTexts()];
+        // Kept in locals: the loop runs over every cell of the training rows.
+        long missing = 0;
+        long numbers = 0;
+        boolean integers = true;
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
         for (int i : rows) {
             int code = c.code(i);
             if (code >= 0) {
                 byCode[code]++;
-            } else {
-                p.add(c, i);
+                continue;
+            }
+            float v = c.number(i);
+            if (Float.isNaN(v)) {
+                missing++;
+                continue;
+            }
+            numbers++;
+            boolean integer = v == Math.rint(v);
+            integers &= integer;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            p.sum.add(v);
+            if (!p.many) {
+                p.countNumber(c, i, v, integer);
             }
         }
+        p.missing = missing;
+        p.numbers = numbers;
+        p.integers = integers;
+        p.min = min;
+        p.max = max;
         for (int k = 0; k < byCode.length; k++) {
             if (byCode[k] > 0) {
                 p.texts += byCode[k];
@@ -71,22 +95,8 @@ public final class ColumnProfile {
         return p;
     }
 
-    /** Counts cell {@code i} of {@code c}, a number or a missing cell (texts are counted by code in {@link #of}). */
-    private void add(Table.Column c, int i) {
-        float v = c.number(i);
-        if (Float.isNaN(v)) {
-            missing++;
-            return;
-        }
-        numbers++;
-        boolean integer = v == Math.rint(v);
-        integers &= integer;
-        min = Math.min(min, v);
-        max = Math.max(max, v);
-        sum.add(v);
-        if (many) {
-            return;
-        }
+    /** Counts number {@code v} of cell {@code i} of {@code c} as a level (by its bits, or its text beyond 2²⁴). */
+    private void countNumber(Table.Column c, int i, float v, boolean integer) {
         if (integer && Math.abs(v) >= EXACT) {
             count(c.level(i), 1);
         } else {

@@ -12,38 +12,58 @@ import java.math.BigInteger;
  */
 final class ExactSum {
     private static final int LIMBS = 10;
-    /** Adds between carry passes: each add moves a limb by less than 2³², so 2³⁰ of them keep it within a long. */
-    private static final int CARRY_EVERY = 1 << 30;
+    /**
+     * Adds between folds: a bin's signed mantissas (below 2²⁴ each) stay within a long for 2³⁹ adds, and the limbs
+     * a fold adds to (each by less than 2³²) within a long for 2³⁰ folds.
+     */
+    private static final int FOLD_EVERY = 1 << 30;
 
     private final long[] limbs = new long[LIMBS];
+    /**
+     * Signed mantissas summed by the floats' exponent: an add touches one word of a small array, and consecutive
+     * cells of one magnitude do not wait on a chain of carries; {@link #fold} moves them into the limbs.
+     */
+    private final long[] byExponent = new long[256];
     private int pending;
 
     /** Adds v (finite). */
     void add(float v) {
         int bits = Float.floatToRawIntBits(v);
-        int exponent = (bits >>> 23) & 0xFF;
+        int exponent = bits >>> 23 & 0xFF;
         long mantissa = exponent == 0 ? bits & 0x7FFFFF : (bits & 0x7FFFFF) | 0x800000;
-        if (mantissa == 0) {
-            return;
-        }
-        // v = ±mantissa · 2^(position − 149)
-        int position = Math.max(exponent, 1) - 1;
-        long shifted = (bits < 0 ? -mantissa : mantissa) << (position & 31);
-        int q = position >>> 5;
-        limbs[q] += shifted & 0xFFFFFFFFL;
-        limbs[q + 1] += shifted >> 32;
-        if (++pending == CARRY_EVERY) {
-            carry();
+        byExponent[exponent] += bits < 0 ? -mantissa : mantissa;
+        if (++pending == FOLD_EVERY) {
+            fold();
         }
     }
 
     /** Adds another sum. */
     void add(ExactSum other) {
-        carry();
-        other.carry();
+        fold();
+        other.fold();
         for (int q = 0; q < LIMBS; q++) {
             limbs[q] += other.limbs[q];
         }
+        carry();
+    }
+
+    /** Moves the exponent bins into the limbs: bin e holds m·2^(max(e, 1) − 150), m a sum of signed mantissas. */
+    private void fold() {
+        for (int e = 0; e < byExponent.length; e++) {
+            long m = byExponent[e];
+            if (m != 0) {
+                int position = Math.max(e, 1) - 1;
+                int q = position >>> 5;
+                int r = position & 31;
+                long low = (m & 0xFFFFFFFFL) << r;
+                long high = (m >> 32) << r;
+                limbs[q] += low & 0xFFFFFFFFL;
+                limbs[q + 1] += (low >>> 32) + (high & 0xFFFFFFFFL);
+                limbs[q + 2] += high >> 32;
+                byExponent[e] = 0;
+            }
+        }
+        pending = 0;
         carry();
     }
 
@@ -53,11 +73,11 @@ final class ExactSum {
             limbs[q] -= c << 32;
             limbs[q + 1] += c;
         }
-        pending = 0;
     }
 
     /** The sum, rounded to the nearest double. */
     double value() {
+        fold();
         BigInteger total = BigInteger.ZERO;
         for (int q = LIMBS - 1; q >= 0; q--) {
             total = total.shiftLeft(32).add(BigInteger.valueOf(limbs[q]));
@@ -67,7 +87,7 @@ final class ExactSum {
     }
 
     void write(DataOutput out) throws IOException {
-        carry();
+        fold();
         for (long l : limbs) {
             out.writeLong(l);
         }

@@ -101,6 +101,25 @@ class TableProfileTest {
         assertThat(halves.value()).isEqualTo(exact.doubleValue());
     }
 
+    /** Many floats of one exponent (one bin) at the top of the range, a subnormal beside them, and a subnormal sum. */
+    @Test
+    void theExactSumHoldsManyFloatsOfOneMagnitude() {
+        ExactSum s = new ExactSum();
+        BigDecimal exact = BigDecimal.ZERO;
+        for (int i = 0; i < 300_000; i++) {
+            float v = i % 3 == 0 ? -Float.MAX_VALUE : Float.MAX_VALUE;
+            s.add(v);
+            exact = exact.add(new BigDecimal(v));
+        }
+        s.add(Float.MIN_VALUE);
+        exact = exact.add(new BigDecimal(Float.MIN_VALUE));
+        assertThat(s.value()).isEqualTo(exact.doubleValue());
+        ExactSum tiny = new ExactSum();
+        tiny.add(Float.MIN_VALUE);
+        tiny.add(-Float.MIN_NORMAL);
+        assertThat(tiny.value()).isEqualTo((double) Float.MIN_VALUE - Float.MIN_NORMAL);
+    }
+
     @Test
     void aTextColumnWithMoreLevelsThanAProfileCountsIsAnIdentifier() {
         List<java.util.Map<String, Object>> rows = new ArrayList<>();
