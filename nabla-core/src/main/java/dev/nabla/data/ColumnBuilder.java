@@ -43,27 +43,47 @@ final class ColumnBuilder {
     /** Adds a cell; returns why it is refused (a number beyond float range, an infinity), or null. */
     String add(char[] buf, int offset, int length) {
         if (size == numbers.length) {
-            numbers = Arrays.copyOf(numbers, size * 2);
-            if (codes != null) {
-                codes = Arrays.copyOf(codes, size * 2);
-            }
+            grow();
         }
         // A cell whose first character cannot start a number (after blanks) is a text: no parse tried.
         double v = length > 0 && !mayStartNumber(buf[offset]) ? Double.NaN : Numbers.parse(buf, offset, length);
-        if (!Double.isNaN(v)) {
-            if (Math.abs(v) > Float.MAX_VALUE) {
-                return beyondRange(buf, offset, length);
-            }
+        // Most cells: a number float32 holds as it is (kept small, so that the reader's callback inlines it).
+        if (Math.abs(v) <= FLOAT_EXACT_INTEGERS) {
             numbers[size] = (float) v;
             if (codes != null) {
                 codes[size] = -1;
             }
-            if (needsExactText(v)) {
-                exact.put(size, exactText(buf, offset, length));
-            }
             size++;
             return null;
         }
+        return Double.isNaN(v) ? addText(buf, offset, length) : addLarge(v, buf, offset, length);
+    }
+
+    private void grow() {
+        numbers = Arrays.copyOf(numbers, size * 2);
+        if (codes != null) {
+            codes = Arrays.copyOf(codes, size * 2);
+        }
+    }
+
+    /** A number beyond 2²⁴: refused beyond float range, its exact text kept when float32 cannot hold it. */
+    private String addLarge(double v, char[] buf, int offset, int length) {
+        if (Math.abs(v) > Float.MAX_VALUE) {
+            return beyondRange(buf, offset, length);
+        }
+        numbers[size] = (float) v;
+        if (codes != null) {
+            codes[size] = -1;
+        }
+        if (needsExactText(v)) {
+            exact.put(size, exactText(buf, offset, length));
+        }
+        size++;
+        return null;
+    }
+
+    /** A text: its level's code, or missing (an empty cell, a missing-value token); an infinity is refused. */
+    private String addText(char[] buf, int offset, int length) {
         numbers[size] = Float.NaN;
         int start = stripStart(buf, offset, offset + length);
         int end = stripEnd(buf, start, offset + length);

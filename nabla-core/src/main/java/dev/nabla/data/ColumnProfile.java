@@ -52,26 +52,34 @@ public final class ColumnProfile {
     /** The profile of {@code rows} of {@code c}. */
     public static ColumnProfile of(Table.Column c, int[] rows, int limit) {
         ColumnProfile p = new ColumnProfile(c.name(), limit);
-        // Texts are counted by their reader's code, and their levels once per distinct text.
-        long[] byCode = new long[c.distinctTexts()];
+        // Texts are counted by their reader's code, and their levels once per distinct text; a text cell's number is
+        // NaN, so the numbers' loop counts it as missing, and the texts are taken off that count.
+        if (c.distinctTexts() > 0) {
+            long[] byCode = new long[c.distinctTexts()];
+            for (int i : rows) {
+                int code = c.code(i);
+                if (code >= 0) {
+                    byCode[code]++;
+                }
+            }
+            for (int k = 0; k < byCode.length; k++) {
+                if (byCode[k] > 0) {
+                    p.texts += byCode[k];
+                    p.count(c.texts().get(k), byCode[k]);
+                }
+            }
+        }
         // Kept in locals: the loop runs over every cell of the training rows.
-        long missing = 0;
-        long numbers = 0;
+        long notNumbers = 0;
         boolean integers = true;
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
         for (int i : rows) {
-            int code = c.code(i);
-            if (code >= 0) {
-                byCode[code]++;
-                continue;
-            }
             float v = c.number(i);
             if (Float.isNaN(v)) {
-                missing++;
+                notNumbers++;
                 continue;
             }
-            numbers++;
             boolean integer = v == Math.rint(v);
             integers &= integer;
             min = Math.min(min, v);
@@ -81,17 +89,11 @@ public final class ColumnProfile {
                 p.countNumber(c, i, v, integer);
             }
         }
-        p.missing = missing;
-        p.numbers = numbers;
+        p.missing = notNumbers - p.texts;
+        p.numbers = rows.length - notNumbers;
         p.integers = integers;
         p.min = min;
         p.max = max;
-        for (int k = 0; k < byCode.length; k++) {
-            if (byCode[k] > 0) {
-                p.texts += byCode[k];
-                p.count(c.texts().get(k), byCode[k]);
-            }
-        }
         return p;
     }
 
