@@ -123,7 +123,7 @@ public final class TableRead {
         return dev.nabla.data.TableFit.of(t.cells(), all, "y", t.options()).pipeline().encode(t.cells());
     }
 
-    private static void generate(Path file, int rows) throws IOException {
+    static void generate(Path file, int rows) throws IOException {
         SplittableRandom rng = new SplittableRandom(2026);
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             StringBuilder header = new StringBuilder();
