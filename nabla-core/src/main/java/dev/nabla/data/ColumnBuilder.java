@@ -45,8 +45,7 @@ final class ColumnBuilder {
         if (size == numbers.length) {
             grow();
         }
-        // A cell whose first character cannot start a number (after blanks) is a text: no parse tried.
-        double v = length > 0 && !mayStartNumber(buf[offset]) ? Double.NaN : Numbers.parse(buf, offset, length);
+        double v = number(buf, offset, length);
         // Most cells: a number float32 holds as it is (kept small, so that the reader's callback inlines it).
         if (Math.abs(v) <= FLOAT_EXACT_INTEGERS) {
             numbers[size] = (float) v;
@@ -102,8 +101,31 @@ final class ColumnBuilder {
         return null;
     }
 
+    /** The cell's number ({@link Numbers}' grammar), or NaN when it is a text or blank. */
+    static double number(char[] buf, int offset, int length) {
+        // A cell whose first character cannot start a number (after blanks) is a text: no parse tried.
+        return length > 0 && !mayStartNumber(buf[offset]) ? Double.NaN : Numbers.parse(buf, offset, length);
+    }
+
     private static boolean mayStartNumber(char c) {
         return c <= ' ' || (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
+    }
+
+    /** What a text that is not a number nor blank (its blanks stripped) is, by the rules a file's cell is read with. */
+    enum TextKind {
+        /** A spelling of infinity: refused (even where it is also a missing-value token). */
+        INFINITE,
+        /** A missing-value token. */
+        MISSING,
+        /** A category level. */
+        LEVEL;
+
+        static TextKind of(char[] buf, int offset, int length, Tokens missingTokens) {
+            if (Tokens.INFINITY.matches(buf, offset, length)) {
+                return INFINITE;
+            }
+            return missingTokens.matches(buf, offset, length) ? MISSING : LEVEL;
+        }
     }
 
     /** The text's code, {@link #MISSING} for a missing-value token, or {@code Integer.MIN_VALUE} for an infinity. */
@@ -113,11 +135,12 @@ final class ColumnBuilder {
         if (known != CharTable.ABSENT) {
             return known;
         }
-        if (Tokens.INFINITY.matches(buf, offset, length)) {
+        TextKind kind = TextKind.of(buf, offset, length, missingTokens);
+        if (kind == TextKind.INFINITE) {
             return Integer.MIN_VALUE;
         }
         int value = MISSING;
-        if (!missingTokens.matches(buf, offset, length)) {
+        if (kind == TextKind.LEVEL) {
             value = texts.size();
             texts.add(new String(buf, offset, length));
         }

@@ -153,7 +153,7 @@ public final class RowEncoder {
         }
         int start = starts[j];
         int length = lengths[j];
-        double v = Numbers.parse(buf, start, length);
+        double v = ColumnBuilder.number(buf, start, length);
         if (!Double.isNaN(v)) {
             if (Math.abs(v) > Float.MAX_VALUE) {
                 throw refused(row, j, ColumnBuilder.beyondRange(buf, start, length));
@@ -166,16 +166,18 @@ public final class RowEncoder {
         }
         int from = ColumnBuilder.stripStart(buf, start, start + length);
         int to = ColumnBuilder.stripEnd(buf, from, start + length);
-        // In this order, as a file's cells: an infinity is refused even where it is also a missing-value token.
-        if (from < to && Tokens.INFINITY.matches(buf, from, to - from)) {
-            throw refused(row, j, ColumnBuilder.notFinite(buf, from, to - from));
-        }
-        if (from == to || missingTokens.matches(buf, from, to - from)) {
+        if (from == to) {
             bufs[j] = null;
             return;
         }
-        starts[j] = from;
-        lengths[j] = to - from;
+        switch (ColumnBuilder.TextKind.of(buf, from, to - from, missingTokens)) {
+            case INFINITE -> throw refused(row, j, ColumnBuilder.notFinite(buf, from, to - from));
+            case MISSING -> bufs[j] = null;
+            case LEVEL -> {
+                starts[j] = from;
+                lengths[j] = to - from;
+            }
+        }
     }
 
     /** {@code rows:2:3 (column 'Age'): why}, as a file's cell is refused, with the row's number for the line. */
