@@ -15,7 +15,7 @@ final class ColumnBuilder {
     /** A text's entry: the code of a level, or this for a missing-value token. */
     private static final int MISSING = -1;
     /** Integers up to 2²⁴ are exact in float32; beyond, distinct integers may round to one float. */
-    private static final double FLOAT_EXACT_INTEGERS = 1 << 24;
+    static final double FLOAT_EXACT_INTEGERS = 1 << 24;
 
     private final String name;
     private final Tokens missingTokens;

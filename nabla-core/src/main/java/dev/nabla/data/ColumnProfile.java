@@ -17,8 +17,6 @@ import java.util.Map;
 public final class ColumnProfile {
     /** Distinct levels counted for a column that may be a category; a column with more is an identifier. */
     public static final int LEVELS = 1 << 16;
-    /** Integers from here on are not all held exactly by a float: their level is their text. */
-    private static final float EXACT = 1 << 24;
 
     private final String name;
     private final int limit;
@@ -99,7 +97,8 @@ public final class ColumnProfile {
 
     /** Counts number {@code v} of cell {@code i} of {@code c} as a level (by its bits, or its text beyond 2²⁴). */
     private void countNumber(Table.Column c, int i, float v, boolean integer) {
-        if (integer && Math.abs(v) >= EXACT) {
+        // From 2²⁴ on, integers are not all held exactly by a float: their level is their text.
+        if (integer && Math.abs(v) >= ColumnBuilder.FLOAT_EXACT_INTEGERS) {
             count(c.level(i), 1);
         } else {
             valued.add(Float.floatToIntBits(v + 0f), 1);
