@@ -1,7 +1,6 @@
 package dev.nabla.data;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,9 +21,7 @@ public final class CategoryEncoder implements Encoder {
     private final boolean other;
     private final boolean missing;
     private final int dimension;
-    /** Level → index; built once and only read, so encoding is safe from many threads. */
-    private final Map<String, Integer> index = new HashMap<>();
-    /** The same by characters, for rows encoded cell by cell ({@link RowEncoder}). */
+    /** Level → index, looked up by characters (a row encoded cell by cell has no string); built once, then read. */
     private final CharTable byChars = new CharTable();
     /** float32 bits (−0 as +0), ascending, of the levels that are numbers' level names, and their indices. */
     private final int[] numberBits;
@@ -43,7 +40,7 @@ public final class CategoryEncoder implements Encoder {
             throw new IllegalArgumentException("column '" + column + "': a category needs at least one level");
         }
         for (int k = 0; k < this.levels.size(); k++) {
-            if (index.put(this.levels.get(k), k) != null) {
+            if (indexOf(this.levels.get(k)) >= 0) {
                 throw new IllegalArgumentException("column '" + column + "': level '" + this.levels.get(k)
                         + "' listed twice");
             }
@@ -169,8 +166,7 @@ public final class CategoryEncoder implements Encoder {
         // Each distinct text of this column is looked up once; a cell is then an array access.
         int[] byCode = new int[c.distinctTexts()];
         for (int k = 0; k < byCode.length; k++) {
-            Integer at = index.get(c.texts().get(k));
-            byCode[k] = at == null ? -1 : at;
+            byCode[k] = indexOf(c.texts().get(k));
         }
         return (out, width, offset, from, to) -> {
             for (int i = from; i < to; i++) {
@@ -190,8 +186,8 @@ public final class CategoryEncoder implements Encoder {
 
     /** The index of a level, or −1 if not kept. */
     int indexOf(String level) {
-        Integer at = index.get(level);
-        return at == null ? -1 : at;
+        char[] chars = level.toCharArray();
+        return indexOf(chars, 0, chars.length);
     }
 
     /** The index of a text's level ({@code buf[offset, offset + length)}, blanks stripped), or −1 if not kept. */

@@ -77,7 +77,8 @@ class NumbersTest {
         int at = r.nextInt(5);
         text.getChars(0, text.length(), buf, at);
         double alone = Numbers.parse(text);
-        assertThat(Double.valueOf(Numbers.parse(buf, at, text.length()))).as("'%s'", text).isEqualTo(Double.valueOf(alone));
+        assertThat(Double.valueOf(Numbers.parse(buf, at, text.length()))).as("'%s'", text)
+                .isEqualTo(Double.valueOf(alone));
         if (text.matches("-?([0-9]+\\.?[0-9]*|\\.[0-9]+)")) {
             assertThat(alone).as("'%s'", text).isEqualTo(Double.parseDouble(text));
         } else if (!Double.isNaN(alone)) {
