@@ -1,6 +1,10 @@
 package dev.nabla.cli;
 
+import dev.nabla.io.ModelSpecJson;
+import dev.nabla.nn.ModelSpec;
 import dev.nabla.train.Objective;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -54,6 +58,16 @@ final class Checks {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cli, option + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The network {@code --model-spec} or {@code --layers} describes: the JSON spec when given, else the perceptron
+     * of {@code layers} (a bad one refused in one line naming --layers), with these inputs and outputs unless the
+     * spec gives them.
+     */
+    ModelSpec network(Path modelSpec, String layers, int inputs, int outputs) throws IOException {
+        return modelSpec != null ? ModelSpecJson.read(modelSpec, inputs, outputs)
+                : option("--layers", () -> ModelSpec.mlp(inputs, layers, outputs));
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.nabla.explain.GraphSvg;
 import dev.nabla.explain.Notation;
 import dev.nabla.explain.Reports;
 import dev.nabla.io.AtomicFiles;
-import dev.nabla.io.ModelSpecJson;
 import dev.nabla.io.NotationJson;
 import dev.nabla.nn.ModelSpec;
 import dev.nabla.nn.Module;
@@ -125,8 +124,8 @@ final class ExplainCommand implements Callable<Integer> {
             m.spec().requireTrainable(rows);
             objective = loss != null ? checks.option("--loss", () -> Objective.fromId(loss)) : m.objective();
         } else {
-            ModelSpec s = source.modelSpec != null ? ModelSpecJson.read(source.modelSpec, inputs, outputs)
-                    : checks.option("--layers", () -> ModelSpec.mlp(inputs, source.layers != null ? source.layers : "3:tanh", outputs));
+            ModelSpec s = checks.network(source.modelSpec, source.layers != null ? source.layers : "3:tanh", inputs,
+                    outputs);
             s.requireTrainable(rows);
             network = s.build(rng);
             features = s.inputs();

@@ -7,7 +7,6 @@ import dev.nabla.data.Batches;
 import dev.nabla.data.Dataset;
 import dev.nabla.data.Datasets;
 import dev.nabla.data.Scaling;
-import dev.nabla.io.ModelSpecJson;
 import dev.nabla.train.TrainedModel;
 import java.nio.file.Path;
 import dev.nabla.nn.ModelSpec;
@@ -210,8 +209,7 @@ final class GradcheckCommand implements Callable<Integer> {
             objective = loss != null ? checks.option("--loss", () -> Objective.fromId(loss)) : Objective.forTask(rows.task());
             int out = objective.outputs(rows.task(), rows.classNames().size());
             int features = rows.featureCount();
-            ModelSpec s = modelSpec != null ? ModelSpecJson.read(modelSpec, features, out)
-                    : checks.option("--layers", () -> ModelSpec.mlp(features, layers, out));
+            ModelSpec s = checks.network(modelSpec, layers, features, out);
             s.requireTrainable(Math.min(batch, rows.rows()));
             network = s.build(rng);
             scaling = Scaling.fit(Scaling.Kind.STANDARD, rows.features());
@@ -232,7 +230,7 @@ final class GradcheckCommand implements Callable<Integer> {
     private Setup onRandomBatch(Checks checks) throws Exception {
         Objective objective = checks.objective(loss, outputs, Objective.MSE);
         SplittableRandom rng = new SplittableRandom(seed);
-        ModelSpec s = modelSpec != null ? ModelSpecJson.read(modelSpec, inputs, outputs) : checks.option("--layers", () -> ModelSpec.mlp(inputs, layers, outputs));
+        ModelSpec s = checks.network(modelSpec, layers, inputs, outputs);
         s.requireTrainable(batch);
         Module network = s.build(rng);
         return new Setup(network, objective, RandomRows.of(objective, batch, inputs, outputs, rng));

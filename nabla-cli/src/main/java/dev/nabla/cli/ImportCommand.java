@@ -1,6 +1,5 @@
 package dev.nabla.cli;
 
-import dev.nabla.io.ModelSpecJson;
 import dev.nabla.io.TorchImport;
 import dev.nabla.nn.ModelSpec;
 import dev.nabla.train.TrainedModel;
@@ -79,20 +78,15 @@ final class ImportCommand implements Callable<Integer> {
         }
         new Outputs(checks).input("--weights", weights).file("--out", out).check();
         int d = names.size();
-        IntFunction<ModelSpec> network;
-        if (architecture.layers != null) {
-            checks.option("--layers", () -> ModelSpec.mlp(d, architecture.layers, 1));
-            network = outputs -> ModelSpec.mlp(d, architecture.layers, outputs);
-        } else {
-            ModelSpecJson.read(architecture.modelSpec, d, 1);
-            network = outputs -> {
-                try {
-                    return ModelSpecJson.read(architecture.modelSpec, d, outputs);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            };
-        }
+        // The architecture is checked before the weights are read; its outputs come from the weights.
+        checks.network(architecture.modelSpec, architecture.layers, d, 1);
+        IntFunction<ModelSpec> network = outputs -> {
+            try {
+                return checks.network(architecture.modelSpec, architecture.layers, d, outputs);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
         TrainedModel m = TorchImport.read(weights, network, names, classes, targetName);
         Models.save(out, m);
         spec.commandLine().getErr().println("nabla: " + m.network().stateDict().size() + " tensors ("
