@@ -84,13 +84,18 @@ public final class MedianSearch {
     /** The numbers of {@code rows} of {@code c} (missing cells and texts left out). */
     static float[] numbers(Table.Column c, int[] rows) {
         float[] present = new float[rows.length];
+        return java.util.Arrays.copyOf(present, numbers(c, rows, present));
+    }
+
+    /** Puts the numbers of {@code rows} of {@code c} at the start of {@code into}; returns how many there are. */
+    static int numbers(Table.Column c, int[] rows, float[] into) {
         int n = 0;
         for (int i : rows) {
             float v = c.number(i);
             if (!Float.isNaN(v)) {
-                present[n++] = v;
+                into[n++] = v;
             }
         }
-        return java.util.Arrays.copyOf(present, n);
+        return n;
     }
 }

@@ -38,8 +38,8 @@ public record NumberEncoder(String column, float fill, boolean indicator) implem
 
     /** The median of the numbers of {@code rows} of {@code c} (0 without numbers). */
     static float median(Table.Column c, int[] rows) {
-        float[] present = MedianSearch.numbers(c, rows);
-        return RadixSelect.median(present, present.length);
+        float[] present = new float[rows.length];
+        return RadixSelect.median(present, MedianSearch.numbers(c, rows, present));
     }
 
     @Override
