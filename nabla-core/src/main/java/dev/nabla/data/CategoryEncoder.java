@@ -178,12 +178,6 @@ public final class CategoryEncoder implements Encoder {
         };
     }
 
-    @Override
-    public void encode(Table.Column c, int i, float[] out, int offset) {
-        String level = c.level(i);
-        put(level == null ? -1 : indexOf(level), level == null, out, offset, true);
-    }
-
     /** The index of a level, or −1 if not kept. */
     int indexOf(String level) {
         char[] chars = level.toCharArray();

@@ -21,20 +21,11 @@ public sealed interface Encoder permits NumberEncoder, CategoryEncoder {
     /** Whether encoded column {@code k} is a number the input scaling should standardise (not a 0/1 or a code). */
     boolean scaled(int k);
 
-    /** Writes row {@code i} of {@code column} into {@code out[offset …]}. */
-    void encode(Table.Column column, int i, float[] out, int offset);
-
     /**
      * The writer of {@code column}'s rows into a new (zeroed) row-major matrix, which {@link Pipeline#encode} calls
      * block of rows by block of rows (what it looks up once per column, it looks up here).
      */
-    default Rows rows(Table.Column column) {
-        return (out, width, offset, from, to) -> {
-            for (int i = from; i < to; i++) {
-                encode(column, i, out, i * width + offset);
-            }
-        };
-    }
+    Rows rows(Table.Column column);
 
     /** Writes rows of one column into a matrix. */
     @FunctionalInterface

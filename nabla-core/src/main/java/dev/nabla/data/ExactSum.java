@@ -12,10 +12,7 @@ import java.math.BigInteger;
  */
 final class ExactSum {
     private static final int LIMBS = 10;
-    /**
-     * Adds between folds: a bin's signed mantissas (below 2²⁴ each) stay within a long for 2³⁹ adds, and the limbs
-     * a fold adds to (each by less than 2³²) within a long for 2³⁰ folds.
-     */
+    /** Adds between folds: a bin's signed mantissas (below 2²⁴ each) stay within a long for 2³⁹ adds. */
     private static final int FOLD_EVERY = 1 << 30;
 
     private final long[] limbs = new long[LIMBS];
@@ -37,18 +34,35 @@ final class ExactSum {
         }
     }
 
-    /** Adds another sum. */
+    /** Adds another sum (which is left as it was). */
     void add(ExactSum other) {
         fold();
-        other.fold();
+        long[] theirs = other.folded();
         for (int q = 0; q < LIMBS; q++) {
-            limbs[q] += other.limbs[q];
+            limbs[q] += theirs[q];
         }
-        carry();
+        carry(limbs);
     }
 
-    /** Moves the exponent bins into the limbs: bin e holds m·2^(max(e, 1) − 150), m a sum of signed mantissas. */
+    /** Moves the exponent bins into the limbs. */
     private void fold() {
+        fold(byExponent, limbs);
+        java.util.Arrays.fill(byExponent, 0);
+        pending = 0;
+    }
+
+    /** The limbs with the bins added, carried; this sum is left as it was (reading it changes nothing). */
+    private long[] folded() {
+        long[] out = limbs.clone();
+        fold(byExponent, out);
+        return out;
+    }
+
+    /**
+     * Adds the bins into {@code limbs} and carries: bin e holds m·2^(max(e, 1) − 150), m a sum of signed
+     * mantissas below 2⁵⁴ in magnitude, added as its low and high 32 bits shifted into place.
+     */
+    private static void fold(long[] byExponent, long[] limbs) {
         for (int e = 0; e < byExponent.length; e++) {
             long m = byExponent[e];
             if (m != 0) {
@@ -60,14 +74,13 @@ final class ExactSum {
                 limbs[q] += low & 0xFFFFFFFFL;
                 limbs[q + 1] += (low >>> 32) + (high & 0xFFFFFFFFL);
                 limbs[q + 2] += high >> 32;
-                byExponent[e] = 0;
             }
         }
-        pending = 0;
-        carry();
+        carry(limbs);
     }
 
-    private void carry() {
+    /** Leaves every limb but the top one in [0, 2³²), the value unchanged. */
+    private static void carry(long[] limbs) {
         for (int q = 0; q < LIMBS - 1; q++) {
             long c = limbs[q] >> 32;
             limbs[q] -= c << 32;
@@ -77,18 +90,17 @@ final class ExactSum {
 
     /** The sum, rounded to the nearest double. */
     double value() {
-        fold();
+        long[] l = folded();
         BigInteger total = BigInteger.ZERO;
         for (int q = LIMBS - 1; q >= 0; q--) {
-            total = total.shiftLeft(32).add(BigInteger.valueOf(limbs[q]));
+            total = total.shiftLeft(32).add(BigInteger.valueOf(l[q]));
         }
         // A non-zero sum of floats is at least 2⁻¹⁴⁹ in magnitude, far from the doubles' subnormals: scaling is exact.
         return Math.scalb(total.doubleValue(), -149);
     }
 
     void write(DataOutput out) throws IOException {
-        fold();
-        for (long l : limbs) {
+        for (long l : folded()) {
             out.writeLong(l);
         }
     }

@@ -58,11 +58,6 @@ public record NumberEncoder(String column, float fill, boolean indicator) implem
     }
 
     @Override
-    public void encode(Table.Column c, int i, float[] out, int offset) {
-        put(c.number(i), out, offset);
-    }
-
-    @Override
     public Rows rows(Table.Column c) {
         return (out, width, offset, from, to) -> {
             for (int i = from, o = from * width + offset; i < to; i++, o += width) {

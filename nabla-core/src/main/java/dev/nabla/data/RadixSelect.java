@@ -6,7 +6,7 @@ import java.util.function.LongFunction;
  * The k-th smallest of many floats by radix selection on their bits ordered as integers: a histogram of the upper 16
  * bits finds the k-th's bucket, a histogram of the lower 16 bits within that bucket the k-th itself. Histograms are
  * counts, so the parts of a column held in different places can be counted apart and added: the same steps find a
- * median on one machine ({@link #select}) and over a cluster's partitions.
+ * median on one machine ({@link #median(float[], int)}) and over a cluster's partitions.
  */
 public final class RadixSelect {
     /** Buckets of a histogram: 2¹⁶. */

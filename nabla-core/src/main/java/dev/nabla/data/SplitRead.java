@@ -15,8 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicBoolean;
-import jdk.incubator.vector.ByteVector;
-import jdk.incubator.vector.VectorSpecies;
+import dev.nabla.tensor.Simd;
 
 /**
  * A large plain file read in two parts at once, each by its own FastCSV reader whose callback parses cells straight
@@ -37,7 +36,6 @@ final class SplitRead {
     private static final double FIRST_PART = 0.43;
     /** Line breaks are counted in this many bytes at the file's start, to size the columns. */
     private static final long SAMPLE_BYTES = 1 << 22;
-    private static final VectorSpecies<Byte> BYTES = ByteVector.SPECIES_PREFERRED;
 
     private SplitRead() {
     }
@@ -140,20 +138,18 @@ final class SplitRead {
     static Split split(Path file, long size, long from) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ); Arena arena = Arena.ofConfined()) {
             MemorySegment bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
-            long quotes = 0;
-            long lines = 0;
-            long sampled = 0;
-            long i = 0;
-            for (long bound = from - from % BYTES.length(); i < bound; i += BYTES.length()) {
-                ByteVector v = ByteVector.fromMemorySegment(BYTES, bytes, i, ByteOrder.nativeOrder());
-                quotes += v.eq((byte) '"').trueCount();
-                if (sampled < SAMPLE_BYTES) {
-                    lines += v.eq((byte) '\n').trueCount();
-                    sampled += BYTES.length();
-                }
-            }
+            long sampleEnd = Math.min(SAMPLE_BYTES, from);
+            // Vectors where the Vector API is in use, then byte by byte: the quotes before `from`, the line breaks
+            // of the file's first SAMPLE_BYTES (or of the whole vectors that cover them).
+            long[] counted = Simd.enabled() ? ByteCounts.quotesAndLines(bytes, from, sampleEnd) : new long[4];
+            long quotes = counted[0];
+            long lines = counted[1];
+            long i = counted[2];
+            long sampled = Math.max(counted[3], sampleEnd);
             for (; i < from; i++) {
-                quotes += bytes.get(ValueLayout.JAVA_BYTE, i) == '"' ? 1 : 0;
+                byte b = bytes.get(ValueLayout.JAVA_BYTE, i);
+                quotes += b == '"' ? 1 : 0;
+                lines += b == '\n' && i < sampleEnd ? 1 : 0;
             }
             double linesPerByte = sampled == 0 ? 0 : (double) lines / sampled;
             boolean quoted = (quotes & 1) == 1;

@@ -60,11 +60,8 @@ class PipelineTest {
         assertThat(NumberEncoder.fit(t.column("a"), all(t), TableOptions.Impute.MEAN).fill()).isEqualTo(4.25f);
         assertThat(NumberEncoder.fit(t.column("a"), all(t), TableOptions.Impute.ZERO).fill()).isZero();
         assertThat(NumberEncoder.fit(t.column("a"), all(t), TableOptions.Impute.MEDIAN).indicator()).isFalse();
-        float[] out = new float[2];
-        median.encode(t.column("b"), 0, out, 0);
-        assertThat(out).containsExactly(6f, 1f);
-        median.encode(t.column("b"), 3, out, 0);
-        assertThat(out).containsExactly(7f, 0f);
+        assertThat(row(median, t.column("b"), 0)).containsExactly(6f, 1f);
+        assertThat(row(median, t.column("b"), 3)).containsExactly(7f, 0f);
     }
 
     @Test
@@ -76,17 +73,11 @@ class PipelineTest {
         assertThat(e.missing()).isTrue();
         assertThat(e.names()).containsExactly("c=a", "c=b", "c=<other>", "c=<missing>");
         Table later = table("c\nb\nnever-seen\nNA\n");
-        float[] out = new float[4];
-        e.encode(later.column("c"), 0, out, 0);
-        assertThat(out).containsExactly(0, 1, 0, 0);
-        e.encode(later.column("c"), 1, out, 0);
-        assertThat(out).containsExactly(0, 0, 1, 0);
-        e.encode(later.column("c"), 2, out, 0);
-        assertThat(out).containsExactly(0, 0, 0, 1);
+        assertThat(row(e, later.column("c"), 0)).containsExactly(0, 1, 0, 0);
+        assertThat(row(e, later.column("c"), 1)).containsExactly(0, 0, 1, 0);
+        assertThat(row(e, later.column("c"), 2)).containsExactly(0, 0, 0, 1);
         CategoryEncoder noOther = CategoryEncoder.fit(table("c\na\na\nb\nb\n").column("c"), new int[] {0, 1, 2, 3}, 1, 32);
-        float[] two = new float[2];
-        noOther.encode(later.column("c"), 1, two, 0);
-        assertThat(two).as("an unseen level without an other column is no level").containsExactly(0, 0);
+        assertThat(row(noOther, later.column("c"), 1)).as("an unseen level without an other column is no level").containsExactly(0, 0);
     }
 
     @Test
@@ -102,13 +93,9 @@ class PipelineTest {
         assertThat(e.names()).containsExactly("zip");
         assertThat(e.scaled(0)).isFalse();
         Table later = table("zip\nZ7\nZ999\nNA\n");
-        float[] out = new float[1];
-        e.encode(later.column("zip"), 0, out, 0);
-        assertThat(e.levels().get((int) out[0])).isEqualTo("Z7");
-        e.encode(later.column("zip"), 1, out, 0);
-        assertThat(out[0]).as("other").isEqualTo(40);
-        e.encode(later.column("zip"), 2, out, 0);
-        assertThat(out[0]).as("missing").isEqualTo(41);
+        assertThat(e.levels().get((int) row(e, later.column("zip"), 0)[0])).isEqualTo("Z7");
+        assertThat(row(e, later.column("zip"), 1)[0]).as("other").isEqualTo(40);
+        assertThat(row(e, later.column("zip"), 2)[0]).as("missing").isEqualTo(41);
     }
 
     @Test
@@ -145,11 +132,11 @@ class PipelineTest {
         float[] matrix = p.encode(t).floats();
         int width = p.width();
         assertThat(width).isGreaterThan(20);
-        float[] row = new float[width];
         for (int i = 0; i < t.rows(); i++) {
+            float[] row = new float[width];
             int at = 0;
             for (Encoder e : p.encoders()) {
-                e.encode(t.column(e.column()), i, row, at);
+                System.arraycopy(row(e, t.column(e.column()), i), 0, row, at, e.width());
                 at += e.width();
             }
             assertThat(java.util.Arrays.copyOfRange(matrix, i * width, (i + 1) * width)).as("row %d", i)
@@ -167,5 +154,12 @@ class PipelineTest {
         assertThat(t.column("n").number(2)).isEqualTo(7f);
         assertThatThrownBy(() -> new TableReader().rows("form", List.of("n"), List.of(java.util.Map.of("m", 1))))
                 .isInstanceOf(DataException.class).hasMessageContaining("row 1: unknown column 'm'");
+    }
+
+    /** Row {@code i} of {@code c} as {@code e} encodes it alone (its offset −i·w puts row i at index 0). */
+    private static float[] row(Encoder e, Table.Column c, int i) {
+        float[] out = new float[e.width()];
+        e.rows(c).write(out, e.width(), -i * e.width(), i, i + 1);
+        return out;
     }
 }

@@ -114,6 +114,14 @@ class TableProfileTest {
         s.add(Float.MIN_VALUE);
         exact = exact.add(new BigDecimal(Float.MIN_VALUE));
         assertThat(s.value()).isEqualTo(exact.doubleValue());
+        ExactSum negative = new ExactSum();
+        for (int i = 0; i < 300_000; i++) {
+            negative.add(-Float.MAX_VALUE);
+            negative.add(-1.5f);
+        }
+        BigDecimal n = new BigDecimal(-Float.MAX_VALUE).add(new BigDecimal(-1.5)).multiply(BigDecimal.valueOf(300_000));
+        assertThat(negative.value()).isEqualTo(n.doubleValue());
+        assertThat(negative.value()).as("reading a sum leaves it as it was").isEqualTo(n.doubleValue());
         ExactSum tiny = new ExactSum();
         tiny.add(Float.MIN_VALUE);
         tiny.add(-Float.MIN_NORMAL);

@@ -11,7 +11,7 @@ import java.util.Optional;
  * <p>No class of this package that names a Vector API type may be loaded unless {@link #enabled()} is true:
  * such classes are reached only behind that check, so a JVM started without the module never resolves them.
  */
-final class Vectorization {
+public final class Vectorization {
     static final String PROPERTY = "nabla.vector";
     static final String MODULE = "jdk.incubator.vector";
 
@@ -22,7 +22,7 @@ final class Vectorization {
     }
 
     /** True when the Vector API kernels are in use. */
-    static boolean enabled() {
+    public static boolean enabled() {
         return ENABLED;
     }
 
