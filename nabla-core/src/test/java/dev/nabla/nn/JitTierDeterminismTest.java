@@ -2,10 +2,8 @@ package dev.nabla.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import dev.nabla.testing.ChildJvm;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,18 +25,7 @@ class JitTierDeterminismTest {
     }
 
     private static String child(String flag) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("--add-modules");
-        command.add("jdk.incubator.vector");
-        command.add(flag);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(TierProbeMain.class.getName());
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
+        String out = ChildJvm.run(List.of("--add-modules", "jdk.incubator.vector", flag), TierProbeMain.class);
         return out.lines().filter(l -> l.startsWith("weights-hash=")).findFirst().orElse(out);
     }
 }

@@ -2,11 +2,9 @@ package dev.nabla.tensor.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nabla.testing.ChildJvm;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class VectorizationTest {
@@ -53,19 +51,6 @@ class VectorizationTest {
     }
 
     private static String runChild(List<String> jvmFlags) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>();
-        command.add(java);
-        command.addAll(jvmFlags);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(PlainPathMain.class.getName());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.PIPE).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(out).isZero();
-        return out;
+        return ChildJvm.run(jvmFlags, PlainPathMain.class);
     }
-
 }
