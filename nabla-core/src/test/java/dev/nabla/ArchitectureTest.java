@@ -101,6 +101,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void theVectorApiIsNamedOnlyBehindTheKernelsDecision() {
+        // A JVM without the module must never load such a class: the kernels' are reached behind Vectorization, the
+        // CSV reader's two behind Simd.enabled() (PlainDataPathTest runs that path without the module).
+        noClasses().that().resideOutsideOfPackage(KERNEL)
+                .and().doNotHaveFullyQualifiedName("dev.nabla.data.NumberLanes")
+                .and().doNotHaveFullyQualifiedName("dev.nabla.data.ByteCounts")
+                .should().dependOnClassesThat().resideInAPackage("jdk.incubator.vector..")
+                .because("DESIGN.md: Vector API types only behind tensor.Simd.enabled()")
+                .check(CLASSES);
+    }
+
+    @Test
     void metricsTrainAndIoKeepTheirPlace() {
         // metrics evaluates predictions, which are tensors.
         onlyDependsOn(METRICS, TENSOR).allowEmptyShould(true).check(CLASSES);

@@ -184,7 +184,7 @@ public final class CategoryEncoder implements Encoder {
         return indexOf(chars, 0, chars.length);
     }
 
-    /** The index of a text's level ({@code buf[offset, offset + length)}, blanks stripped), or −1 if not kept. */
+    /** The index of a text's level ({@code buf[offset, offset + length)}, its blanks already stripped), or −1. */
     int indexOf(char[] buf, int offset, int length) {
         int k = byChars.get(buf, offset, length);
         return k == CharTable.ABSENT ? -1 : k;

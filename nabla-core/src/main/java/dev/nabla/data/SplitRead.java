@@ -1,6 +1,7 @@
 package dev.nabla.data;
 
 import de.siegmar.fastcsv.reader.CsvReader;
+import dev.nabla.tensor.Simd;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -8,14 +9,12 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicBoolean;
-import dev.nabla.tensor.Simd;
 
 /**
  * A large plain file read in two parts at once, each by its own FastCSV reader whose callback parses cells straight

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +15,10 @@ public final class ChildJvm {
     private ChildJvm() {
     }
 
-    /** The child's output (stdout and stderr); asserts that it ended with exit code 0 within two minutes. */
+    /**
+     * The child's output (stdout and stderr); asserts that it ended with exit code 0 within two minutes (a child
+     * still running then is killed).
+     */
     public static String run(List<String> jvmFlags, Class<?> main, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
@@ -23,10 +28,20 @@ public final class ChildJvm {
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(out).isZero();
-        return out;
+        Path log = Files.createTempFile("child-jvm", ".log");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            boolean ended = process.waitFor(120, TimeUnit.SECONDS);
+            if (!ended) {
+                process.destroyForcibly().waitFor();
+            }
+            String out = Files.readString(log, StandardCharsets.UTF_8);
+            assertThat(ended).as("ended within two minutes: %s", out).isTrue();
+            assertThat(process.exitValue()).as(out).isZero();
+            return out;
+        } finally {
+            Files.deleteIfExists(log);
+        }
     }
 }
