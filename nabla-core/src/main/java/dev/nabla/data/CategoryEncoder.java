@@ -172,10 +172,16 @@ public final class CategoryEncoder implements Encoder {
             for (int i = from; i < to; i++) {
                 int code = c.code(i);
                 boolean isMissing = code < 0 && c.isMissing(i);
-                int k = code >= 0 ? byCode[code] : isMissing ? -1 : indexOf(c.level(i));
+                int k = code >= 0 ? byCode[code] : isMissing ? -1 : numberIndex(c, i);
                 put(k, isMissing, out, i * width + offset, false);
             }
         };
+    }
+
+    /** The index of number cell {@code i}'s level ({@link Table.Column#level}), found without making its name. */
+    private int numberIndex(Table.Column c, int i) {
+        String exact = c.exactText(i);
+        return exact != null ? indexOf(exact) : indexOf(c.number(i));
     }
 
     /** The index of a level, or −1 if not kept. */

@@ -84,8 +84,13 @@ public final class Table {
             if (Float.isNaN(v)) {
                 return null;
             }
-            String text = exact.isEmpty() ? null : exact.get(i);
+            String text = exactText(i);
             return text != null ? text : levelOf(v);
+        }
+
+        /** The text of cell {@code i} when it is an integer float32 cannot hold exactly (its level), else null. */
+        String exactText(int i) {
+            return exact.isEmpty() ? null : exact.get(i);
         }
 
         /** The number of distinct texts that are not numbers. */
@@ -112,7 +117,7 @@ public final class Table {
                 if (c != null) {
                     c[k] = codes[rows[k]];
                 }
-                String text = exact.isEmpty() ? null : exact.get(rows[k]);
+                String text = exactText(rows[k]);
                 if (text != null) {
                     e.put(k, text);
                 }
