@@ -3,16 +3,13 @@ package dev.nabla.spark;
 import dev.nabla.autograd.Variable;
 import dev.nabla.data.Batch;
 import dev.nabla.tensor.DType;
+import dev.nabla.tensor.Simd;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.train.Objective;
 import dev.nabla.train.RunningMetrics;
 import dev.nabla.train.TrainingStep;
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteOrder;
 import java.util.List;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The gradient half of exact data-parallel training: each replica's share s of a batch, with normaliser Wₛ (its rows,
@@ -21,10 +18,9 @@ import jdk.incubator.vector.VectorSpecies;
  * batch's mean loss, the same bits on every replica.
  */
 final class AllReduce implements TrainingStep.Reduction {
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    /** Whether the element-wise loops run on vectors first ({@link VectorSums}). */
+    private static final boolean VECTORS = Simd.enabled();
     private static final int TAIL = 4;
-    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 
     private final Ring ring;
     private final List<Variable> parameters;
@@ -71,10 +67,7 @@ final class AllReduce implements TrainingStep.Reduction {
         long at = 0;
         for (Variable p : parameters) {
             float[] g = p.gradBuffer().floats();
-            int i = 0;
-            for (int bound = F.loopBound(g.length); i < bound; i += F.length()) {
-                FloatVector.fromArray(F, g, i).mul(scale).intoMemorySegment(memory, at + i * 4L, ORDER);
-            }
+            int i = VECTORS ? VectorSums.scale(g, scale, memory, at) : 0;
             for (; i < g.length; i++) {
                 memory.set(Ring.FLOAT, at + i * 4L, scale * g[i]);
             }
@@ -89,10 +82,7 @@ final class AllReduce implements TrainingStep.Reduction {
         at = 0;
         for (Variable p : parameters) {
             float[] g = p.gradBuffer().floats();
-            int i = 0;
-            for (int bound = F.loopBound(g.length); i < bound; i += F.length()) {
-                FloatVector.fromMemorySegment(F, memory, at + i * 4L, ORDER).div(total).intoArray(g, i);
-            }
+            int i = VECTORS ? VectorSums.divide(memory, at, total, g) : 0;
             for (; i < g.length; i++) {
                 g[i] = memory.get(Ring.FLOAT, at + i * 4L) / total;
             }
@@ -108,10 +98,7 @@ final class AllReduce implements TrainingStep.Reduction {
         long at = 0;
         for (Variable p : parameters) {
             double[] g = p.gradBuffer().doubles();
-            int i = 0;
-            for (int bound = D.loopBound(g.length); i < bound; i += D.length()) {
-                DoubleVector.fromArray(D, g, i).mul(w).intoMemorySegment(memory, at + i * 8L, ORDER);
-            }
+            int i = VECTORS ? VectorSums.scale(g, w, memory, at) : 0;
             for (; i < g.length; i++) {
                 memory.set(Ring.DOUBLE, at + i * 8L, w * g[i]);
             }
@@ -126,10 +113,7 @@ final class AllReduce implements TrainingStep.Reduction {
         at = 0;
         for (Variable p : parameters) {
             double[] g = p.gradBuffer().doubles();
-            int i = 0;
-            for (int bound = D.loopBound(g.length); i < bound; i += D.length()) {
-                DoubleVector.fromMemorySegment(D, memory, at + i * 8L, ORDER).div(total).intoArray(g, i);
-            }
+            int i = VECTORS ? VectorSums.divide(memory, at, total, g) : 0;
             for (; i < g.length; i++) {
                 g[i] = memory.get(Ring.DOUBLE, at + i * 8L) / total;
             }

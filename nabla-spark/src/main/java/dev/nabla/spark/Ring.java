@@ -1,5 +1,6 @@
 package dev.nabla.spark;
 
+import dev.nabla.tensor.Simd;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -16,9 +17,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Ring all-reduce of a flat buffer among the K replicas of a barrier stage, over TCP: K − 1 reduce-scatter steps
@@ -33,8 +31,8 @@ import jdk.incubator.vector.VectorSpecies;
  * arrive. Each rank listens on the host Spark runs its task on; the addresses go around with {@code allGather}.
  */
 final class Ring implements AutoCloseable {
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    /** Whether the element-wise sum runs on vectors first ({@link VectorSums}). */
+    private static final boolean VECTORS = Simd.enabled();
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
     private static final Consumer<SelectionKey> IGNORE = k -> { };
 
@@ -211,24 +209,15 @@ final class Ring implements AutoCloseable {
     private void add(int bytes, int at, int inAt, int count) {
         long w = (long) at * bytes;
         long r = (long) inAt * bytes;
-        int i = 0;
         if (bytes == Float.BYTES) {
-            for (int bound = F.loopBound(count); i < bound; i += F.length()) {
-                FloatVector.fromMemorySegment(F, workMemory, w + i * 4L, ORDER)
-                        .add(FloatVector.fromMemorySegment(F, inMemory, r + i * 4L, ORDER))
-                        .intoMemorySegment(workMemory, w + i * 4L, ORDER);
-            }
+            int i = VECTORS ? VectorSums.addFloats(workMemory, w, inMemory, r, count) : 0;
             for (; i < count; i++) {
                 workMemory.set(FLOAT, w + i * 4L,
                         workMemory.get(FLOAT, w + i * 4L)
                                 + inMemory.get(FLOAT, r + i * 4L));
             }
         } else {
-            for (int bound = D.loopBound(count); i < bound; i += D.length()) {
-                DoubleVector.fromMemorySegment(D, workMemory, w + i * 8L, ORDER)
-                        .add(DoubleVector.fromMemorySegment(D, inMemory, r + i * 8L, ORDER))
-                        .intoMemorySegment(workMemory, w + i * 8L, ORDER);
-            }
+            int i = VECTORS ? VectorSums.addDoubles(workMemory, w, inMemory, r, count) : 0;
             for (; i < count; i++) {
                 workMemory.set(DOUBLE, w + i * 8L,
                         workMemory.get(DOUBLE, w + i * 8L)
