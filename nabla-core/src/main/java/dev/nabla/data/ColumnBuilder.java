@@ -194,10 +194,10 @@ final class ColumnBuilder {
 
     /**
      * This builder's {@code rows} cells followed by {@code next}'s {@code nextRows} (the rest of the file, read apart),
-     * as one column named {@code name}: {@code next}'s texts get the codes a reading in one go gives them (first
+     * as one column of this builder's name: {@code next}'s texts get the codes a reading in one go gives them (first
      * appearance). Consumes both builders.
      */
-    Table.Column join(String name, int rows, ColumnBuilder next, int nextRows) {
+    Table.Column join(int rows, ColumnBuilder next, int nextRows) {
         int[] remap = new int[next.texts.size()];
         for (int k = 0; k < remap.length; k++) {
             char[] text = next.texts.get(k).toCharArray();

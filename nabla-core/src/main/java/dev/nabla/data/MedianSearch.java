@@ -45,10 +45,7 @@ public final class MedianSearch {
     public int[] buckets(long[] upper) {
         int[] out = new int[2 * columns.size()];
         for (int j = 0; j < columns.size(); j++) {
-            long n = counts[j];
-            long[] u = java.util.Arrays.copyOfRange(upper, j * RadixSelect.BUCKETS, (j + 1) * RadixSelect.BUCKETS);
-            out[2 * j] = n == 0 ? -1 : RadixSelect.locate(u, n / 2).bucket();
-            out[2 * j + 1] = n == 0 ? -1 : RadixSelect.locate(u, n % 2 == 1 ? n / 2 : n / 2 - 1).bucket();
+            System.arraycopy(RadixSelect.middleBuckets(upper, j * RadixSelect.BUCKETS, counts[j]), 0, out, 2 * j, 2);
         }
         return out;
     }
@@ -69,14 +66,9 @@ public final class MedianSearch {
         int[] buckets = buckets(upper);
         Map<String, Float> out = new HashMap<>();
         for (int j = 0; j < columns.size(); j++) {
-            int column = j;
-            long[] u = java.util.Arrays.copyOfRange(upper, j * RadixSelect.BUCKETS, (j + 1) * RadixSelect.BUCKETS);
-            out.put(columns.get(j), RadixSelect.median(counts[j], k -> {
-                RadixSelect.Position top = RadixSelect.locate(u, k);
-                int b = buckets[2 * column] == top.bucket() ? 2 * column : 2 * column + 1;
-                long[] l = java.util.Arrays.copyOfRange(lower, b * RadixSelect.BUCKETS, (b + 1) * RadixSelect.BUCKETS);
-                return RadixSelect.value(top.bucket(), RadixSelect.locate(l, top.rank()).bucket());
-            }));
+            int[] middle = {buckets[2 * j], buckets[2 * j + 1]};
+            out.put(columns.get(j), RadixSelect.median(counts[j], upper, j * RadixSelect.BUCKETS, middle, lower,
+                    2 * j * RadixSelect.BUCKETS));
         }
         return out;
     }

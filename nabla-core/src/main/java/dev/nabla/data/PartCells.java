@@ -25,7 +25,6 @@ final class PartCells extends AbstractBaseCsvCallbackHandler<Object> {
     private final AtomicBoolean abandoned;
     /** The header's fields (first part) or the first row's (a later part) until the columns exist. */
     private final List<String> opening = new ArrayList<>();
-    private List<String> header;
     private ColumnBuilder[] columns;
     private final int expectedRows;
     private final long bytes;
@@ -52,7 +51,6 @@ final class PartCells extends AbstractBaseCsvCallbackHandler<Object> {
         this.abandoned = abandoned;
         this.expectedRows = Math.max(1, expectedRows);
         this.bytes = bytes;
-        this.lines = new long[1024];
     }
 
     @Override
@@ -97,7 +95,6 @@ final class PartCells extends AbstractBaseCsvCallbackHandler<Object> {
                 columns[j] = new ColumnBuilder(names.get(j), missing, size);
             }
             if (first) {
-                header = names;
                 return RECORD;
             }
             for (int j = 0; j < columns.length; j++) {
@@ -131,7 +128,7 @@ final class PartCells extends AbstractBaseCsvCallbackHandler<Object> {
 
     /** Whether the part was read whole without anything unusual, and (first part) ended exactly at the split. */
     boolean clean() {
-        return !failed && columns != null && rows > 0 && (!first || (marks == 1 && header != null));
+        return !failed && columns != null && rows > 0 && (!first || marks == 1);
     }
 
     /** The line of the last row if its last field is quoted and spans lines, else 0 (as {@link Cells}). */
@@ -154,7 +151,7 @@ final class PartCells extends AbstractBaseCsvCallbackHandler<Object> {
         }
         List<Table.Column> joined = new ArrayList<>(columns.length);
         for (int j = 0; j < columns.length; j++) {
-            joined.add(columns[j].join(header.get(j), rows, next.columns[j], next.rows));
+            joined.add(columns[j].join(rows, next.columns[j], next.rows));
             columns[j] = null;
             next.columns[j] = null;
         }

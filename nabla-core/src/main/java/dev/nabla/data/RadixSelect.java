@@ -54,9 +54,14 @@ public final class RadixSelect {
 
     /** The bucket of the k-th smallest (k from 0) of the values a histogram counts, and its rank within it. */
     public static Position locate(long[] counts, long k) {
+        return locate(counts, 0, k);
+    }
+
+    /** As {@link #locate(long[], long)}, for the histogram at {@code counts[from, from + BUCKETS)}. */
+    static Position locate(long[] counts, int from, long k) {
         int b = 0;
-        while (k >= counts[b]) {
-            k -= counts[b++];
+        while (k >= counts[from + b]) {
+            k -= counts[from + b++];
         }
         return new Position(b, k);
     }
@@ -87,18 +92,32 @@ public final class RadixSelect {
      * passes: the upper histogram, then the lower histograms of both middle ranks' buckets.
      */
     static float median(float[] values, int n) {
-        if (n == 0) {
-            return 0f;
-        }
         long[] upper = upper(values, n);
-        int high = locate(upper, n / 2).bucket();
-        int low = locate(upper, n % 2 == 1 ? n / 2 : n / 2 - 1).bucket();
-        long[] lower = lower(values, n, high, low);
+        int[] middle = middleBuckets(upper, 0, n);
+        return median(n, upper, 0, middle, lower(values, n, middle[0], middle[1]), 0);
+    }
+
+    /**
+     * The upper buckets of the two middle ranks (n/2, then n/2 − 1, the same for an odd count; −1 each without
+     * values) of the n values the histogram at {@code upper[from, from + BUCKETS)} counts.
+     */
+    static int[] middleBuckets(long[] upper, int from, long n) {
+        if (n == 0) {
+            return new int[] {-1, -1};
+        }
+        return new int[] {locate(upper, from, n / 2).bucket(),
+                locate(upper, from, n % 2 == 1 ? n / 2 : n / 2 - 1).bucket()};
+    }
+
+    /**
+     * The median of n values from their upper histogram at {@code upper[uFrom …]} and the lower histograms of the
+     * {@link #middleBuckets} {@code middle}, the first's at {@code lower[lFrom …]} and the second's after it.
+     */
+    static float median(long n, long[] upper, int uFrom, int[] middle, long[] lower, int lFrom) {
         return median(n, k -> {
-            Position top = locate(upper, k);
-            int from = top.bucket() == high ? 0 : BUCKETS;
-            return value(top.bucket(), locate(java.util.Arrays.copyOfRange(lower, from, from + BUCKETS), top.rank())
-                    .bucket());
+            Position top = locate(upper, uFrom, k);
+            int at = lFrom + (top.bucket() == middle[0] ? 0 : BUCKETS);
+            return value(top.bucket(), locate(lower, at, top.rank()).bucket());
         });
     }
 

@@ -34,7 +34,7 @@ final class JsonRows {
 
     JsonRows(Predictor predictor) {
         this.predictor = predictor;
-        this.encoder = predictor.rows();
+        this.encoder = new RowEncoder(predictor.model().pipeline(), "rows");
     }
 
     /** Reads {@code text[0, length)} into the predictor's features; returns the number of rows. */

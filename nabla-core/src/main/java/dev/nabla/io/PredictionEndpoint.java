@@ -70,14 +70,11 @@ public final class PredictionEndpoint {
         bodyLength = 0;
         while (true) {
             if (bodyLength == body.length) {
-                if (bodyLength > limit) {
-                    return false;
-                }
                 body = java.util.Arrays.copyOf(body, (int) Math.min(Integer.MAX_VALUE - 8, 2L * body.length));
             }
             int n = in.read(body, bodyLength, body.length - bodyLength);
             if (n < 0) {
-                return bodyLength <= limit;
+                return true;
             }
             bodyLength += n;
             if (bodyLength > limit) {

@@ -61,11 +61,7 @@ public final class Workspace implements AutoCloseable {
 
         @Override
         public void close() {
-            if (before == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(before);
-            }
+            makeCurrent(before);
         }
     }
 
@@ -95,10 +91,15 @@ public final class Workspace implements AutoCloseable {
         }
         closed = true;
         buckets.clear();
-        if (outer == null) {
+        makeCurrent(outer);
+    }
+
+    /** Makes {@code w} the thread's current workspace again (none when null). */
+    private static void makeCurrent(Workspace w) {
+        if (w == null) {
             CURRENT.remove();
         } else {
-            CURRENT.set(outer);
+            CURRENT.set(w);
         }
     }
 

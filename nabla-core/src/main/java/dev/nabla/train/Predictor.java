@@ -1,6 +1,5 @@
 package dev.nabla.train;
 
-import dev.nabla.data.RowEncoder;
 import dev.nabla.data.Scaling;
 import dev.nabla.data.Task;
 import dev.nabla.tensor.DType;
@@ -15,7 +14,7 @@ import dev.nabla.tensor.Workspace;
  * request. Not for sharing between threads: one predictor per thread (or a pool), all reading one model.
  * <pre>{@code
  * Predictor p = new Predictor(model);
- * float[] x = p.features(n);          // fill row i at i·model.inputs(), e.g. with p.rows()
+ * float[] x = p.features(n);          // fill row i at i·model.inputs(), e.g. with a RowEncoder of the model's pipeline
  * p.predict(n);
  * p.label(0); p.probability(0, 1);    // or p.value(0)
  * }</pre>
@@ -25,7 +24,6 @@ public final class Predictor {
     static final int BLOCK = 256;
 
     private final TrainedModel model;
-    private final RowEncoder rows;
     private final Workspace workspace = Workspace.detached();
     private final DType dtype;
     private final int inputs;
@@ -37,7 +35,6 @@ public final class Predictor {
 
     public Predictor(TrainedModel model) {
         this.model = model;
-        this.rows = new RowEncoder(model.pipeline(), "rows");
         this.dtype = model.dtype();
         this.inputs = model.inputs();
         this.classes = model.classNames().size();
@@ -46,11 +43,6 @@ public final class Predictor {
     /** The model it predicts with. */
     public TrainedModel model() {
         return model;
-    }
-
-    /** An encoder of raw cells into rows of {@link #features}, as the model's pipeline encodes them. */
-    public RowEncoder rows() {
-        return rows;
     }
 
     /**

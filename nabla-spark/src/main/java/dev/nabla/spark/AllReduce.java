@@ -20,7 +20,8 @@ import java.util.List;
 final class AllReduce implements TrainingStep.Reduction {
     /** Whether the element-wise loops run on vectors first ({@link VectorSums}). */
     private static final boolean VECTORS = Simd.enabled();
-    private static final int TAIL = 4;
+    /** Values summed after the gradient: Σ W·L, Σ W, rows, rows right (also {@link PartitionGradient}'s layout). */
+    static final int TAIL = 4;
 
     private final Ring ring;
     private final List<Variable> parameters;
@@ -62,6 +63,32 @@ final class AllReduce implements TrainingStep.Reduction {
         return lossSum / weightSum;
     }
 
+    /**
+     * ∇L = Σₛ Wₛ·∇Lₛ / W: each parameter's gradient from the summed terms at the start of {@code sums} (floats, the
+     * division by total rounded to float, or doubles), vectors first where the Vector API is in use.
+     */
+    static void divide(List<Variable> parameters, MemorySegment sums, double total, boolean f64) {
+        long at = 0;
+        for (Variable p : parameters) {
+            if (f64) {
+                double[] g = p.gradBuffer().doubles();
+                int i = VECTORS ? VectorSums.divide(sums, at, total, g) : 0;
+                for (; i < g.length; i++) {
+                    g[i] = sums.get(Ring.DOUBLE, at + i * 8L) / total;
+                }
+                at += g.length * 8L;
+            } else {
+                float[] g = p.gradBuffer().floats();
+                float t = (float) total;
+                int i = VECTORS ? VectorSums.divide(sums, at, t, g) : 0;
+                for (; i < g.length; i++) {
+                    g[i] = sums.get(Ring.FLOAT, at + i * 4L) / t;
+                }
+                at += g.length * 4L;
+            }
+        }
+    }
+
     private void sumF32(double w, double loss, int n, int right) {
         float scale = (float) w;
         long at = 0;
@@ -79,15 +106,7 @@ final class AllReduce implements TrainingStep.Reduction {
         memory.set(Ring.FLOAT, at + 12, (float) right);
         ring.sum(buffer, size + TAIL, false);
         float total = memory.get(Ring.FLOAT, at + 4);
-        at = 0;
-        for (Variable p : parameters) {
-            float[] g = p.gradBuffer().floats();
-            int i = VECTORS ? VectorSums.divide(memory, at, total, g) : 0;
-            for (; i < g.length; i++) {
-                g[i] = memory.get(Ring.FLOAT, at + i * 4L) / total;
-            }
-            at += g.length * 4L;
-        }
+        divide(parameters, memory, total, false);
         lossSum = memory.get(Ring.FLOAT, at);
         weightSum = total;
         rows = (long) memory.get(Ring.FLOAT, at + 8);
@@ -110,15 +129,7 @@ final class AllReduce implements TrainingStep.Reduction {
         memory.set(Ring.DOUBLE, at + 24, right);
         ring.sum(buffer, size + TAIL, true);
         double total = memory.get(Ring.DOUBLE, at + 8);
-        at = 0;
-        for (Variable p : parameters) {
-            double[] g = p.gradBuffer().doubles();
-            int i = VECTORS ? VectorSums.divide(memory, at, total, g) : 0;
-            for (; i < g.length; i++) {
-                g[i] = memory.get(Ring.DOUBLE, at + i * 8L) / total;
-            }
-            at += g.length * 8L;
-        }
+        divide(parameters, memory, total, true);
         lossSum = memory.get(Ring.DOUBLE, at);
         weightSum = total;
         rows = (long) memory.get(Ring.DOUBLE, at + 16);

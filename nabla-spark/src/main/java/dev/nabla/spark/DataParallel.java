@@ -202,18 +202,21 @@ public final class DataParallel implements TrainingLoop {
      */
     History run(RDD<byte[]> rows, long[] offsets, byte[] start, TrainingState resume, byte[] validation,
                 Module network) {
-        if (driverReduce) {
-            int before = Threads.count();
-            try {
-                return DriverReduce.run(spark, rows.toJavaRDD(), start, resume, validation, network);
-            } finally {
-                Threads.set(before);
-            }
+        // The tasks of a local master set the kernel threads of this JVM: put them back afterwards.
+        int before = Threads.count();
+        try {
+            return driverReduce ? DriverReduce.run(spark, rows.toJavaRDD(), start, resume, validation, network)
+                    : barrier(rows, offsets, start, resume, validation, network);
+        } finally {
+            Threads.set(before);
         }
+    }
+
+    private History barrier(RDD<byte[]> rows, long[] offsets, byte[] start, TrainingState resume, byte[] validation,
+                            Module network) {
         Broadcast<byte[]> begin = spark.broadcast(start);
         Broadcast<byte[]> from = resume == null ? null : spark.broadcast(Transfer.state(resume));
         Broadcast<byte[]> heldOut = validation == null ? null : spark.broadcast(validation);
-        int before = Threads.count();
         try {
             RDD<byte[]> result = rows.barrier().mapPartitions(new BarrierTraining(begin, from, heldOut, offsets), false,
                     ClassTag$.MODULE$.apply(byte[].class));
@@ -228,7 +231,6 @@ public final class DataParallel implements TrainingLoop {
             }
             return Transfer.history(end.metadata().get(BarrierTraining.HISTORY));
         } finally {
-            Threads.set(before);
             for (Broadcast<byte[]> b : Arrays.asList(begin, from, heldOut)) {
                 if (b != null) {
                     b.destroy();

@@ -135,23 +135,9 @@ final class DriverReduce implements Replication {
         }
         MemorySegment s = MemorySegment.ofArray(sums);
         int bytes = f64 ? Double.BYTES : Float.BYTES;
-        int n = sums.length / bytes - PartitionGradient.TAIL;
+        int n = sums.length / bytes - AllReduce.TAIL;
         double total = value(s, n + 1, f64);
-        long at = 0;
-        for (Variable p : parameters) {
-            if (f64) {
-                double[] g = p.gradBuffer().doubles();
-                for (int i = 0; i < g.length; i++, at += bytes) {
-                    g[i] = s.get(Ring.DOUBLE, at) / total;
-                }
-            } else {
-                float[] g = p.gradBuffer().floats();
-                float t = (float) total;
-                for (int i = 0; i < g.length; i++, at += bytes) {
-                    g[i] = s.get(Ring.FLOAT, at) / t;
-                }
-            }
-        }
+        AllReduce.divide(parameters, s, total, f64);
         batchRows = (long) value(s, n + 2, f64);
         batchCorrect = (long) value(s, n + 3, f64);
         return value(s, n, f64) / total;
@@ -216,17 +202,8 @@ final class DriverReduce implements Replication {
 
         @Override
         public byte[] call(byte[] a, byte[] b) {
-            MemorySegment x = MemorySegment.ofArray(a);
-            MemorySegment y = MemorySegment.ofArray(b);
-            if (f64) {
-                for (long at = 0; at < a.length; at += Double.BYTES) {
-                    x.set(Ring.DOUBLE, at, x.get(Ring.DOUBLE, at) + y.get(Ring.DOUBLE, at));
-                }
-            } else {
-                for (long at = 0; at < a.length; at += Float.BYTES) {
-                    x.set(Ring.FLOAT, at, x.get(Ring.FLOAT, at) + y.get(Ring.FLOAT, at));
-                }
-            }
+            int bytes = f64 ? Double.BYTES : Float.BYTES;
+            Ring.add(MemorySegment.ofArray(a), 0, MemorySegment.ofArray(b), 0, a.length / bytes, bytes);
             return a;
         }
     }

@@ -32,7 +32,6 @@ import scala.Tuple2;
  */
 final class PartitionGradient implements Function2<Integer, Iterator<byte[]>, Iterator<Tuple2<Integer, byte[]>>> {
     private static final long serialVersionUID = 1L;
-    static final int TAIL = 4;
     private static final int CHUNK = 8192;
     private static final Map<String, SoftReference<Dataset>> DECODED = new ConcurrentHashMap<>();
 
@@ -81,7 +80,7 @@ final class PartitionGradient implements Function2<Integer, Iterator<byte[]>, It
         return rows;
     }
 
-    /** The partition's terms ({@link #TAIL} after the gradient: Σ W·L, Σ W, rows, rows right) as bytes. */
+    /** The partition's terms ({@link AllReduce#TAIL} after the gradient: Σ W·L, Σ W, rows, rows right) as bytes. */
     static byte[] sums(Module model, Plan plan, Dataset rows) {
         List<Variable> parameters = model.parameters();
         boolean f64 = parameters.get(0).data().dtype() == DType.F64;
@@ -90,7 +89,7 @@ final class PartitionGradient implements Function2<Integer, Iterator<byte[]>, It
             n += p.data().size();
         }
         int bytes = f64 ? Double.BYTES : Float.BYTES;
-        byte[] out = new byte[(n + TAIL) * bytes];
+        byte[] out = new byte[(n + AllReduce.TAIL) * bytes];
         MemorySegment sums = MemorySegment.ofArray(out);
         Objective objective = plan.objective();
         boolean classes = plan.task() != Task.REGRESSION;
@@ -123,7 +122,7 @@ final class PartitionGradient implements Function2<Integer, Iterator<byte[]>, It
             }
         }
         double[] tail = {loss, weight, rows.rows(), right};
-        for (int t = 0; t < TAIL; t++) {
+        for (int t = 0; t < AllReduce.TAIL; t++) {
             long at = (long) (n + t) * bytes;
             if (f64) {
                 sums.set(Ring.DOUBLE, at, tail[t]);

@@ -207,21 +207,23 @@ final class Ring implements AutoCloseable {
 
     /** work[at + i] ← work[at + i] + in[inAt + i] for i &lt; count: the own share first, as the order requires. */
     private void add(int bytes, int at, int inAt, int count) {
-        long w = (long) at * bytes;
-        long r = (long) inAt * bytes;
+        add(workMemory, (long) at * bytes, inMemory, (long) inAt * bytes, count, bytes);
+    }
+
+    /**
+     * work[w + i] ← work[w + i] + in[r + i] for i &lt; count floats or doubles ({@code bytes} each; w and r in
+     * bytes), vectors first where the Vector API is in use: the same IEEE addition per element either way.
+     */
+    static void add(MemorySegment work, long w, MemorySegment in, long r, int count, int bytes) {
         if (bytes == Float.BYTES) {
-            int i = VECTORS ? VectorSums.addFloats(workMemory, w, inMemory, r, count) : 0;
+            int i = VECTORS ? VectorSums.addFloats(work, w, in, r, count) : 0;
             for (; i < count; i++) {
-                workMemory.set(FLOAT, w + i * 4L,
-                        workMemory.get(FLOAT, w + i * 4L)
-                                + inMemory.get(FLOAT, r + i * 4L));
+                work.set(FLOAT, w + i * 4L, work.get(FLOAT, w + i * 4L) + in.get(FLOAT, r + i * 4L));
             }
         } else {
-            int i = VECTORS ? VectorSums.addDoubles(workMemory, w, inMemory, r, count) : 0;
+            int i = VECTORS ? VectorSums.addDoubles(work, w, in, r, count) : 0;
             for (; i < count; i++) {
-                workMemory.set(DOUBLE, w + i * 8L,
-                        workMemory.get(DOUBLE, w + i * 8L)
-                                + inMemory.get(DOUBLE, r + i * 8L));
+                work.set(DOUBLE, w + i * 8L, work.get(DOUBLE, w + i * 8L) + in.get(DOUBLE, r + i * 8L));
             }
         }
     }

@@ -52,6 +52,38 @@ class RingTest {
         }
     }
 
+    /** As for floats: many vectors of doubles and a tail, in the fixed ring order, the same bits on every rank. */
+    @ParameterizedTest
+    @CsvSource({"2, 1001", "3, 10007"})
+    void doubleSumsAreTheSameOnEveryRankAndInRingOrder(int k, int n) throws Exception {
+        double[][] g = new double[k][n];
+        SplittableRandom random = new SplittableRandom(k + 10);
+        for (double[] row : g) {
+            for (int i = 0; i < n; i++) {
+                row[i] = random.nextGaussian() * Math.pow(10, random.nextInt(-8, 9));
+            }
+        }
+        List<double[]> results = run(k, (ring, rank) -> {
+            Ring.Buffer buffer = new Ring.Buffer(n * Double.BYTES);
+            MemorySegment.copy(g[rank], 0, buffer.memory(), Ring.DOUBLE, 0, n);
+            ring.sum(buffer, n, true);
+            double[] out = new double[n];
+            MemorySegment.copy(buffer.memory(), Ring.DOUBLE, 0, out, 0, n);
+            return out;
+        });
+        for (int c = 0; c < k; c++) {
+            for (int i = (int) ((long) n * c / k); i < (long) n * (c + 1) / k; i++) {
+                double sum = g[c][i];
+                for (int s = 1; s < k; s++) {
+                    sum += g[(c + s) % k][i];
+                }
+                for (int r = 0; r < k; r++) {
+                    assertThat(results.get(r)[i]).isEqualTo(sum);
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"1", "2", "3"})
     void doubleValuesAreSummed(int k) throws Exception {
